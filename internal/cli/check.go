@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/nianbao/nianbao/internal/store"
+	"github.com/spf13/cobra"
+)
+
+func newCheckCmd(e *env) *cobra.Command {
+	var dataDir string
+	c := &cobra.Command{
+		Use:   "check [--data DIR]",
+		Short: "Validate every record in the data folder",
+		Long: `Check validates every record under DIR/reports: TOML syntax, the keys and types of
+the data contract, negative counts, the year, keys that do not belong to the
+record's template, files in the wrong place, and the same agency and year recorded
+twice. These are errors. It also checks the arithmetic identities of each report
+and the carry-over between an agency's consecutive years; a broken identity is a
+warning, because the record publishes the report as printed.
+
+Every problem is printed as FILE:LINE: message. The exit status is 1 when there
+are errors, 0 when there are only warnings or none.`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(c *cobra.Command, _ []string) error {
+			res, err := store.Check(dataDir, e.now())
+			if err != nil {
+				return fail(ExitFail, "check: %v", err)
+			}
+			for _, p := range res.Errors {
+				fmt.Fprintln(e.stdout, p)
+			}
+			for _, p := range res.Warnings {
+				p.Message = "warning: " + p.Message
+				fmt.Fprintln(e.stdout, p)
+			}
+			fmt.Fprintf(e.stdout, "checked %s in %s: %s, %s\n", plural(res.Records, "record"),
+				dataDir, plural(len(res.Errors), "error"), plural(len(res.Warnings), "warning"))
+			if len(res.Errors) > 0 {
+				return &exitError{code: ExitFail}
+			}
+			return nil
+		},
+	}
+	dataFlag(c, &dataDir)
+	return c
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,328 @@
+package record
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// FirstYear is the earliest statistics year a record may have: the 2008 regulations
+// took effect on 1 May 2008, and some bodies reported on 2007.
+const FirstYear = 2007
+
+// Problem is one thing wrong with a record file.
+type Problem struct {
+	File    string // the file, as given to Parse or Load
+	Line    int    // 1-based; 0 when the problem has no line
+	Key     string // the key path, when the problem is about a key
+	Message string
+}
+
+func (p Problem) String() string {
+	switch {
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+	case p.File != "":
+		return p.File + ": " + p.Message
+	default:
+		return p.Message
+	}
+}
+
+// Problems is the error Parse returns: every problem found, in line order.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Load reads and parses the record file at path. Problems are reported against path.
+func Load(path string) (*Record, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, Problems{{File: path, Message: errorText(err)}}
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes a record from TOML and checks it against the contract, reporting
+// every problem it finds, not only the first: TOML syntax, unknown keys, wrong types,
+// negative counts, values outside their enumeration, keys that do not belong to the
+// record's template, missing required keys and a year outside FirstYear..this year.
+// The error, when there is one, is a Problems naming name and the line of each.
+func Parse(name string, data []byte) (*Record, error) {
+	return ParseAt(name, data, time.Now())
+}
+
+// ParseAt is Parse with "this year" taken from now.
+func ParseAt(name string, data []byte, now time.Time) (*Record, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	var prim toml.Primitive
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&prim)
+	if err != nil {
+		return nil, Problems{syntaxProblem(name, err)}
+	}
+	var raw map[string]any
+	if err := md.PrimitiveDecode(prim, &raw); err != nil {
+		return nil, Problems{syntaxProblem(name, err)}
+	}
+
+	v := validator{tmpl: templateOf(raw)}
+	v.table("", raw, reflect.TypeFor[Record]())
+	v.year(raw, now.Year())
+	if len(v.problems) == 0 {
+		var r Record
+		if err := md.PrimitiveDecode(prim, &r); err != nil {
+			// The walk above accepts only what decodes; this is a safety net.
+			v.add("", "%s", errorText(err))
+		} else {
+			if r.Schema == 0 {
+				r.Schema = SchemaVersion
+			}
+			return &r, nil
+		}
+	}
+	return nil, v.locate(name, data)
+}
+
+func syntaxProblem(name string, err error) Problem {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return Problem{File: name, Line: pe.Position.Line, Message: "TOML syntax: " + pe.Message}
+	}
+	return Problem{File: name, Message: errorText(err)}
+}
+
+func errorText(err error) string {
+	return strings.TrimPrefix(err.Error(), "toml: ")
+}
+
+// templateOf returns report.template when it is a known template name, or "".
+func templateOf(raw map[string]any) string {
+	report, _ := raw["report"].(map[string]any)
+	t, _ := report["template"].(string)
+	if slices.Contains(Templates, t) {
+		return t
+	}
+	return ""
+}
+
+// validator walks a decoded TOML document beside the Go type it must fit.
+type validator struct {
+	tmpl     string
+	problems []Problem
+}
+
+func (v *validator) add(path, format string, args ...any) {
+	v.problems = append(v.problems, Problem{Key: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// locate gives each problem its file and line, and sorts them by line.
+func (v *validator) locate(name string, data []byte) Problems {
+	loc := NewLocator(data)
+	ps := make(Problems, len(v.problems))
+	for i, p := range v.problems {
+		p.File = name
+		p.Line = loc.Line(p.Key)
+		ps[i] = p
+	}
+	slices.SortStableFunc(ps, func(a, b Problem) int { return a.Line - b.Line })
+	return ps
+}
+
+var (
+	dateType = reflect.TypeFor[Date]()
+	textType = reflect.TypeFor[Text]()
+)
+
+// table checks a TOML table against struct type t.
+func (v *validator) table(path string, raw map[string]any, t reflect.Type) {
+	fields := make(map[string]reflect.StructField, t.NumField())
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name := tomlName(f)
+		if name == "" || name == "-" {
+			continue
+		}
+		fields[name] = f
+		if f.Tag.Get("required") == "true" {
+			if _, ok := raw[name]; !ok {
+				v.add(path, "missing required key %s", JoinKey(path, name))
+			}
+		}
+	}
+	for _, key := range sortedKeys(raw) {
+		p := JoinKey(path, key)
+		f, ok := fields[key]
+		if !ok {
+			v.add(p, "unknown key %s", p)
+			continue
+		}
+		if tm := f.Tag.Get("tmpl"); tm != "" && v.tmpl != "" && !slices.Contains(strings.Split(tm, ","), v.tmpl) {
+			v.add(p, "key %s belongs to the %s template, not to this %q record", p, templateList(tm), v.tmpl)
+			continue
+		}
+		v.value(p, raw[key], f.Type, f.Tag)
+	}
+}
+
+func templateList(tm string) string {
+	parts := strings.Split(tm, ",")
+	for i, p := range parts {
+		parts[i] = fmt.Sprintf("%q", p)
+	}
+	return strings.Join(parts, " and ")
+}
+
+// value checks one TOML value against Go type t.
+func (v *validator) value(path string, val any, t reflect.Type, tag reflect.StructTag) {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case t == dateType:
+		var d Date
+		if err := d.UnmarshalTOML(val); err != nil {
+			v.add(path, "%s: %s", path, err)
+		}
+		return
+	case t == textType:
+		if _, ok := val.(string); !ok {
+			v.wrongType(path, "a string", val)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		m, ok := val.(map[string]any)
+		if !ok {
+			v.wrongType(path, "a table", val)
+			return
+		}
+		v.table(path, m, t)
+	case reflect.Slice:
+		items, ok := val.([]map[string]any)
+		if !ok {
+			v.wrongType(path, "an array of tables", val)
+			return
+		}
+		for i, item := range items {
+			v.table(indexPath(path, i), item, t.Elem())
+		}
+	case reflect.Map:
+		m, ok := val.(map[string]any)
+		if !ok {
+			v.wrongType(path, "a table", val)
+			return
+		}
+		for _, key := range sortedKeys(m) {
+			v.value(JoinKey(path, key), m[key], t.Elem(), "")
+		}
+	case reflect.String:
+		s, ok := val.(string)
+		if !ok {
+			v.wrongType(path, "a string", val)
+			return
+		}
+		if enum := tag.Get("enum"); enum != "" && !slices.Contains(strings.Split(enum, "|"), s) {
+			v.add(path, "%s = %q: want one of %s", path, s, strings.ReplaceAll(enum, "|", ", "))
+		}
+	case reflect.Bool:
+		if _, ok := val.(bool); !ok {
+			v.wrongType(path, "true or false", val)
+		}
+	case reflect.Int, reflect.Int64:
+		n, ok := val.(int64)
+		if !ok {
+			v.wrongType(path, "an integer", val)
+			return
+		}
+		if n < 0 && tag.Get("signed") != "true" {
+			v.add(path, "%s = %d: a count cannot be negative", path, n)
+		}
+	case reflect.Float64:
+		var f float64
+		switch x := val.(type) {
+		case int64:
+			f = float64(x)
+		case float64:
+			f = x
+		default:
+			v.wrongType(path, "a number", val)
+			return
+		}
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			v.add(path, "%s: want a finite number, got %v", path, f)
+		} else if f < 0 && tag.Get("signed") != "true" {
+			v.add(path, "%s = %v: an amount cannot be negative", path, f)
+		}
+	}
+}
+
+func (v *validator) wrongType(path, want string, got any) {
+	v.add(path, "%s: want %s, got %s", path, want, tomlTypeName(got))
+}
+
+// year checks report.year against FirstYear..thisYear.
+func (v *validator) year(raw map[string]any, thisYear int) {
+	report, _ := raw["report"].(map[string]any)
+	y, ok := report["year"].(int64)
+	if ok && (y < FirstYear || y > int64(thisYear)) {
+		v.add("report.year", "report.year = %d: want a statistics year from %d to %d", y, FirstYear, thisYear)
+	}
+	if s, ok := raw["schema"].(int64); ok && s != SchemaVersion {
+		v.add("schema", "schema = %d: this version of nianbao reads schema %d", s, SchemaVersion)
+	}
+}
+
+func tomlTypeName(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("the string %q", truncate(x, 40))
+	case int64:
+		return fmt.Sprintf("the integer %d", x)
+	case float64:
+		return fmt.Sprintf("the float %v", x)
+	case bool:
+		return fmt.Sprintf("%v", x)
+	case time.Time:
+		return "a date/time"
+	case map[string]any:
+		return "a table"
+	case []map[string]any:
+		return "an array of tables"
+	case []any:
+		return "an array"
+	default:
+		return fmt.Sprintf("%T", v)
+	}
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,73 @@
+package record
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// FuzzParse: the loader never panics or hangs, and whatever it accepts saves to a
+// file it accepts again and saves identically.
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*/*.toml")
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := ParseAt("fuzz.toml", data, now)
+		if err != nil {
+			if _, ok := err.(Problems); !ok {
+				t.Fatalf("error %T is not Problems: %v", err, err)
+			}
+			return
+		}
+		out, err := Encode(r)
+		if err != nil {
+			t.Fatalf("Encode: %v", err)
+		}
+		again, err := ParseAt("fuzz.toml", out, now)
+		if err != nil {
+			t.Fatalf("saved record does not load:\n%s\n%v", out, err)
+		}
+		out2, err := Encode(again)
+		if err != nil || !bytes.Equal(out, out2) {
+			t.Fatalf("second save differs:\n%s\n---\n%s", out, out2)
+		}
+		Validate(r)
+		Summarize(r)
+		Figures(r)
+	})
+}
+
+// FuzzText: any valid UTF-8 string survives the narrative and provenance encodings.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"", "a", "\n", "\"\"\"", "a\\\r\n\t\x00\x7f", "第一行\n第二行\"\"\"\"", "'''\n'''"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		var v struct {
+			T Text
+			P Provenance
+		}
+		text, _ := Text(s).MarshalTOML()
+		prov, _ := Provenance{Line: 1, Text: s}.MarshalTOML()
+		doc := "T = " + string(text) + "\nP = " + string(prov) + "\n"
+		if _, err := toml.Decode(doc, &v); err != nil {
+			t.Fatalf("%q encodes to invalid TOML:\n%s\n%v", s, doc, err)
+		}
+		if string(v.T) != s || v.P.Text != s {
+			t.Fatalf("%q came back as %q and %q", s, v.T, v.P.Text)
+		}
+	})
+}
