@@ -1,0 +1,44 @@
+package decode
+
+import (
+	"errors"
+	"fmt"
+)
+
+// MaxSize is the largest raw file Decode reads. Annual reports are a few megabytes
+// at most; a larger file is refused rather than read into memory.
+const MaxSize = 20 << 20
+
+// page is a document as a format reader sees it, before normalization: raw lines
+// (possibly traditional, with pinyin glosses, full-width digits and web furniture),
+// and tables whose Line indexes into lines.
+type page struct {
+	format   string
+	encoding string
+	title    string
+	lines    []string
+	tables   []Table
+}
+
+// ErrNotImplemented is returned by format readers that are not written yet.
+var ErrNotImplemented = errors.New("not implemented yet")
+
+// Decode reads a raw report. name is used in errors only. It sniffs the format from
+// the bytes (not the name), reads the text and tables, and normalizes them.
+func Decode(name string, data []byte) (*Document, error) {
+	p, err := read(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return normalize(p), nil
+}
+
+// read dispatches on the sniffed format.
+func read(data []byte) (*page, error) {
+	return nil, ErrNotImplemented
+}
+
+// normalize turns a page into a Document.
+func normalize(p *page) *Document {
+	return &Document{Format: p.format, Encoding: p.encoding, Title: p.title, Lines: p.lines, Tables: p.tables}
+}
