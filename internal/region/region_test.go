@@ -244,7 +244,7 @@ func TestLookup(t *testing.T) {
 		{"110105", Place{"北京市", "", "朝阳区", "110105"}, true},
 		{"429004", Place{"湖北省", "", "仙桃市", "429004"}, true},
 		{"341400", Place{"安徽省", "巢湖市", "", "341400"}, true}, // former
-		{"110100", Place{}, false},                                 // statistical placeholder
+		{"110100", Place{}, false},                          // statistical placeholder
 		{"429000", Place{}, false},
 		{"320571", Place{}, false}, // development zone
 		{"", Place{}, false},
