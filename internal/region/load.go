@@ -141,6 +141,7 @@ func (ix *Index) addName(name string, i int32) {
 		}
 	}
 	ix.byName[name] = append(ix.byName[name], i)
+	ix.divs[i].names = append(ix.divs[i].names, name)
 	ix.prefixes[firstRunes(name, 2)] = true
 	if n := utf8.RuneCountInString(name); n > ix.maxRunes {
 		ix.maxRunes = n

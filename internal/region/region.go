@@ -90,8 +90,9 @@ type division struct {
 	code   string
 	name   string
 	level  int8  // 1 province, 2 prefecture, 3 county
-	parent int32 // index in Index.divs; -1 for a province
-	former bool  // merged away or dissolved; kept for old reports
+	parent int32    // index in Index.divs; -1 for a province
+	former bool     // merged away or dissolved; kept for old reports
+	names  []string // its name and aliases
 }
 
 // An Index is an immutable list of divisions with the look-ups Resolve needs. It is
@@ -195,7 +196,7 @@ func (ix *Index) isUnder(i, anc int32) bool {
 	return false
 }
 
-// sortedCodes sorts division indexes by code.
+// sortByCode sorts division indexes by code.
 func (ix *Index) sortByCode(list []int32) {
 	sort.Slice(list, func(a, b int) bool { return ix.divs[list[a]].code < ix.divs[list[b]].code })
 }

@@ -59,6 +59,8 @@ func TestResolve(t *testing.T) {
 		{"巢湖市人民政府", "", Place{"安徽省", "合肥市", "巢湖市", "340181"}}, // today's 巢湖市
 		// Party bodies and national bodies' branches.
 		{"中共襄阳市委办公室", "", Place{"湖北省", "襄阳市", "", "420600"}},
+		{"共青团襄阳市委", "", Place{"湖北省", "襄阳市", "", "420600"}},
+		{"中国共产党湖北省委员会", "", Place{"湖北省", "", "", "420000"}},
 		{"国家税务总局湖北省税务局", "", Place{"湖北省", "", "", "420000"}},
 		{"中国人民银行襄阳市中心支行", "", Place{"湖北省", "襄阳市", "", "420600"}},
 		// National bodies.
@@ -75,6 +77,9 @@ func TestResolve(t *testing.T) {
 		{"鼓楼区人民政府", "南京市鼓楼区", Place{"江苏省", "南京市", "鼓楼区", "320106"}},
 		{"鼓楼区人民政府", "福建省", Place{"福建省", "福州市", "鼓楼区", "350102"}},
 		{"城关区人民政府", "兰州市城关区", Place{"甘肃省", "兰州市", "城关区", "620102"}},
+		{"城区人民政府", "阳泉市城区", Place{"山西省", "阳泉市", "城区", "140302"}},
+		{"市中区人民政府", "四川省乐山市", Place{"四川省", "乐山市", "市中区", "511102"}},
+		{"樊城区人民政府", "襄樊市樊城区", Place{"湖北省", "襄阳市", "樊城区", "420606"}},
 		// Names that name no place: context does.
 		{"市行政审批局", "襄阳市行政审批局2017年度政府信息公开年度报告", Place{"湖北省", "襄阳市", "", "420600"}},
 		{"县人民政府", "湖南省衡阳市衡山县2020年政府信息公开工作报告", Place{"湖南省", "衡阳市", "衡山县", "430423"}},
@@ -112,6 +117,7 @@ func TestResolveAmbiguous(t *testing.T) {
 		{"城关区人民政府", "", "城关区", []string{"540102", "620102"}},
 		{"城区人民政府", "", "城区", []string{"140302", "140502", "441502"}},
 		{"通州区人民政府", "", "通州区", []string{"110112", "320612"}},
+		{"市中区人民政府", "四川省", "市中区", []string{"511002", "511102"}},
 		{"市行政审批局", "襄阳市和随州市", "", []string{"420600", "421300"}},
 		{"行政审批局", "湖北省襄阳市", "", []string{"420000", "420600"}},
 	}
@@ -330,6 +336,25 @@ func TestLoad(t *testing.T) {
 	}
 	if p, err := ix.Resolve("襄樊市襄城区人民政府", ""); err != nil || p.Code != "420602" {
 		t.Errorf("襄樊市襄城区: %#v, %v", p, err)
+	}
+
+	// Context may name a candidate's parent by an alias.
+	small, err := os.ReadFile("testdata/load/small.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err = Load(strings.NewReader(string(small)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ context, code string }{
+		{"长春市", "220104"},
+		{"北京市", "110105"},
+		{"长春", "220104"}, // an alias in small.tsv
+	} {
+		if p, err := ix.Resolve("朝阳区人民政府", tt.context); err != nil || p.Code != tt.code {
+			t.Errorf("small.tsv: Resolve(朝阳区人民政府, %q) = %#v, %v; want %s", tt.context, p, err, tt.code)
+		}
 	}
 
 	bad := []struct{ text, want string }{

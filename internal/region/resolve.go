@@ -15,8 +15,9 @@ const (
 	maxCandidates = 50      // listed in an AmbiguousError
 )
 
-// partyPrefixes precede a place in the names of party bodies (中共襄阳市委办公室).
-var partyPrefixes = []string{"中国共产党", "中共"}
+// partyPrefixes precede a place in the names of party and youth league bodies
+// (中共襄阳市委办公室, 共青团襄阳市委).
+var partyPrefixes = []string{"中国共产党", "中国共产主义青年团", "中共", "共青团"}
 
 // nationalPrefixes start the names of national bodies.
 var nationalPrefixes = []string{"国务院", "中华人民共和国", "国家", "中央", "全国", "最高人民", "中国"}
@@ -187,7 +188,8 @@ func (ix *Index) pick(agency, name string, cands []int32, context string) (Place
 
 // narrow keeps the candidates that context says most of: each scores 4 for its code,
 // 2 for the name of each prefecture-level division or municipality above it and 1
-// for its province's. It returns all of them if none scores.
+// for its province's (any of their names: 恩施州 counts for 恩施土家族苗族自治州). It
+// returns all of them if none scores.
 func (ix *Index) narrow(cands []int32, context string) []int32 {
 	if context == "" {
 		return cands
@@ -200,7 +202,7 @@ func (ix *Index) narrow(cands []int32, context string) []int32 {
 			score += 4
 		}
 		for a := ix.divs[i].parent; a >= 0; a = ix.divs[a].parent {
-			if !strings.Contains(context, ix.divs[a].name) {
+			if !containsAny(context, ix.divs[a].names) {
 				continue
 			}
 			if ix.divs[a].level == 1 && !strings.HasSuffix(ix.divs[a].name, "市") {
@@ -220,6 +222,15 @@ func (ix *Index) narrow(cands []int32, context string) []int32 {
 		return cands
 	}
 	return top
+}
+
+func containsAny(s string, names []string) bool {
+	for _, name := range names {
+		if strings.Contains(s, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsCode reports whether code occurs in s, not as part of a longer number.
