@@ -89,7 +89,7 @@ func (e *AmbiguousError) Error() string {
 type division struct {
 	code   string
 	name   string
-	level  int8  // 1 province, 2 prefecture, 3 county
+	level  int8     // 1 province, 2 prefecture, 3 county
 	parent int32    // index in Index.divs; -1 for a province
 	former bool     // merged away or dissolved; kept for old reports
 	names  []string // its name and aliases
