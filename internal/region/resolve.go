@@ -22,28 +22,35 @@ var partyPrefixes = []string{"中国共产党", "中国共产主义青年团", "
 // nationalPrefixes start the names of national bodies.
 var nationalPrefixes = []string{"国务院", "中华人民共和国", "国家", "中央", "全国", "最高人民", "中国"}
 
-// Resolve finds the division that an agency's name refers to.
+// Resolve finds the division that an agency's name refers to. context is what else
+// is known of the agency: the report's title or text, or a division code.
 //
 // The place names at the start of the name decide, the longest first, each one
-// narrowing the next: "北京市朝阳区人民政府" is 北京市 朝阳区 (110105), "湖北省随州市招商局"
-// is 随州市 in 湖北省, "西峰区人民政府" is 西峰区 with its city and province, "恩施州
-// 人民政府" (a usual short name) is 恩施土家族苗族自治州, "中共襄阳市委" is 襄阳市.
+// narrowing the next: "北京市朝阳区人民政府" is 北京市 朝阳区 (110105), "湖北省随州市
+// 招商局" is 随州市 in 湖北省, "西峰区人民政府" is 西峰区 with its city and province,
+// "恩施州人民政府" (a usual short name) is 恩施土家族苗族自治州, "中共襄阳市委" is 襄阳市.
+// Spaces and control characters in the name are ignored; only its first 512 bytes
+// and the context's first MiB are read.
 //
-// A national body ("国家统计局", "国务院办公厅", "中华人民共和国外交部", "审计署",
-// "教育部": a name starting with 国家, 国务院, 中华人民共和国, 中央, 全国, 最高人民 or
-// 中国, or one ending with 部 or 署 and not starting with 市, 县 or another kind of
-// division, that names no division) resolves to the zero Place,
-// Code "", with a nil error. A national body's local branch that names its place,
-// such as "国家税务总局湖北省税务局", resolves to that place.
+// A national body resolves to the zero Place (Code "") with a nil error: a name
+// starting with 国家, 国务院, 中华人民共和国, 中央, 全国, 最高人民 or 中国 ("国家统计局",
+// "国务院办公厅"), or ending with 部 or 署 without starting with a kind of division
+// like 市 ("教育部", "审计署"), that names no division. A national body's local
+// branch that names its place, such as "国家税务总局湖北省税务局", resolves to that
+// place.
 //
 // When the name fits several divisions (朝阳区, 鼓楼区, 城关区), context decides: the
-// report's title or text, in which the names of the candidates' city or province (长春市,
-// 吉林省) or a candidate's code may occur; a city counts more than a province. When
-// the name names no division ("市行政审批局", "县人民政府"), the divisions of the kind
-// its first character says (市, 县, 区, 州, 盟, 旗, 省; any kind otherwise) that the
-// context names are the candidates. If context leaves more than one, the error is an
-// *AmbiguousError listing them; if there is none, the error wraps ErrUnknown. Resolve
-// never guesses between candidates.
+// candidates whose prefecture or municipality (长春市), province (吉林省) or code the
+// context names most win; a prefecture counts more than a province.
+//
+// When the name names no division ("市行政审批局", "县人民政府"), the divisions of the
+// kind its first character says (市, 县, 区, 州, 盟, 旗, 省; any kind otherwise) that
+// the context names are the candidates: names of three characters or more (和县 and
+// 城区 are also common words), or, if there are none, codes.
+//
+// If more than one candidate remains, the error is an *AmbiguousError listing them;
+// if there is none, the error wraps ErrUnknown. Resolve never guesses between
+// candidates. On error the Place is the zero Place.
 func (ix *Index) Resolve(agency, context string) (Place, error) {
 	agency = clean(agency)
 	s := agency
@@ -260,7 +267,7 @@ func (ix *Index) fromContext(agency, s, context string) (Place, error) {
 	}
 	seen := make(map[int32]bool)
 	done := make(map[string]bool) // names met before
-	var cands []int32
+	var cands, coded []int32
 	add := func(i int32) {
 		if !seen[i] {
 			seen[i] = true
@@ -273,8 +280,10 @@ func (ix *Index) fromContext(agency, s, context string) (Place, error) {
 			for end < len(scan) && isDigit(scan[end]) {
 				end++
 			}
-			if i, ok := ix.byCode[scan[pos:end]]; ok && end-pos == 6 && ix.fits(i, ix.divs[i].name, kind) {
-				add(i)
+			if end-pos == 6 {
+				if i, ok := ix.byCode[scan[pos:end]]; ok && ix.fits(i, ix.divs[i].name, kind) && len(coded) < maxCandidates {
+					coded = append(coded, i)
+				}
 			}
 			pos = end
 			continue
@@ -300,6 +309,13 @@ func (ix *Index) fromContext(agency, s, context string) (Place, error) {
 			fit = ix.narrow(fit, context)
 		}
 		for _, i := range fit {
+			add(i)
+		}
+	}
+	if len(cands) == 0 {
+		// Codes count only when no name does: a postcode (随州 441300) may look
+		// like another division's code (惠州市).
+		for _, i := range coded {
 			add(i)
 		}
 	}
