@@ -131,3 +131,26 @@ func TestRecordPath(t *testing.T) {
 		}
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for name, want := range map[string]string{
+		"襄阳市行政审批局":       "xiang-yang-shi-xing-zheng-shen-pi-ju",
+		"西峰区人民政府":        "xi-feng-qu-ren-min-zheng-fu",
+		"淮安市人民政府":        "huai-an-shi-ren-min-zheng-fu",
+		"中共XX县委（ABC办）12": "zhong-gong-xx-xian-wei-abc-ban-12",
+		"<script>":       "script",
+		"":               "",
+		"！？":             "",
+	} {
+		if got := Slug(name); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", name, got, want)
+		}
+		if got := Slug(name); got != "" && !ValidSlug(got) {
+			t.Errorf("Slug(%q) = %q is not a valid slug", name, got)
+		}
+	}
+	long := Slug(strings.Repeat("测试", 100))
+	if len(long) > maxSlugLen || !ValidSlug(long) {
+		t.Errorf("long slug %q", long)
+	}
+}

@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/nianbao/nianbao/internal/extract"
+	"github.com/nianbao/nianbao/internal/importer"
+	"github.com/nianbao/nianbao/internal/record"
+	"github.com/spf13/cobra"
+)
+
+func newExtractCmd(e *env) *cobra.Command {
+	var metaPath string
+	c := &cobra.Command{
+		Use:   "extract [--meta META.toml] FILE",
+		Short: "Print the record of one raw report (text, HTML, PDF or DOCX) as TOML",
+		Long: `Extract reads one raw report (plain text, HTML, PDF or DOCX; UTF-8, GB18030, Big5
+or UTF-16; simplified or traditional) and prints its record as TOML on stdout.
+
+Values in META.toml, or in FILE.meta.toml beside FILE (FILE without its extension),
+override what extraction infers: [agency] name, province, city, county,
+division_code; [report] year, template, title, published; [source] url.
+
+Reading PDF needs pdftotext (Debian: apt-get install poppler-utils poppler-data).`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		RunE: func(c *cobra.Command, args []string) error {
+			file := args[0]
+			opts := extract.Options{}
+			if metaPath == "" {
+				metaPath = importer.MetaFor(file)
+			}
+			if metaPath != "" {
+				m, err := extract.LoadMeta(metaPath)
+				if err != nil {
+					return fail(ExitFail, "%v", err)
+				}
+				opts.Meta = m
+			}
+			data, err := importer.ReadRaw(file)
+			if err != nil {
+				return fail(ExitFail, "%v", err)
+			}
+			res, err := extract.File(file, data, opts)
+			if err != nil {
+				return fail(ExitFail, "%v", err)
+			}
+			out, err := record.Encode(res.Record)
+			if err != nil {
+				return fail(ExitFail, "%s: %v", file, err)
+			}
+			_, err = e.stdout.Write(out)
+			return err
+		},
+	}
+	c.Flags().StringVar(&metaPath, "meta", "", "a TOML file whose values override what extraction infers")
+	return c
+}
+
+func newImportCmd(e *env) *cobra.Command {
+	var dataDir string
+	var jobs int
+	c := &cobra.Command{
+		Use:   "import [--data DIR] [-j N] PATH...",
+		Short: "Extract raw reports into the data folder",
+		Long: `Import extracts raw reports (files, or folders searched for .txt, .html, .htm, .pdf
+and .docx files) into the data folder: the record at DIR/reports/<agency-slug>/<year>.toml,
+the raw original at DIR/raw/<agency-slug>/<year>.<ext> and the normalized text its
+provenance refers to at DIR/text/<agency-slug>/<year>.txt.
+
+Writes are atomic. A record marked reviewed = true is never overwritten; import says
+how the new extraction differs instead. Importing the same file again gives the same
+bytes. FILE.meta.toml beside a report overrides what extraction infers.
+
+The exit status is 1 when any file failed.`,
+		Args: usageArgs(cobra.MinimumNArgs(1)),
+		RunE: func(c *cobra.Command, args []string) error {
+			tty := isTerminal(e.stderr)
+			opts := importer.Options{DataDir: dataDir, Jobs: jobs}
+			if tty {
+				opts.Progress = func(done, total int, file string) {
+					fmt.Fprintf(e.stderr, "\r\033[K[%d/%d] %s", done, total, file)
+				}
+			}
+			sum, err := importer.Import(c.Context(), args, opts)
+			if tty {
+				fmt.Fprint(e.stderr, "\r\033[K")
+			}
+			if err != nil {
+				return fail(ExitFail, "import: %v", err)
+			}
+			for _, r := range sum.Results {
+				switch r.Outcome {
+				case importer.Failed:
+					fmt.Fprintf(e.stdout, "%s: failed: %s\n", r.File, r.Reason)
+				case importer.Skipped:
+					fmt.Fprintf(e.stdout, "%s: skipped, %s is %s\n", r.File, r.Record, r.Reason)
+				default:
+					fmt.Fprintf(e.stdout, "%s: %s %s\n", r.File, r.Outcome, r.Record)
+				}
+			}
+			fmt.Fprintf(e.stdout, "imported %d, unchanged %d, skipped (reviewed) %d, failed %d\n",
+				sum.Counts[importer.Imported], sum.Counts[importer.Unchanged], sum.Counts[importer.Skipped], sum.Counts[importer.Failed])
+			if sum.Counts[importer.Failed] > 0 {
+				return &exitError{code: ExitFail}
+			}
+			return nil
+		},
+	}
+	dataFlag(c, &dataDir)
+	c.Flags().IntVarP(&jobs, "jobs", "j", 0, "extract N files in parallel (default: one per CPU)")
+	return c
+}
+
+// isTerminal reports whether w is a terminal, for progress output.
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0 && !strings.EqualFold(os.Getenv("TERM"), "dumb")
+}

@@ -1,0 +1,163 @@
+// Package extract reads a decoded annual report (a decode.Document) into its
+// normalized record: it detects the national template the report follows, reads its
+// figures with that template's recognizer, finds its metadata (agency, year, dates,
+// region), keeps the narrative, records where every figure came from, and validates
+// the result.
+//
+// The rules are keyed to the national templates' wording and structure (the 2008
+// regulations' narrative, the 2019 and 2021 formats' four tables), never to one
+// agency's report.
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/internal/extract/decode"
+	"github.com/nianbao/nianbao/internal/record"
+	"github.com/nianbao/nianbao/internal/region"
+)
+
+// Options are what extraction knows besides the document.
+type Options struct {
+	// Meta overrides what extraction infers: any non-empty agency field, report year,
+	// template, title, published date, source URL. It comes from --meta FILE or a
+	// FILE.meta.toml beside the report.
+	Meta *Meta
+	// Regions resolves place names; nil means region.Default().
+	Regions *region.Index
+}
+
+// ErrNotReport is returned for a document that is not an annual report on government
+// information disclosure (a news article, an unrelated page).
+var ErrNotReport = errors.New("not an annual report on government information disclosure (政府信息公开工作年度报告)")
+
+// Extract reads the record of a decoded report. The record's [source] is left for
+// the caller, who knows the file.
+func Extract(doc *decode.Document, opts Options) (*record.Record, error) {
+	if opts.Regions == nil {
+		opts.Regions = region.Default()
+	}
+	b := newBuilder(doc)
+	tmpl, err := detectTemplate(doc)
+	if err != nil {
+		if opts.Meta == nil || opts.Meta.Report.Template == "" {
+			return nil, err
+		}
+	}
+	if opts.Meta != nil && opts.Meta.Report.Template != "" {
+		tmpl = recognizerFor(opts.Meta.Report.Template)
+		if tmpl == nil {
+			return nil, fmt.Errorf("meta: unknown template %q", opts.Meta.Report.Template)
+		}
+	}
+	r := b.rec
+	r.Schema = record.SchemaVersion
+	r.Report.Template = tmpl.Template()
+	r.Report.SourceScript = doc.Script
+	if r.Report.SourceScript == "" {
+		r.Report.SourceScript = "hans"
+	}
+
+	if err := b.readMeta(opts); err != nil {
+		return nil, err
+	}
+	tmpl.Recognize(b)
+	b.readCommon()
+	b.readNarrative()
+	b.finish()
+	return r, nil
+}
+
+// builder accumulates a record and the provenance of its figures.
+type builder struct {
+	doc    *decode.Document
+	rec    *record.Record
+	checks []record.Check
+}
+
+func newBuilder(doc *decode.Document) *builder {
+	return &builder{doc: doc, rec: &record.Record{Provenance: map[string]record.Provenance{}}}
+}
+
+// trace records that the figure at path came from line i (0-based) of the document,
+// quoting the part of the line around [start, end) (byte offsets; -1 for the whole
+// line, trimmed to a readable length).
+func (b *builder) trace(path string, i, start, end int) {
+	if i < 0 || i >= len(b.doc.Lines) {
+		return
+	}
+	b.rec.Provenance[path] = record.Provenance{Line: i + 1, Text: snippet(b.doc.Lines[i], start, end)}
+}
+
+// traceComputed records that the figure at path was computed, not printed.
+func (b *builder) traceComputed(path string, i int, how string) {
+	line := 0
+	if i >= 0 && i < len(b.doc.Lines) {
+		line = i + 1
+	}
+	b.rec.Provenance[path] = record.Provenance{Line: line, Text: how}
+}
+
+func (b *builder) warn(rule, key, format string, args ...any) {
+	b.checks = append(b.checks, record.Check{Rule: rule, Severity: record.SeverityWarning, Key: key, Message: fmt.Sprintf(format, args...)})
+}
+
+// finish drops provenance of figures the record does not hold and adds the checks
+// of validation.
+func (b *builder) finish() {
+	r := b.rec
+	have := make(map[string]bool)
+	for _, f := range record.Figures(r) {
+		have[f.Path] = true
+	}
+	for k := range r.Provenance {
+		if !have[k] {
+			delete(r.Provenance, k)
+		}
+	}
+	if len(r.Provenance) == 0 {
+		r.Provenance = nil
+	}
+	r.Checks = record.MergeChecks(b.checks, record.Validate(r))
+}
+
+const snippetRunes = 80
+
+// snippet returns the clause of line around [start, end), at most about
+// snippetRunes runes, so that provenance quotes what the figure came from.
+func snippet(line string, start, end int) string {
+	if start < 0 || end > len(line) || start > end {
+		start, end = 0, len(line)
+	}
+	// Widen to the clause: back to the previous sentence break, forward to the next.
+	from := 0
+	if i := strings.LastIndexAny(line[:start], "。；;！？"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(line[i:])
+		from = i + size
+	}
+	to := len(line)
+	if i := strings.IndexAny(line[end:], "。；;！？"); i >= 0 {
+		to = end + i
+	}
+	s := strings.TrimSpace(line[from:to])
+	if utf8.RuneCountInString(s) <= snippetRunes {
+		return s
+	}
+	// Too long: centre a window on the figure.
+	r := []rune(line)
+	mid := utf8.RuneCountInString(line[:start])
+	lo := max(0, mid-snippetRunes/2)
+	hi := min(len(r), lo+snippetRunes)
+	lo = max(0, hi-snippetRunes)
+	out := string(r[lo:hi])
+	if lo > 0 {
+		out = "…" + out
+	}
+	if hi < len(r) {
+		out += "…"
+	}
+	return strings.TrimSpace(out)
+}

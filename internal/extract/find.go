@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// num is the pattern of a count in running text: Arabic digits (with thousands
+// separators) or small Chinese numerals ("两件", "十余条").
+const num = `(?P<n>[0-9][0-9,]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]{1,6})`
+
+// approxAfter is the pattern of "余", "多" after a count.
+const approxAfter = `(?P<approx>余|多)?`
+
+// hit is a match of a pattern in a line of the document.
+type hit struct {
+	line       int
+	start, end int // of the whole match, in bytes
+	n          int64
+	isInt      bool
+	value      float64
+	approx     bool
+	text       string
+}
+
+// findAll returns the matches of re in the lines [from, to), in document order, with
+// the count of its "n" group parsed. Matches whose count does not parse are dropped,
+// and so are matches rejected by keep (given the line and the match's start).
+func findAll(lines []string, from, to int, re *regexp.Regexp, keep func(line string, start int) bool) []hit {
+	ni := re.SubexpIndex("n")
+	ai := re.SubexpIndex("approx")
+	var out []hit
+	for i := max(0, from); i < min(to, len(lines)); i++ {
+		l := lines[i]
+		for _, m := range re.FindAllStringSubmatchIndex(l, -1) {
+			if keep != nil && !keep(l, m[0]) {
+				continue
+			}
+			h := hit{line: i, start: m[0], end: m[1], text: l[m[0]:m[1]]}
+			if ni >= 0 && m[2*ni] >= 0 {
+				s := l[m[2*ni]:m[2*ni+1]]
+				if v, isInt, ok := parseArabic(s); ok {
+					h.value, h.isInt, h.n = v, isInt, int64(v)
+				} else if n, ok := parseChinese(s); ok {
+					h.value, h.isInt, h.n = float64(n), true, n
+				} else {
+					continue
+				}
+			}
+			if ai >= 0 && m[2*ai] >= 0 {
+				h.approx = true
+			}
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// notAfter returns a keep function that rejects a match preceded by one of the
+// words (e.g. "不" before "同意公开").
+func notAfter(words ...string) func(string, int) bool {
+	return func(line string, start int) bool {
+		before := line[:start]
+		for _, w := range words {
+			if strings.HasSuffix(before, w) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// sentences splits a line into sentences (on 。；！？ and ;), keeping byte offsets.
+func sentences(line string) []span {
+	var out []span
+	start := 0
+	for i, r := range line {
+		switch r {
+		case '。', '；', ';', '！', '？':
+			out = append(out, span{start, i})
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if start < len(line) {
+		out = append(out, span{start, len(line)})
+	}
+	return out
+}
+
+type span struct{ start, end int }

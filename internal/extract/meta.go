@@ -1,0 +1,341 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nianbao/nianbao/internal/record"
+	"github.com/nianbao/nianbao/internal/region"
+)
+
+// Meta is what a maintainer or a scraper knows about a report besides its text: a
+// --meta FILE or a FILE.meta.toml beside the report. Every field that is set
+// overrides what extraction infers.
+type Meta struct {
+	Agency record.Agency `toml:"agency"`
+	Report MetaReport    `toml:"report"`
+	Source MetaSource    `toml:"source"`
+}
+
+// MetaReport is the [report] table of a meta file.
+type MetaReport struct {
+	Year      int          `toml:"year"`
+	Template  string       `toml:"template"`
+	Title     string       `toml:"title"`
+	Published *record.Date `toml:"published"`
+}
+
+// MetaSource is the [source] table of a meta file.
+type MetaSource struct {
+	URL string `toml:"url"`
+}
+
+// LoadMeta reads a meta file. Unknown keys are errors, reported with their line.
+func LoadMeta(path string) (*Meta, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var m Meta
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&m)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d: %s", path, pe.Position.Line, pe.Message)
+		}
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		loc := record.NewLocator(data)
+		var msgs []string
+		for _, k := range und {
+			msgs = append(msgs, fmt.Sprintf("%s:%d: unknown key %s (a meta file has [agency] name, province, city, county, division_code; [report] year, template, title, published; [source] url)", path, loc.Line(k.String()), k))
+		}
+		return nil, errors.New(strings.Join(msgs, "\n"))
+	}
+	return &m, nil
+}
+
+var (
+	// 统计期限自2017年1月1日起至2017年12月31日止 / 统计时限 / 统计期间
+	statPeriod = regexp.MustCompile(`统计(?:期限|时限|期间|时间|区间|范围)[^0-9]{0,6}([0-9]{4})年\s*1月\s*1日`)
+	// 2017年度政府信息公开, 2017年政府信息公开, 2017政府信息公开
+	yearBeforeGIO = regexp.MustCompile(`([0-9]{4})\s*年?度?\s*(?:的)?(?:政府信息公开|政务公开|信息公开)`)
+	yearAtStart   = regexp.MustCompile(`^([0-9]{4})\s*年度?`)
+	dateCN        = regexp.MustCompile(`([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日`)
+	dateISO       = regexp.MustCompile(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`)
+	titleWords    = regexp.MustCompile(`(?:年度报告|工作报告|年报)`)
+	// An agency: Han characters (and brackets) ending in a body's name.
+	agencyShape = regexp.MustCompile(`^[\p{Han}（）()·]{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|办公厅|办公室|委员会|管理委员会|局|厅|委|办|院|署|中心|会|所|部|行|站|处|馆|队|社|室)$`)
+	// A bare division: 西峰区, 襄阳市, 湖北省, 恩施土家族苗族自治州.
+	divisionShape = regexp.MustCompile(`^[\p{Han}]{1,20}(?:省|市|县|区|旗|自治州|州|盟|地区|自治县|自治旗)$`)
+	// An agency named in running text: 抚顺市行政审批服务局在…, 西峰区人民政府2017年…
+	agencyInText = regexp.MustCompile(`([\p{Han}]{2,12}?(?:省|市|县|区|旗|州|盟))([\p{Han}]{0,16}?(?:人民政府办公室|人民政府|办公厅|办公室|委员会|局|厅|委|办|院|署|中心))`)
+)
+
+// readMeta fills [agency] and [report] from the document and the meta overrides.
+func (b *builder) readMeta(opts Options) error {
+	r := b.rec
+	m := opts.Meta
+	if m == nil {
+		m = &Meta{}
+	}
+	lines := b.doc.Lines
+
+	title, titleLine := b.findTitle()
+	r.Report.Title = title
+	if m.Report.Title != "" {
+		r.Report.Title = m.Report.Title
+	}
+
+	// The year: the statistics period, else the title, else the opening lines.
+	year := 0
+	if m.Report.Year != 0 {
+		year = m.Report.Year
+	}
+	if year == 0 {
+		for _, l := range lines {
+			if mm := statPeriod.FindStringSubmatch(l); mm != nil {
+				year, _ = strconv.Atoi(mm[1])
+				break
+			}
+		}
+	}
+	if year == 0 && title != "" {
+		if mm := yearBeforeGIO.FindStringSubmatch(title); mm != nil {
+			year, _ = strconv.Atoi(mm[1])
+		}
+	}
+	if year == 0 {
+		for _, l := range head(lines, 12) {
+			if mm := yearBeforeGIO.FindStringSubmatch(l); mm != nil {
+				year, _ = strconv.Atoi(mm[1])
+				break
+			}
+			if mm := yearAtStart.FindStringSubmatch(l); mm != nil {
+				year, _ = strconv.Atoi(mm[1])
+				break
+			}
+		}
+	}
+	if year < record.FirstYear || year > time.Now().Year() {
+		return fmt.Errorf("cannot tell which year the report covers (found no 统计期限 or \"YYYY年度政府信息公开\" in the title or opening lines): give it with --meta (a TOML file with [report] year = YYYY)")
+	}
+	r.Report.Year = year
+
+	r.Report.Published = b.findPublished(year, titleLine)
+	if m.Report.Published != nil {
+		r.Report.Published = m.Report.Published
+	}
+
+	// The agency: meta, else the title, else the page's 来源, else the text.
+	name := m.Agency.Name
+	if name == "" {
+		name = agencyFromTitle(title)
+	}
+	if name == "" {
+		name = b.agencyFromSource()
+	}
+	if name == "" {
+		name = b.agencyFromText()
+	}
+	if name == "" {
+		return fmt.Errorf("cannot tell which agency made the report (the title and text do not name it, e.g. they only say 我局): give it with --meta (a TOML file with [agency] name = \"…\")")
+	}
+	r.Agency.Name = name
+
+	// The region: resolved from the agency's name in the context of the text, then
+	// overridden by what the meta file gives.
+	ctx := m.Agency.Province + m.Agency.City + m.Agency.County + " " + strings.Join(head(lines, 40), "\n")
+	place, err := opts.Regions.Resolve(name, ctx)
+	if err != nil {
+		var amb *region.AmbiguousError
+		if errors.As(err, &amb) {
+			b.warn("agency.region", "agency.division_code", "无法确定%s所在的行政区划：%v", name, err)
+		}
+	}
+	r.Agency.Province, r.Agency.City, r.Agency.County, r.Agency.DivisionCode = place.Province, place.City, place.County, place.Code
+	if m.Agency.Province != "" || m.Agency.City != "" || m.Agency.County != "" {
+		// The meta file names the region: resolve what it names, for the code.
+		if p, err := opts.Regions.Resolve(m.Agency.Province+m.Agency.City+m.Agency.County, ctx); err == nil {
+			r.Agency.Province, r.Agency.City, r.Agency.County, r.Agency.DivisionCode = p.Province, p.City, p.County, p.Code
+		}
+	}
+	override(&r.Agency.Province, m.Agency.Province)
+	override(&r.Agency.City, m.Agency.City)
+	override(&r.Agency.County, m.Agency.County)
+	override(&r.Agency.DivisionCode, m.Agency.DivisionCode)
+	return nil
+}
+
+func override(dst *string, v string) {
+	if v != "" {
+		*dst = v
+	}
+}
+
+func head(lines []string, n int) []string {
+	return lines[:min(n, len(lines))]
+}
+
+// findTitle returns the report's title and its line, or "" and -1. A title names the
+// report (年度报告, 工作报告) in a short line near the top; one that names the agency
+// (or follows the agency's line: "襄阳市行政审批局" / "2017年度政府信息公开年度报告") is
+// preferred to one that does not, and one with a year to one without.
+func (b *builder) findTitle() (string, int) {
+	lines := b.doc.Lines
+	best, bestLine, bestScore := "", -1, 0
+	for i, l := range head(lines, 15) {
+		t := strings.TrimSpace(l)
+		if !titleWords.MatchString(t) || !strings.Contains(t, "信息公开") && !strings.Contains(t, "政务公开") {
+			continue
+		}
+		if utf8.RuneCountInString(t) > 60 || strings.ContainsAny(t, "，。|>") || strings.Contains(t, "当前位置") {
+			continue
+		}
+		score := 1
+		if yearBeforeGIO.MatchString(t) {
+			score++
+		}
+		if yearAtStart.MatchString(t) {
+			// Look back for the agency, skipping dates and page metadata.
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				p := strings.TrimSpace(lines[j])
+				if agencyShape.MatchString(p) || divisionShape.MatchString(p) {
+					t = p + t
+					score += 2
+					break
+				}
+			}
+		} else if agencyFromTitle(t) != "" {
+			score += 2
+		}
+		if score > bestScore {
+			best, bestLine, bestScore = t, i, score
+		}
+	}
+	if best == "" && b.doc.Title != "" && titleWords.MatchString(b.doc.Title) {
+		return strings.TrimSpace(b.doc.Title), -1
+	}
+	return best, bestLine
+}
+
+// agencyFromTitle returns the body a title names before its year:
+// "衡山县行政审批服务局2020年政府信息公开工作报告" → 衡山县行政审批服务局; a bare
+// division means its people's government: "西峰区2017年…" → 西峰区人民政府.
+func agencyFromTitle(title string) string {
+	loc := regexp.MustCompile(`[0-9]{4}\s*年`).FindStringIndex(title)
+	if loc == nil || loc[0] == 0 {
+		return ""
+	}
+	name := strings.TrimSpace(strings.TrimRight(title[:loc[0]], "关于的"))
+	switch {
+	case agencyShape.MatchString(name):
+		return name
+	case divisionShape.MatchString(name):
+		return name + "人民政府"
+	}
+	return ""
+}
+
+var bookTitle = regexp.MustCompile(`《[^》]*》`)
+
+var sourceLine = regexp.MustCompile(`(?:来源|发布机构|发布单位|信息来源)\s*[:：]\s*([\p{Han}（）()]{2,40})`)
+
+// agencyFromSource reads the page's "来源: 襄阳市行政审批局" metadata line.
+func (b *builder) agencyFromSource() string {
+	for _, l := range head(b.doc.Lines, 12) {
+		if m := sourceLine.FindStringSubmatch(l); m != nil && agencyShape.MatchString(m[1]) {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// agencyFromText finds the first agency the opening text names with its place:
+// "2016年,抚顺市行政审批服务局在市委市政府的正确领导下" → 抚顺市行政审批服务局. The
+// signature at the end (an agency alone on a line before the date) is tried too.
+func (b *builder) agencyFromText() string {
+	lines := b.doc.Lines
+	n := len(lines)
+	for i := n - 1; i >= max(0, n-6); i-- {
+		l := strings.TrimSpace(lines[i])
+		if agencyShape.MatchString(l) && utf8.RuneCountInString(l) <= 30 {
+			return l
+		}
+	}
+	for _, l := range head(lines, 20) {
+		l = bookTitle.ReplaceAllString(l, "《》") // 《甘肃省政府信息公开试行办法》 names no agency
+		for _, m := range agencyInText.FindAllStringSubmatch(l, -1) {
+			name := m[1] + m[2]
+			if strings.HasPrefix(m[1], "本") || strings.HasPrefix(m[1], "我") || strings.HasPrefix(m[1], "全") {
+				continue
+			}
+			if agencyShape.MatchString(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// findPublished returns the date printed on the report: the date under the
+// signature at its end, else a date in brackets under the title, else the page's
+// publication date near the top. A date before the statistics year ends is not a
+// publication date.
+func (b *builder) findPublished(year, titleLine int) *record.Date {
+	lines := b.doc.Lines
+	valid := func(y, mo, d int) *record.Date {
+		if y < year || y > year+3 {
+			return nil
+		}
+		if dt, err := record.NewDate(y, time.Month(mo), d); err == nil && (y > year || mo == 12) {
+			return &dt
+		}
+		return nil
+	}
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	// 1. A line that is only a date, near the end.
+	for i := len(lines) - 1; i >= max(0, len(lines)-8); i-- {
+		l := strings.Trim(strings.TrimSpace(lines[i]), "()（）")
+		if m := dateCN.FindStringSubmatch(l); m != nil && m[0] == l {
+			if d := valid(atoi(m[1]), atoi(m[2]), atoi(m[3])); d != nil {
+				return d
+			}
+		}
+	}
+	// 2. A date alone on a line (in brackets) right under the title.
+	for i := max(0, titleLine); i < min(len(lines), max(0, titleLine)+4); i++ {
+		l := strings.Trim(strings.TrimSpace(lines[i]), "()（）")
+		if m := dateCN.FindStringSubmatch(l); m != nil && m[0] == l {
+			if d := valid(atoi(m[1]), atoi(m[2]), atoi(m[3])); d != nil {
+				return d
+			}
+		}
+	}
+	// 3. The page's publication date: a YYYY-MM-DD near the top, on a metadata line.
+	for _, l := range head(lines, 8) {
+		if !strings.Contains(l, "来源") && !strings.Contains(l, "发布") && !strings.Contains(l, "时间") && !strings.Contains(l, "日期") {
+			continue
+		}
+		if m := dateISO.FindStringSubmatch(l); m != nil {
+			if d := valid(atoi(m[1]), atoi(m[2]), atoi(m[3])); d != nil {
+				return d
+			}
+		}
+		if m := dateCN.FindStringSubmatch(l); m != nil {
+			if d := valid(atoi(m[1]), atoi(m[2]), atoi(m[3])); d != nil {
+				return d
+			}
+		}
+	}
+	return nil
+}

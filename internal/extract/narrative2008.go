@@ -1,0 +1,288 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/nianbao/nianbao/internal/extract/decode"
+	"github.com/nianbao/nianbao/internal/record"
+)
+
+// narrative2008 reads reports under the 2008 regulations (国务院令第492号): free
+// narrative with the figures inside sentences.
+type narrative2008 struct{}
+
+func (narrative2008) Template() string { return record.Template2008 }
+
+// Score: any report can be read as narrative; the table formats outscore it when
+// their tables are there.
+func (narrative2008) Score(doc *decode.Document) int { return 1 }
+
+func (narrative2008) Recognize(b *builder) {
+	readProactiveTotal(b)
+	readLegacyRequests(b)
+	readLegacyReview(b)
+}
+
+// A rule is a pattern whose "n" group is the figure at key.
+type rule struct {
+	key string
+	re  *regexp.Regexp
+	not []string // words that must not come right before the match ("不" before 同意公开)
+}
+
+func rules(pairs ...any) []rule {
+	var out []rule
+	for i := 0; i < len(pairs); i += 3 {
+		r := rule{key: pairs[i].(string), re: regexp.MustCompile(pairs[i+1].(string))}
+		if pairs[i+2] != nil {
+			r.not = pairs[i+2].([]string)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// "X的N件", "XN件": the ways a count follows what it counts.
+const ofN = `(?:的|为|共)?\s*` + num + `\s*(?:件|个|条|宗|次|人次)`
+
+var (
+	requestsReceived = []*regexp.Regexp{
+		regexp.MustCompile(`(?:收到|受理|接到|接收|共收到|共受理)(?:了)?[^，,。；;]{0,16}?申请(?:共|总计|合计)?(?:为|达)?\s*` + num + approxAfter + `\s*(?:件|个|条|宗|人次|次)`),
+		regexp.MustCompile(`(?:收到|受理|接到)[^，,。；;]{0,12}?依申请公开[^，,。；;]{0,8}?` + num + approxAfter + `\s*(?:件|个|条|宗)`),
+		regexp.MustCompile(`依申请公开(?:政府信息|信息)?(?:申请)?(?:共|总计|合计)?\s*` + num + approxAfter + `\s*(?:件|个|条|宗)`),
+	}
+	requestsAnswered = regexp.MustCompile(`(?:答复|办结|办理完毕|办理)(?:了)?(?:申请)?(?:共)?\s*` + num + `\s*(?:件|个|宗)`)
+	answeredAll      = regexp.MustCompile(`(?:全部|均)[^，,。；;未不没]{0,6}?(?:答复|办结|回复)`)
+	negation         = regexp.MustCompile(`未|没有|无`)
+
+	channelRules = rules(
+		"channels.in_person", `当面(?:提交|提出|递交)?(?:申请)?`+ofN, nil,
+		"channels.online", `(?:网上|网络|在线|网站|互联网|电子政务)[^，,。、；;]{0,10}?申请`+ofN, nil,
+		"channels.email", `(?:电子邮件|电子邮箱|邮箱)[^，,。、；;]{0,6}?申请`+ofN, nil,
+		"channels.fax", `传真[^，,。、；;]{0,6}?申请`+ofN, nil,
+		"channels.mail", `(?:信函|邮寄|信件)[^，,。、；;]{0,6}?申请`+ofN, nil,
+		"channels.phone", `电话[^，,。、；;]{0,6}?申请`+ofN, nil,
+		"channels.other", `其[他它](?:形式|方式|途径)[^，,。、；;]{0,6}?申请`+ofN, nil,
+	)
+	outcomeRules = rules(
+		"outcomes.already_public", `属于已(?:经)?主动公开(?:范围)?(?:的)?(?:信息)?`+ofN, nil,
+		"outcomes.granted", `(?:同意|予以|准予)公开`+ofN, []string{"不", "部分", "不予", "不同意"},
+		"outcomes.partially_granted", `(?:同意)?部分公开`+ofN, nil,
+		"outcomes.denied", `不(?:同意|予)公开`+ofN, nil,
+		"outcomes.not_held", `(?:不属于本(?:行政)?机关(?:公开|职责|掌握)(?:范围)?|非本(?:行政)?机关(?:公开|职责|掌握)(?:范围)?)`+ofN, nil,
+		"outcomes.not_exist", `(?:申请|所申请)(?:的)?(?:公开)?(?:信息|内容)不存在`+ofN, nil,
+		"outcomes.clarify", `告知(?:作出|申请人)?(?:更改|补正)(?:、)?(?:补充)?(?:申请)?`+ofN, nil,
+		"outcomes.other_channel", `告知(?:通过|其)?其?[他它](?:途径|渠道|方式)(?:办理|获取)?`+ofN, nil,
+		"denial_reasons.state_secret", `国家秘密`+ofN, nil,
+		"denial_reasons.commercial_secret", `商业秘密`+ofN, nil,
+		"denial_reasons.privacy", `个人隐私`+ofN, nil,
+		"denial_reasons.not_government_info", `不(?:是|属于)(?:《条例》|条例)?所(?:指|称)(?:的)?政府信息`+ofN, nil,
+		"denial_reasons.law_other", `法律(?:、)?法规(?:规定)?的其他情形`+ofN, nil,
+	)
+)
+
+// readLegacyRequests reads 依申请公开: received, answered, channels, outcomes and
+// denial reasons, from the requests section when the report has one.
+func readLegacyRequests(b *builder) {
+	lines := b.doc.Lines
+	hs := headings(b)
+	from, to, ok := section(b, hs, []string{"依申请", "申请公开", "公开申请"}, []string{"复议", "诉讼", "收费"})
+	if !ok {
+		from, to = 0, len(lines)
+	}
+	lr := &record.LegacyRequests{}
+	set := false
+
+	for _, re := range requestsReceived {
+		h := findAll(lines, from, to, re, nil)
+		if len(h) == 0 && ok {
+			h = findAll(lines, 0, len(lines), re, nil)
+		}
+		if len(h) > 0 {
+			lr.Received = record.Int(h[0].n)
+			b.trace("legacy_requests.received", h[0].line, h[0].start, h[0].end)
+			set = true
+			break
+		}
+	}
+	if lr.Received == nil {
+		// "未发生受理、答复依申请公开政务信息的情况", "没有发生依申请公开办理情况".
+		if i, s, found := zeroStatement(b, from, to, ok, []string{"申请"}, []string{"复议", "诉讼", "申诉", "投诉", "举报"}); found {
+			lr.Received = record.Int(0)
+			b.trace("legacy_requests.received", i, s.start, s.end)
+			set = true
+		}
+	}
+
+	if h := findAll(lines, from, to, requestsAnswered, notAfter("未", "没有")); len(h) > 0 && ok {
+		lr.Answered = record.Int(h[0].n)
+		b.trace("legacy_requests.answered", h[0].line, h[0].start, h[0].end)
+		set = true
+	} else if lr.Received != nil && *lr.Received > 0 {
+		for i := from; i < to; i++ {
+			if loc := answeredAll.FindStringIndex(lines[i]); loc != nil && strings.Contains(lines[i], "申请") {
+				lr.Answered = record.Int(*lr.Received)
+				b.trace("legacy_requests.answered", i, loc[0], loc[1])
+				set = true
+				break
+			}
+		}
+	}
+
+	for _, group := range [][]rule{channelRules, outcomeRules} {
+		for _, r := range group {
+			h := findAll(lines, from, to, r.re, notAfter(r.not...))
+			if len(h) == 0 {
+				continue
+			}
+			setLegacy(lr, r.key, h[0].n)
+			b.trace("legacy_requests."+r.key, h[0].line, h[0].start, h[0].end)
+			set = true
+		}
+	}
+	if set {
+		b.rec.LegacyRequests = lr
+	}
+}
+
+// zeroStatement finds a sentence that says none happened: a negation (未, 没有, 无)
+// before one of the words, in a sentence without any of the excluded words. In a
+// report with the section, only its lines count.
+func zeroStatement(b *builder, from, to int, inSection bool, words, exclude []string) (line int, s span, found bool) {
+	lines := b.doc.Lines
+	if !inSection {
+		from, to = 0, len(lines)
+	}
+	for i := from; i < to; i++ {
+		if strings.Contains(lines[i], "|") {
+			continue
+		}
+		for _, sp := range sentences(lines[i]) {
+			sent := lines[i][sp.start:sp.end]
+			if containsAny(sent, exclude...) {
+				continue
+			}
+			for _, w := range words {
+				at := strings.Index(sent, w)
+				if at < 0 {
+					continue
+				}
+				neg := negation.FindStringIndex(sent[:at])
+				if neg == nil || at-neg[0] > 60 || hasDigit(sent[neg[0]:at]) {
+					continue
+				}
+				return i, sp, true
+			}
+		}
+	}
+	return 0, span{}, false
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+func setLegacy(lr *record.LegacyRequests, key string, n int64) {
+	v := record.Int(n)
+	group, field, _ := strings.Cut(key, ".")
+	switch group {
+	case "channels":
+		if lr.Channels == nil {
+			lr.Channels = &record.Channels{}
+		}
+		c := lr.Channels
+		*map[string]**int64{"in_person": &c.InPerson, "online": &c.Online, "email": &c.Email, "fax": &c.Fax,
+			"mail": &c.Mail, "phone": &c.Phone, "other": &c.Other}[field] = v
+	case "outcomes":
+		if lr.Outcomes == nil {
+			lr.Outcomes = &record.Outcomes{}
+		}
+		o := lr.Outcomes
+		*map[string]**int64{"already_public": &o.AlreadyPublic, "granted": &o.Granted, "partially_granted": &o.PartiallyGranted,
+			"denied": &o.Denied, "not_held": &o.NotHeld, "not_exist": &o.NotExist, "clarify": &o.Clarify,
+			"other_channel": &o.OtherChannel}[field] = v
+	case "denial_reasons":
+		if lr.DenialReasons == nil {
+			lr.DenialReasons = &record.DenialReasons{}
+		}
+		d := lr.DenialReasons
+		*map[string]**int64{"state_secret": &d.StateSecret, "commercial_secret": &d.CommercialSecret, "privacy": &d.Privacy,
+			"not_government_info": &d.NotGovernmentInfo, "law_other": &d.LawOther}[field] = v
+	}
+}
+
+var (
+	reviewCount    = regexp.MustCompile(`(?:行政复议|复议)(?:案件|申请)?(?:共|总计)?\s*` + num + `\s*(?:件|起|宗|次)`)
+	lawsuitCount   = regexp.MustCompile(`(?:行政诉讼|诉讼)(?:案件)?(?:共|总计)?\s*` + num + `\s*(?:件|起|宗|次)`)
+	complaintCount = regexp.MustCompile(`申诉(?:案件)?(?:共)?\s*` + num + `\s*(?:件|起|宗|次)`)
+)
+
+// readLegacyReview reads 因政府信息公开申请行政复议、提起行政诉讼 (and 申诉): a count for
+// each, or a sentence saying there was none.
+func readLegacyReview(b *builder) {
+	lines := b.doc.Lines
+	hs := headings(b)
+	from, to, ok := section(b, hs, []string{"复议", "诉讼", "申诉"}, nil)
+	lr := &record.LegacyReview{}
+	set := false
+	for _, it := range []struct {
+		key  string
+		re   *regexp.Regexp
+		word string
+		dst  **int64
+	}{
+		{"reviews", reviewCount, "复议", &lr.Reviews},
+		{"lawsuits", lawsuitCount, "诉讼", &lr.Lawsuits},
+		{"complaints", complaintCount, "申诉", &lr.Complaints},
+	} {
+		keep := func(l string, start int) bool {
+			return !strings.Contains(l, "|") && strings.Contains(l, "信息公开") || ok
+		}
+		h := findAll(lines, from, to, it.re, keep)
+		if !ok {
+			h = findAll(lines, 0, len(lines), it.re, keep)
+		}
+		if len(h) > 0 {
+			*it.dst = record.Int(h[0].n)
+			b.trace("legacy_review."+it.key, h[0].line, h[0].start, h[0].end)
+			set = true
+			continue
+		}
+		if i, s, found := reviewZero(b, from, to, ok, it.word); found {
+			*it.dst = record.Int(0)
+			b.trace("legacy_review."+it.key, i, s.start, s.end)
+			set = true
+		}
+	}
+	if set {
+		b.rec.LegacyReview = lr
+	}
+}
+
+// reviewZero finds a sentence that says there was no 复议 (诉讼, 申诉) about
+// government information: "本年度没有因为政府信息公开引起的行政复议,行政诉讼和申诉".
+func reviewZero(b *builder, from, to int, inSection bool, word string) (int, span, bool) {
+	lines := b.doc.Lines
+	if !inSection {
+		from, to = 0, len(lines)
+	}
+	for i := from; i < to; i++ {
+		if strings.Contains(lines[i], "|") {
+			continue
+		}
+		for _, sp := range sentences(lines[i]) {
+			sent := lines[i][sp.start:sp.end]
+			at := strings.Index(sent, word)
+			if at < 0 || !inSection && !strings.Contains(sent, "信息公开") {
+				continue
+			}
+			neg := negation.FindStringIndex(sent[:at])
+			if neg == nil || hasDigit(sent[neg[0]:at]) {
+				continue
+			}
+			return i, sp, true
+		}
+	}
+	return 0, span{}, false
+}

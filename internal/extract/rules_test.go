@@ -1,0 +1,382 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/nianbao/nianbao/internal/extract/decode"
+	"github.com/nianbao/nianbao/internal/record"
+)
+
+// docOf builds a document from lines; lines with "|" are rows of pipe tables, as
+// decode makes them.
+func docOf(lines ...string) *decode.Document {
+	doc := &decode.Document{Format: "text", Script: "hans"}
+	var cur *decode.Table
+	for _, l := range lines {
+		if strings.Contains(l, "|") {
+			if cur == nil {
+				doc.Tables = append(doc.Tables, decode.Table{Line: len(doc.Lines)})
+				cur = &doc.Tables[len(doc.Tables)-1]
+			}
+			var cells []string
+			for _, c := range strings.Split(l, "|") {
+				cells = append(cells, strings.TrimSpace(c))
+			}
+			cur.Rows = append(cur.Rows, cells)
+		} else {
+			cur = nil
+		}
+		doc.Lines = append(doc.Lines, l)
+	}
+	return doc
+}
+
+// figures returns the record's figures as "path=value" for comparison.
+func figures(r *record.Record) map[string]string {
+	out := make(map[string]string)
+	for _, f := range record.Figures(r) {
+		out[f.Path] = fmt.Sprint(f.Value)
+	}
+	return out
+}
+
+func mustExtract(t *testing.T, doc *decode.Document, opts Options) *record.Record {
+	t.Helper()
+	r, err := Extract(doc, opts)
+	if err != nil {
+		t.Fatalf("Extract: %v\n%s", err, strings.Join(doc.Lines, "\n"))
+	}
+	return r
+}
+
+// A report's frame: a title, the statistics period, the parts a report has.
+func frame2008(body ...string) *decode.Document {
+	lines := []string{
+		"测试市测试局2015年政府信息公开工作年度报告",
+		"本报告中所列数据的统计期限自2015年1月1日起至2015年12月31日止。",
+		"一、概述",
+		"2015年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。",
+	}
+	lines = append(lines, body...)
+	lines = append(lines, "五、存在的主要问题及改进措施", "主动公开的信息内容还需完善。", "测试市测试局", "2016年3月1日")
+	return docOf(lines...)
+}
+
+// TestNarrativeRules: the ways real 2008-era reports state their figures, zero
+// included ("未发生", "没有…情况", "办理0件", "未实行收费", "均免费").
+func TestNarrativeRules(t *testing.T) {
+	tests := []struct {
+		name string
+		body []string
+		want map[string]string // path → value; "-" means absent
+	}{
+		{"headline with breakdown", []string{"二、主动公开政府信息情况",
+			"全年主动公开政府信息共1379条,其中,政务公开212条,审批公示公告信息508条,人事信息5条。向平台推送审批信息3793条。"},
+			map[string]string{"proactive.total": "1379", "proactive.categories[0].count": "212", "proactive.categories[2].count": "5", "proactive.categories[3].count": "-"}},
+		{"breakdown names with 、", []string{"二、主动公开信息情况",
+			"截止2015年12月31日，我局主动公开信息133条，其中，机构概况类信息2条，政策法规、规范性文件信息10条，项目信息78条。"},
+			map[string]string{"proactive.total": "133", "proactive.categories[1].count": "10"}},
+		{"approximate headline", []string{"二、主动公开政府信息情况", "本年度全区通过政府网站发布的各类信息13000余条，主要涉及全区重要会议精神。"},
+			map[string]string{"proactive.total": "13000"}},
+		{"requests with channels and outcomes", []string{"三、依申请公开情况",
+			"2015年，收到公开政府信息申请92件。从受理形式看，当面申请61件、以网上提交表单形式申请20件、以传真形式申请6件、以信函形式申请5件。对收到的申请全部予以了答复。其中，属于已主动公开的80件；同意公开的88件；同意部分公开的0件；不同意公开的4件（其中，涉及个人隐私的1件；不是《条例》所指政府信息的3件；为法律法规规定的其他情形的0件）；不属于本行政机关公开的0件；申请信息不存在的0件；告知作出更改补充的0件；告知通过其它途径办理的0件。"},
+			map[string]string{"legacy_requests.received": "92", "legacy_requests.answered": "92", "legacy_requests.channels.in_person": "61",
+				"legacy_requests.channels.online": "20", "legacy_requests.channels.fax": "6", "legacy_requests.channels.mail": "5",
+				"legacy_requests.outcomes.already_public": "80", "legacy_requests.outcomes.granted": "88",
+				"legacy_requests.outcomes.partially_granted": "0", "legacy_requests.outcomes.denied": "4",
+				"legacy_requests.denial_reasons.privacy": "1", "legacy_requests.denial_reasons.not_government_info": "3",
+				"legacy_requests.denial_reasons.law_other": "0", "legacy_requests.outcomes.not_held": "0",
+				"legacy_requests.outcomes.not_exist": "0", "legacy_requests.outcomes.clarify": "0", "legacy_requests.outcomes.other_channel": "0"}},
+		{"no requests: 未发生", []string{"三、政府信息依申请公开情况", "2015年,我局未发生受理、答复依申请公开政务信息的情况。"},
+			map[string]string{"legacy_requests.received": "0", "legacy_requests.answered": "-"}},
+		{"no requests: 没有…情况，办理0件", []string{"三、依申请公开信息办理情况", "2015年，我局没有依申请公开信息情况，办理0件。"},
+			map[string]string{"legacy_requests.received": "0"}},
+		{"no requests in a subsection", []string{"二、政府信息公开工作情况", "（四）依申请公开情况", "2015年度没有发生依申请公开办理情况。", "（五）工作制度建立情况", "我局完善了《依申请公开信息工作制度》。"},
+			map[string]string{"legacy_requests.received": "0"}},
+		{"requests in Chinese numerals", []string{"三、依申请公开情况", "全年共受理政府信息公开申请两件，均已按时答复。"},
+			map[string]string{"legacy_requests.received": "2", "legacy_requests.answered": "2"}},
+		{"reviews: none of three", []string{"四、行政复议和行政诉讼情况", "本年度没有因为政府信息公开引起的行政复议,行政诉讼和申诉。"},
+			map[string]string{"legacy_review.reviews": "0", "legacy_review.lawsuits": "0", "legacy_review.complaints": "0"}},
+		{"reviews: none, two sentences", []string{"四、举报、投诉和行政复议、行政诉讼", "2015年,本局未收到有关政府信息公开事务的行政复议申请,没有发生因政府信息公开提起行政诉讼。"},
+			map[string]string{"legacy_review.reviews": "0", "legacy_review.lawsuits": "0", "legacy_review.complaints": "-"}},
+		{"reviews counted", []string{"四、因政府信息公开申请行政复议、提起行政诉讼的情况", "全年因政府信息公开申请行政复议2件，提起行政诉讼1件。"},
+			map[string]string{"legacy_review.reviews": "2", "legacy_review.lawsuits": "1"}},
+		{"fees: 未实行收费", []string{"四、依申请公开的收费情况", "2015年,未实行收费制度。"}, map[string]string{"fees.collected_yuan": "0"}},
+		{"fees: 均免费", []string{"四、信息公开收费及减免情况", "我局对各项信息均免费公开。"}, map[string]string{"fees.collected_yuan": "0"}},
+		{"fees: 均未收费 outside a section", []string{"六、机构、人员和经费情况", "在提供信息时均未收费。"}, map[string]string{"fees.collected_yuan": "0"}},
+		{"fees collected", []string{"四、收费情况", "全年收取政府信息公开信息处理费3940元。"}, map[string]string{"fees.collected_yuan": "3940"}},
+		{"fees: nothing said", []string{"四、其他", "价格和收费信息已公开。"}, map[string]string{"fees.collected_yuan": "-"}},
+		{"staff", []string{"六、机构和人员", "目前全区有49人从事政府信息公开工作，其中专职人员3人，兼职人员46人。"},
+			map[string]string{"staff.full_time": "3", "staff.part_time": "46"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := mustExtract(t, frame2008(tt.body...), Options{})
+			if r.Report.Template != record.Template2008 {
+				t.Fatalf("template %q", r.Report.Template)
+			}
+			got := figures(r)
+			for k, w := range tt.want {
+				g, ok := got[k]
+				if w == "-" {
+					if ok {
+						t.Errorf("%s = %s, want absent", k, g)
+					}
+					continue
+				}
+				if g != w {
+					t.Errorf("%s = %q, want %s", k, g, w)
+				}
+				if _, ok := r.Provenance[k]; !ok {
+					t.Errorf("%s has no provenance", k)
+				}
+			}
+		})
+	}
+}
+
+func TestProvenance(t *testing.T) {
+	doc := frame2008("二、主动公开政府信息情况", "全年主动公开政府信息共1379条。")
+	r := mustExtract(t, doc, Options{})
+	p := r.Provenance["proactive.total"]
+	if p.Line != 6 || p.Text != "全年主动公开政府信息共1379条" {
+		t.Errorf("provenance = %+v", p)
+	}
+	if doc.Lines[p.Line-1] != "全年主动公开政府信息共1379条。" {
+		t.Errorf("line %d is %q", p.Line, doc.Lines[p.Line-1])
+	}
+}
+
+// pipeRequests is the 2019 requests table as pipe text, with the cells a row gives.
+func requestsTable(template string, rows map[string]string) []string {
+	lines := []string{"三、收到和处理政府信息公开申请情况",
+		"(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | | | | | | | |",
+		"| 自然人 | 法人或其他组织 | | | | | 总计 |",
+		"| | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |"}
+	for _, spec := range record.RowsFor(template) {
+		if template == record.Template2021 && spec.Key == "other" {
+			lines = append(lines, "（六）其他处理 | | | | | | | |")
+			continue
+		}
+		cells, ok := rows[spec.Key]
+		if !ok {
+			cells = "0 | 0 | 0 | 0 | 0 | 0 | 0"
+		}
+		lines = append(lines, spec.Number+spec.Label+" | "+cells+" |")
+	}
+	return lines
+}
+
+func frameTables(template string, table []string) *decode.Document {
+	lines := []string{"测试县测试局2022年政府信息公开工作年度报告",
+		"本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+		"一、总体情况", "2022年，我局主动公开政府信息120条。",
+		"二、主动公开政府信息情况"}
+	if template == record.Template2021 {
+		lines = append(lines, "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数", "规章 | 1 | 0 | 11", "行政规范性文件 | 8 | 26 | 66",
+			"信息内容 | 本年处理决定数量", "行政许可 | 447228", "信息内容 | 本年收费金额（单位：万元）", "行政事业性收费 | 96171.6")
+	} else {
+		lines = append(lines, "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量", "规章 | 0 | 0 | 0", "规范性文件 | 2 | 2 | 30",
+			"信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量", "行政许可 | 120 | -3 | 4500",
+			"信息内容 | 采购项目数量 | 采购总金额", "政府集中采购 | 4 | 251000元")
+	}
+	lines = append(lines, table...)
+	lines = append(lines, "四、政府信息公开行政复议、行政诉讼情况",
+		"行政复议 | | | | | 行政诉讼 | | | | | | | | | |",
+		"结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |",
+		"1 | 0 | 0 | 1 | | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+		"五、存在的主要问题及改进情况", "公开质量有待提高。", "六、其他需要报告的事项", "无。")
+	return docOf(lines...)
+}
+
+func TestTables(t *testing.T) {
+	r := mustExtract(t, frameTables(record.Template2019, requestsTable(record.Template2019, map[string]string{
+		"new_received":    "3 | 1 | | | | | 4",        // blank cells are 0
+		"granted":         "2 | 1 | 0 | 0 | 0 | 0 | ", // total left empty: computed
+		"total":           "3 | 1 | 0 | 0 | 0 | 0 | 4",
+		"unable_not_held": "1 | 0 | 0 | 0 | 0 | 0 | 1",
+	})), Options{})
+	if r.Report.Template != record.Template2019 {
+		t.Fatalf("template %s", r.Report.Template)
+	}
+	got := figures(r)
+	for k, w := range map[string]string{
+		"requests.new_received.natural_person": "3", "requests.new_received.research": "0", "requests.new_received.total": "4",
+		"requests.granted.total": "3", "requests.unable_not_held.total": "1", "requests.carried_forward.total": "0",
+		"proactive.normative_documents.total_published": "30", "proactive.licensing.change": "-3",
+		"proactive.procurement.amount_yuan": "251000", "proactive.total": "120",
+		"review.upheld": "1", "review.pending": "1", "review.total": "2", "litigation_after_review.total": "0",
+	} {
+		if got[k] != w {
+			t.Errorf("%s = %q, want %s", k, got[k], w)
+		}
+	}
+	if p := r.Provenance["requests.granted.total"]; !strings.Contains(p.Text, "计算值") {
+		t.Errorf("computed total's provenance = %+v", p)
+	}
+	if p := r.Provenance["review.total"]; !strings.Contains(p.Text, "计算值") {
+		t.Errorf("computed review total's provenance = %+v", p)
+	}
+	if p := r.Provenance["requests.new_received.natural_person"]; p.Line == 0 || !strings.Contains(p.Text, "本年新收") {
+		t.Errorf("provenance = %+v", p)
+	}
+	for _, c := range r.Checks {
+		t.Logf("check: %s %s", c.Rule, c.Message)
+	}
+	if len(r.Checks) != 0 {
+		t.Errorf("unexpected checks")
+	}
+	if r.Narrative == nil || r.Narrative.ProblemsAndImprovements != "公开质量有待提高。" || r.Narrative.OtherMatters != "无。" {
+		t.Errorf("narrative = %+v", r.Narrative)
+	}
+}
+
+func TestTables2021(t *testing.T) {
+	r := mustExtract(t, frameTables(record.Template2021, requestsTable(record.Template2021, map[string]string{
+		"new_received":             "5 | 0 | 0 | 0 | 0 | 0 | 5",
+		"other_overdue_correction": "1 | 0 | 0 | 0 | 0 | 0 | 1",
+		"other_misc":               "2 | 0 | 0 | 0 | 0 | 0 | 2",
+		"total":                    "5 | 0 | 0 | 0 | 0 | 0 | 5",
+		"granted":                  "2 | 0 | 0 | 0 | 0 | 0 | 2",
+	})), Options{})
+	if r.Report.Template != record.Template2021 {
+		t.Fatalf("template %s", r.Report.Template)
+	}
+	got := figures(r)
+	for k, w := range map[string]string{
+		"requests.other.total": "3", "requests.other.natural_person": "3", "requests.other_unpaid_fee.total": "0",
+		"proactive.regulations.in_force": "11", "proactive.fees.amount_10k_yuan": "96171.6", "proactive.licensing.decisions": "447228",
+	} {
+		if got[k] != w {
+			t.Errorf("%s = %q, want %s", k, got[k], w)
+		}
+	}
+	if len(r.Checks) != 0 {
+		t.Errorf("checks: %+v", r.Checks)
+	}
+}
+
+// TestTablesBrokenIdentity: a table that does not add up is published as printed,
+// with a check.
+func TestTablesBrokenIdentity(t *testing.T) {
+	r := mustExtract(t, frameTables(record.Template2019, requestsTable(record.Template2019, map[string]string{
+		"new_received": "3 | 1 | 0 | 0 | 0 | 0 | 5",
+	})), Options{})
+	if got := figures(r)["requests.new_received.total"]; got != "5" {
+		t.Errorf("total = %s, want 5 as printed", got)
+	}
+	found := false
+	for _, c := range r.Checks {
+		found = found || c.Rule == record.RuleRowTotal
+	}
+	if !found {
+		t.Errorf("no row_total check: %+v", r.Checks)
+	}
+}
+
+func TestMissingRow(t *testing.T) {
+	table := requestsTable(record.Template2019, nil)
+	var cut []string
+	for _, l := range table {
+		if !strings.Contains(l, "重复申请") {
+			cut = append(cut, l)
+		}
+	}
+	r := mustExtract(t, frameTables(record.Template2019, cut), Options{})
+	if r.Requests.NotProcessedRepeated != nil || r.Requests.NotProcessedPublication == nil {
+		t.Errorf("rows misaligned: repeated=%v publication=%v", r.Requests.NotProcessedRepeated, r.Requests.NotProcessedPublication)
+	}
+	found := false
+	for _, c := range r.Checks {
+		found = found || c.Rule == "requests.missing_row" && strings.Contains(c.Message, "重复申请")
+	}
+	if !found {
+		t.Errorf("no missing_row check: %+v", r.Checks)
+	}
+}
+
+func TestNotReport(t *testing.T) {
+	for _, doc := range []*decode.Document{
+		docOf("习近平主持召开中央全面深化改革委员会会议", "新华社北京电 会议强调，要坚持稳中求进工作总基调。", "会议指出，2023年经济社会发展取得新成效。"),
+		docOf("网站首页", "政务公开", "信息公开指南", "联系我们"),
+		docOf(),
+	} {
+		if _, err := Extract(doc, Options{}); !errors.Is(err, ErrNotReport) {
+			t.Errorf("Extract(%q) = %v, want ErrNotReport", doc.Lines, err)
+		}
+	}
+}
+
+func TestMetadataErrors(t *testing.T) {
+	doc := docOf("一、概述", "我局认真贯彻落实《政府信息公开条例》，主动公开信息10条。", "二、依申请公开情况", "未收到政府信息公开申请。", "三、行政复议", "未发生行政复议。", "四、存在的主要问题", "无。")
+	_, err := Extract(doc, Options{})
+	if err == nil || !strings.Contains(err.Error(), "--meta") || !strings.Contains(err.Error(), "year") {
+		t.Fatalf("no year: %v", err)
+	}
+	r, err := Extract(doc, Options{Meta: &Meta{Report: MetaReport{Year: 2016}}})
+	if err == nil || !strings.Contains(err.Error(), "agency") || !strings.Contains(err.Error(), "--meta") {
+		t.Fatalf("no agency: %v %v", r, err)
+	}
+	r, err = Extract(doc, Options{Meta: &Meta{Report: MetaReport{Year: 2016}, Agency: record.Agency{Name: "随州市招商局", Province: "湖北省", City: "随州市"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Agency.DivisionCode != "421300" || r.Report.Year != 2016 {
+		t.Errorf("meta: %+v %+v", r.Agency, r.Report)
+	}
+}
+
+func TestMetaTitles(t *testing.T) {
+	for _, tt := range []struct {
+		lines         []string
+		agency, title string
+		year          int
+		published     string
+	}{
+		{[]string{"西峰区2017年政府信息公开工作的年度报告", "2018-02-07 09:33:10 来源: 作者: 编辑:赵暖星 点击:"}, "西峰区人民政府", "西峰区2017年政府信息公开工作的年度报告", 2017, "2018-02-07"},
+		{[]string{"淮安市人民政府", "2024年政府信息公开工作年度报告"}, "淮安市人民政府", "淮安市人民政府2024年政府信息公开工作年度报告", 2024, ""},
+		{[]string{"衡山县行政审批服务局2020年政府信息公开工作报告", "(2021年1月21日)"}, "衡山县行政审批服务局", "衡山县行政审批服务局2020年政府信息公开工作报告", 2020, "2021-01-21"},
+	} {
+		body := append(tt.lines, "一、总体情况", "全年主动公开政府信息20条。", "二、依申请公开情况", "未收到政府信息公开申请。", "三、行政复议", "未发生行政复议。", "四、存在的主要问题", "无。")
+		r := mustExtract(t, docOf(body...), Options{})
+		pub := ""
+		if r.Report.Published != nil {
+			pub = r.Report.Published.String()
+		}
+		if r.Agency.Name != tt.agency || r.Report.Title != tt.title || r.Report.Year != tt.year || pub != tt.published {
+			t.Errorf("%q: got %s / %s / %d / %s", tt.lines[0], r.Agency.Name, r.Report.Title, r.Report.Year, pub)
+		}
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		v     float64
+		blank bool
+		ok    bool
+	}{
+		{"0", 0, false, true}, {"3119", 3119, false, true}, {"1,234", 1234, false, true}, {"96171.6", 96171.6, false, true},
+		{"251000元", 251000, false, true}, {"12件", 12, false, true}, {"", 0, true, true}, {"—", 0, true, true},
+		{"-3", -3, false, true}, {"1,23", 0, false, false}, {"规章", 0, false, false}, {"1.属于国家秘密", 0, false, false},
+		{"12,345,678", 12345678, false, true}, {"3.", 0, false, false},
+	} {
+		q, blank, ok := parseCell(tt.in)
+		if ok != tt.ok || blank != tt.blank || ok && q.value != tt.v {
+			t.Errorf("parseCell(%q) = %v, %v, %v", tt.in, q.value, blank, ok)
+		}
+	}
+	for in, want := range map[string]int64{"两": 2, "十": 10, "十二": 12, "二十": 20, "三百五十": 350, "一千零五": 1005, "零": 0} {
+		if got, ok := parseChinese(in); !ok || got != want {
+			t.Errorf("parseChinese(%q) = %d, %v", in, got, ok)
+		}
+	}
+	for _, bad := range []string{"", "万", "abc", "十x"} {
+		if _, ok := parseChinese(bad); ok {
+			t.Errorf("parseChinese(%q) accepted", bad)
+		}
+	}
+}

@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/nianbao/nianbao/internal/extract/decode"
+)
+
+// A recognizer reads the figures of one national template. Adding the next national
+// format is adding a recognizer (a file) and listing it in recognizers.
+type recognizer interface {
+	// Template is the record's report.template value.
+	Template() string
+	// Score says how strongly the document shows this template's own wording: 0 for
+	// none. The recognizer with the highest score reads the document.
+	Score(doc *decode.Document) int
+	// Recognize fills the builder's record with the figures it finds.
+	Recognize(b *builder)
+}
+
+// recognizers are the national templates, newest first: on a tie the newer wins.
+var recognizers = []recognizer{tables2021, tables2019, narrative2008{}}
+
+func recognizerFor(template string) recognizer {
+	for _, r := range recognizers {
+		if r.Template() == template {
+			return r
+		}
+	}
+	return nil
+}
+
+// detectTemplate picks the recognizer whose template the document follows, from its
+// content (not its year), or says that the document is not an annual report.
+func detectTemplate(doc *decode.Document) (recognizer, error) {
+	if !looksLikeReport(doc) {
+		return nil, ErrNotReport
+	}
+	var best recognizer
+	bestScore := 0
+	for _, r := range recognizers {
+		if s := r.Score(doc); s > bestScore {
+			best, bestScore = r, s
+		}
+	}
+	if best == nil {
+		return nil, ErrNotReport
+	}
+	return best, nil
+}
+
+// looksLikeReport: an annual report on government information disclosure speaks of
+// 政府信息公开 (or 政务公开) and of at least two of its parts.
+func looksLikeReport(doc *decode.Document) bool {
+	text := strings.Join(doc.Lines, "\n") + doc.Title
+	if !strings.Contains(text, "信息公开") && !strings.Contains(text, "政务公开") {
+		return false
+	}
+	parts := 0
+	for _, w := range []string{"主动公开", "依申请", "公开申请", "行政复议", "行政诉讼", "年度报告", "工作报告", "收费", "存在的主要问题", "存在的问题", "改进"} {
+		if strings.Contains(text, w) {
+			parts++
+		}
+	}
+	return parts >= 3
+}
+
+// countAny counts the words of ws that occur in the document's lines.
+func countAny(doc *decode.Document, ws ...string) int {
+	n := 0
+	for _, w := range ws {
+		for _, l := range doc.Lines {
+			if strings.Contains(l, w) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
