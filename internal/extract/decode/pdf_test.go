@@ -1,0 +1,209 @@
+package decode
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/nianbao/nianbao/internal/record"
+)
+
+func needPdftotext(t testing.TB) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed: apt-get install poppler-utils")
+	}
+}
+
+func readPDFFile(t testing.TB, name string) *page {
+	t.Helper()
+	needPdftotext(t)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := readPDF(data)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if err := checkPage(p); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return p
+}
+
+// findTable returns the first table with a row whose label contains label.
+func findTable(tables []Table, label string) *Table {
+	for i := range tables {
+		for _, r := range tables[i].Rows {
+			if strings.Contains(strings.Join(r, ""), label) {
+				return &tables[i]
+			}
+		}
+	}
+	return nil
+}
+
+func TestReadPDFHuaian(t *testing.T) {
+	p := readPDFFile(t, "testdata/pdf/huaian-2024.pdf")
+	want, err := record.Load("testdata/pdf/huaian-2024.expected.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.format != "pdf" || p.title != "政府信息公开工作年度报告" {
+		t.Errorf("format %q title %q", p.format, p.title)
+	}
+	if len(p.tables) != 3 {
+		t.Errorf("%d tables, want 3 (第二十条, requests, review/litigation)", len(p.tables))
+	}
+
+	// Text: wrapped lines joined into paragraphs, page numbers dropped.
+	text := strings.Join(p.lines, "\n")
+	for _, s := range []string{
+		"淮安市人民政府\n2024年政府信息公开工作年度报告\n",
+		"\n一、总体情况\n",
+		"组织召开了“春节前后服务企业用工和促进返乡人员就业创业专项活动”“建设‘四最’一流营商环境高质量推进产业发展”", // across a page break
+		"全年收取政府信息公开信息处理费3940元。",
+	} {
+		if !strings.Contains(text, s) {
+			t.Errorf("text lacks %q", s)
+		}
+	}
+	for _, l := range p.lines {
+		if pageNumRe.MatchString(l) {
+			t.Errorf("page number line %q", l)
+		}
+	}
+
+	// The requests table: 25 numeric rows, seven numbers each, labels with their group.
+	req := findTable(p.tables, "本年新收政府信息公开申请数量")
+	if req == nil {
+		t.Fatal("no requests table")
+	}
+	var rows [][]string
+	for _, r := range req.Rows {
+		if len(numbers(r)) > 0 {
+			rows = append(rows, r)
+		}
+	}
+	var specs []record.RowSpec
+	for _, s := range record.RowsFor(want.Report.Template) {
+		if s.Key != "other" { // not printed in the 2021 template
+			specs = append(specs, s)
+		}
+	}
+	if len(rows) != len(specs) {
+		t.Fatalf("%d numeric rows, want %d", len(rows), len(specs))
+	}
+	groups := map[string]string{}
+	for _, g := range record.RequestGroups {
+		groups[g.Key] = g.Label
+	}
+	for i, s := range specs {
+		row := want.Requests.Row(s.Key)
+		var w []string
+		for _, c := range row.Cells() {
+			w = append(w, fmtInt(c))
+		}
+		if got := numbers(rows[i]); strings.Join(got, " ") != strings.Join(w, " ") {
+			t.Errorf("row %d %s: numbers %v, want %v", i, s.Key, got, w)
+		}
+		label := strings.Join(rows[i][:len(rows[i])-7], " ")
+		if !strings.Contains(label, s.Label) {
+			t.Errorf("row %d %s: label %q lacks %q", i, s.Key, label, s.Label)
+		}
+		if g := groups[s.Group]; g != "" && !strings.Contains(label, g) {
+			t.Errorf("row %d %s: label %q lacks its group %q", i, s.Key, label, g)
+		}
+		if s.Group != "" && !strings.Contains(label, "本年度办理结果") {
+			t.Errorf("row %d %s: label %q lacks 本年度办理结果", i, s.Key, label)
+		}
+	}
+
+	// The 第二十条 table, across a page break.
+	art := findTable(p.tables, "规章")
+	if art == nil {
+		t.Fatal("no 第二十条 table")
+	}
+	for _, r := range []string{"规章 | 1 | 0 | 11", "行政规范性文件 | 8 | 26 | 66", "行政许可 | 447228 |  | ", "行政处罚 | 3985758 |  | ", "行政强制 | 88283 |  | ", "行政事业性收费 | 96171.6 |  | "} {
+		if !containsRow(art, r) {
+			t.Errorf("第二十条 table lacks row %q", r)
+		}
+	}
+
+	// Reviews and lawsuits: one row of 15 numbers.
+	rev := findTable(p.tables, "行政复议")
+	if rev == nil || !containsRow(rev, "72 | 64 | 178 | 37 | 351 | 13 | 4 | 8 | 1 | 26 | 12 | 1 | 1 | 6 | 20") {
+		t.Errorf("review table: %v", rev)
+	}
+}
+
+func containsRow(t *Table, line string) bool {
+	for _, r := range t.Rows {
+		if strings.Join(r, " | ") == line {
+			return true
+		}
+	}
+	return false
+}
+
+func fmtInt(p *int64) string {
+	if p == nil {
+		return "<nil>"
+	}
+	return strconv.FormatInt(*p, 10)
+}
+
+func TestReadPDFErrors(t *testing.T) {
+	needPdftotext(t)
+	good, err := os.ReadFile("testdata/pdf/huaian-2024.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"not a PDF", []byte("<html>hello</html>"), "not a PDF"},
+		{"header only", []byte("%PDF-1.7\n"), "PDF"},
+		{"truncated", good[:2000], "PDF"},
+		{"garbage body", append([]byte("%PDF-1.4\n"), make([]byte, 5000)...), "PDF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := readPDF(tt.data)
+			if err == nil {
+				t.Fatalf("no error; %d lines", len(p.lines))
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not mention %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadPDFNoPdftotext(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, err := readPDFContext(context.Background(), []byte("%PDF-1.7\n"))
+	if err == nil || err.Error() != "reading PDF needs pdftotext: install poppler-utils (Debian: apt-get install poppler-utils poppler-data)" {
+		t.Errorf("error %v", err)
+	}
+}
+
+func BenchmarkReadPDF(b *testing.B) {
+	needPdftotext(b)
+	data, err := os.ReadFile("testdata/pdf/huaian-2024.pdf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := readPDF(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
