@@ -393,3 +393,22 @@ func TestPlaceString(t *testing.T) {
 		t.Errorf("西峰区: %q", s)
 	}
 }
+
+// TestConcurrent: the shared index serves several goroutines at once (run with -race).
+func TestConcurrent(t *testing.T) {
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for range 100 {
+				if p, err := Default().Resolve("北京市朝阳区人民政府", ""); err != nil || p.Code != "110105" {
+					t.Errorf("Resolve: %#v, %v", p, err)
+					return
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
