@@ -21,10 +21,12 @@
 //     济源市, 五指山市, 石河子市) also has City "": {湖北省, "", 仙桃市, 429004};
 //   - a national body (国家统计局, 国务院办公厅) is the zero Place: Code "".
 //
-// The list is the one of 2023. Names used before (襄樊市 for 襄阳市, 沙县 for 沙县区)
-// resolve to the division that now bears the new name; a few divisions since merged
-// away (巢湖市 as a prefecture, 莱芜市, 下城区) are kept under their own code.
-// Changes before 2021 at county level are not covered.
+// The list is the one of 2023 (台湾省, 香港 and 澳门 at province level only). Names
+// used before resolve to the division that now bears the new name: prefecture-level
+// ones since 2008 (襄樊市 for 襄阳市, 毕节地区 for 毕节市) and county-level ones since
+// 2021 (沙县 for 沙县区); a few divisions since merged away (巢湖市 as a prefecture,
+// 莱芜市, 下城区) are kept under their own code. County-level changes between 2008 and
+// 2021 are not covered. Names are matched as written in simplified characters.
 package region
 
 import (
