@@ -1,0 +1,283 @@
+package site
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/nianbao/nianbao/internal/record"
+	"github.com/nianbao/nianbao/internal/store"
+)
+
+// Limits on what a record drags in from the data folder.
+const (
+	maxTextBytes     = 4 << 20  // the normalized text of one report
+	maxTextLines     = 50000    // … and its lines
+	maxOriginalBytes = 64 << 20 // a raw original copied for download
+)
+
+// entry is one record and what its pages need.
+type entry struct {
+	slug  string
+	year  int
+	path  string // the record file
+	data  []byte // its bytes, the TOML download
+	rec   *record.Record
+	sum   record.Summary
+	lines []string // the normalized source text, when the data folder has it
+
+	originalPath string // the raw original in the data folder, when there is one
+	originalName string // its name as a page resource
+}
+
+// region is a province, city or county with the reports filed under it.
+type region struct {
+	code, name string
+	level      int    // 1 province, 2 city, 3 county
+	parent     string // code of the level above, "" for a province
+	children   []string
+	entries    []*entry
+}
+
+// dataset is the loaded data folder, indexed for the pages.
+type dataset struct {
+	entries  []*entry // by slug, then year
+	agencies []string // slugs, in order
+	bySlug   map[string][]*entry
+	regions  map[string]*region
+	years    []int
+}
+
+// Problems is the error Load returns when the data folder cannot be published: every
+// problem, one a line, FILE:LINE: message.
+type Problems = record.Problems
+
+// load reads and checks the data folder. A missing folder is an empty dataset: a fresh
+// clone builds a site that says there is no data yet.
+func load(dataDir string, now time.Time) (*dataset, error) {
+	d := &dataset{bySlug: map[string][]*entry{}, regions: map[string]*region{}}
+	if _, err := os.Stat(dataDir); os.IsNotExist(err) {
+		return d, nil
+	}
+	entries, problems, err := store.Load(dataDir, now)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]string{}
+	for _, e := range entries {
+		r := e.Record
+		if r.Report.Year != e.Year {
+			problems = append(problems, record.Problem{File: e.Path, Line: lineOf(e.Path, "report.year"),
+				Message: fmt.Sprintf("report.year = %d, but the file is named %d.toml", r.Report.Year, e.Year)})
+		}
+		k := r.Agency.Name + "\x00" + strconv.Itoa(r.Report.Year)
+		if other, dup := seen[k]; dup {
+			problems = append(problems, record.Problem{File: e.Path, Line: lineOf(e.Path, "agency.name"),
+				Message: fmt.Sprintf("%s %d is recorded twice: also in %s", r.Agency.Name, r.Report.Year, other)})
+		}
+		seen[k] = e.Path
+	}
+	if len(problems) > 0 {
+		slices.SortStableFunc(problems, func(a, b record.Problem) int {
+			return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+		})
+		return nil, problems
+	}
+	for _, se := range entries {
+		data, err := os.ReadFile(se.Path)
+		if err != nil {
+			return nil, err
+		}
+		e := &entry{slug: se.Slug, year: se.Year, path: se.Path, data: data, rec: se.Record, sum: record.Summarize(se.Record)}
+		if err := e.attach(dataDir); err != nil {
+			return nil, err
+		}
+		d.entries = append(d.entries, e)
+	}
+	d.index()
+	return d, nil
+}
+
+func lineOf(file, key string) int {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return 0
+	}
+	return record.NewLocator(data).Line(key)
+}
+
+// attach finds the record's normalized text and raw original in the data folder.
+func (e *entry) attach(dataDir string) error {
+	text := filepath.Join(dataDir, "text", e.slug, strconv.Itoa(e.year)+".txt")
+	if fi, err := os.Stat(text); err == nil && fi.Mode().IsRegular() {
+		if fi.Size() > maxTextBytes {
+			return fmt.Errorf("%s: %d bytes, more than the %d a report's text may have", text, fi.Size(), maxTextBytes)
+		}
+		data, err := os.ReadFile(text)
+		if err != nil {
+			return err
+		}
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		sc.Buffer(make([]byte, 0, 64<<10), maxTextBytes)
+		for sc.Scan() {
+			if len(e.lines) == maxTextLines {
+				return fmt.Errorf("%s: more than %d lines", text, maxTextLines)
+			}
+			e.lines = append(e.lines, strings.TrimRight(sc.Text(), "\r"))
+		}
+		if err := sc.Err(); err != nil {
+			return fmt.Errorf("%s: %w", text, err)
+		}
+	}
+	if s := e.rec.Source; s != nil && s.File != "" {
+		rel := filepath.FromSlash(s.File)
+		if !filepath.IsLocal(rel) || !strings.HasPrefix(path.Clean(s.File), "raw/") {
+			return fmt.Errorf("%s: source.file %q is not a file under the data folder's raw/", e.path, s.File)
+		}
+		p := filepath.Join(dataDir, rel)
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			if fi.Size() > maxOriginalBytes {
+				return fmt.Errorf("%s: %d bytes, more than the %d a raw original may have", p, fi.Size(), maxOriginalBytes)
+			}
+			e.originalPath = p
+			e.originalName = originalName(s.Format, path.Ext(s.File))
+		}
+	}
+	return nil
+}
+
+// originalName is the download name of a raw original. Web pages and unknown formats
+// are served as plain text, so an original never runs as a page of this site.
+func originalName(format, ext string) string {
+	ext = strings.ToLower(ext)
+	switch {
+	case format == "pdf" || ext == ".pdf":
+		return "original.pdf"
+	case format == "docx" || ext == ".docx":
+		return "original.docx"
+	case format == "html" || ext == ".html" || ext == ".htm":
+		return "original-html.txt"
+	}
+	return "original.txt"
+}
+
+func (d *dataset) index() {
+	slices.SortFunc(d.entries, func(a, b *entry) int { return cmp.Or(cmp.Compare(a.slug, b.slug), cmp.Compare(a.year, b.year)) })
+	years := map[int]bool{}
+	for _, e := range d.entries {
+		if _, ok := d.bySlug[e.slug]; !ok {
+			d.agencies = append(d.agencies, e.slug)
+		}
+		d.bySlug[e.slug] = append(d.bySlug[e.slug], e)
+		years[e.year] = true
+		for _, rg := range d.regionsOf(e.rec) {
+			rg.entries = append(rg.entries, e)
+		}
+	}
+	for y := range years {
+		d.years = append(d.years, y)
+	}
+	slices.Sort(d.years)
+	for _, rg := range d.regions {
+		if p, ok := d.regions[rg.parent]; ok {
+			p.children = append(p.children, rg.code)
+		}
+	}
+	for _, rg := range d.regions {
+		slices.Sort(rg.children)
+	}
+}
+
+// regionsOf returns the province, city and county a record belongs to, creating
+// them. The GB/T 2260 code gives the levels: 420000 province, 420600 city, 420602
+// county. A record without a valid code has no region pages.
+func (d *dataset) regionsOf(r *record.Record) []*region {
+	code := r.Agency.DivisionCode
+	if len(code) != 6 || strings.Trim(code, "0123456789") != "" || code[:2] == "00" {
+		return nil
+	}
+	var out []*region
+	get := func(code, name string, level int, parent string) *region {
+		rg, ok := d.regions[code]
+		if !ok {
+			if name == "" {
+				name = code
+			}
+			rg = &region{code: code, name: name, level: level, parent: parent}
+			d.regions[code] = rg
+		}
+		return rg
+	}
+	prov := code[:2] + "0000"
+	out = append(out, get(prov, r.Agency.Province, 1, ""))
+	parent := prov
+	if code[2:4] != "00" {
+		city := code[:4] + "00"
+		name := r.Agency.City
+		if name == "" && code[4:] == "00" {
+			name = r.Agency.County
+		}
+		out = append(out, get(city, name, 2, prov))
+		parent = city
+	}
+	if code[4:] != "00" {
+		name := r.Agency.County
+		if name == "" {
+			name = r.Agency.City
+		}
+		out = append(out, get(code, name, 3, parent))
+	}
+	return out
+}
+
+// regionTrail links a record's regions, province first.
+func (d *dataset) regionTrail(r *record.Record) []Link {
+	var out []Link
+	for _, rg := range d.regionsOf(r) {
+		out = append(out, Link{Name: rg.name, URL: regionURL(rg.code)})
+	}
+	return out
+}
+
+func (d *dataset) byYear(slug string, year int) *entry {
+	for _, e := range d.bySlug[slug] {
+		if e.year == year {
+			return e
+		}
+	}
+	return nil
+}
+
+func (d *dataset) before(e *entry) *entry {
+	es := d.bySlug[e.slug]
+	i := slices.Index(es, e)
+	if i > 0 {
+		return es[i-1]
+	}
+	return nil
+}
+
+func (d *dataset) after(e *entry) *entry {
+	es := d.bySlug[e.slug]
+	i := slices.Index(es, e)
+	if i >= 0 && i+1 < len(es) {
+		return es[i+1]
+	}
+	return nil
+}
+
+// URLs, site-relative.
+func agencyURL(slug string) string { return "agency/" + slug + "/" }
+func reportURL(slug string, year int) string {
+	return "agency/" + slug + "/" + strconv.Itoa(year) + "/"
+}
+func regionURL(code string) string { return "region/" + code + "/" }
+func yearURL(year int) string      { return "year/" + strconv.Itoa(year) + "/" }

@@ -1,0 +1,429 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nianbao/nianbao/internal/record"
+)
+
+// project writes the files of a Hugo project under dir.
+type project struct {
+	dir   string
+	files int
+}
+
+func (p *project) write(rel string, data []byte) error {
+	path := filepath.Join(p.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	p.files++
+	return os.WriteFile(path, data, 0o644)
+}
+
+func (p *project) page(rel string, fm any) error {
+	b, err := encodeFrontMatter(fm)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	return p.write(rel, b)
+}
+
+func (p *project) copyFile(rel, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	path := filepath.Join(p.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	p.files++
+	return out.Close()
+}
+
+// copyTheme writes the embedded theme (config.toml, layouts/, static/, content/).
+func (p *project) copyTheme(theme fs.FS) error {
+	return fs.WalkDir(theme, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(theme, path)
+		if err != nil {
+			return err
+		}
+		return p.write(path, data)
+	})
+}
+
+// generate writes the whole Hugo project for d into dir, which must be empty or absent.
+func generate(d *dataset, theme fs.FS, dir string, now time.Time) (int, error) {
+	p := &project{dir: dir}
+	if err := p.copyTheme(theme); err != nil {
+		return 0, fmt.Errorf("writing the theme: %w", err)
+	}
+	// Hugo's data folder stays empty: every page carries what it needs.
+	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
+		return 0, err
+	}
+	if err := writeHome(p, d); err != nil {
+		return 0, err
+	}
+	if err := writeReports(p, d); err != nil {
+		return 0, err
+	}
+	if err := writeAgencies(p, d); err != nil {
+		return 0, err
+	}
+	if err := writeRegions(p, d); err != nil {
+		return 0, err
+	}
+	if err := writeYears(p, d); err != nil {
+		return 0, err
+	}
+	if err := writeDataset(p, d); err != nil {
+		return 0, err
+	}
+	return p.files, nil
+}
+
+func writeReports(p *project, d *dataset) error {
+	for _, e := range d.entries {
+		dir := "content/" + reportURL(e.slug, e.year)
+		if err := p.page(dir+"index.md", reportPage(d, e)); err != nil {
+			return err
+		}
+		if err := p.write(dir+"record.toml", e.data); err != nil {
+			return err
+		}
+		js, err := recordJSON(e)
+		if err != nil {
+			return fmt.Errorf("%s: %w", e.path, err)
+		}
+		if err := p.write(dir+"record.json", js); err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		w := csv.NewWriter(&buf)
+		w.Write(csvHeader)
+		writeCSV(w, e)
+		w.Flush()
+		if err := p.write(dir+"record.csv", buf.Bytes()); err != nil {
+			return err
+		}
+		if e.originalPath != "" {
+			if err := p.copyFile(dir+e.originalName, e.originalPath); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+var csvHeader = []string{"agency", "agency_slug", "year", "table", "row", "column", "value"}
+
+// writeCSV writes a record's figures in long format, one figure a line.
+func writeCSV(w *csv.Writer, e *entry) {
+	year := strconv.Itoa(e.year)
+	for _, f := range record.Figures(e.rec) {
+		v := strconv.FormatFloat(f.Value, 'f', -1, 64)
+		w.Write([]string{e.rec.Agency.Name, e.slug, year, f.Table, f.Row, f.Column, v})
+	}
+}
+
+// recordValue is a record as plain values, with the contract's keys: the TOML file
+// decoded into maps, dates as YYYY-MM-DD.
+func recordValue(e *entry) (map[string]any, error) {
+	var m map[string]any
+	if err := toml.Unmarshal(e.data, &m); err != nil {
+		return nil, err
+	}
+	return plain(m).(map[string]any), nil
+}
+
+func plain(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			v[k] = plain(x)
+		}
+		return v
+	case []map[string]any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = plain(x)
+		}
+		return out
+	case []any:
+		for i, x := range v {
+			v[i] = plain(x)
+		}
+		return v
+	case time.Time:
+		return v.Format(time.DateOnly)
+	}
+	return v
+}
+
+func recordJSON(e *entry) ([]byte, error) {
+	m, err := recordValue(e)
+	if err != nil {
+		return nil, err
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	return append(b, '\n'), err
+}
+
+// writeDataset writes /data/nianbao.json (every record, keyed by agency slug and
+// year) and /data/nianbao.csv (every figure, long format).
+func writeDataset(p *project, d *dataset) error {
+	type item struct {
+		Slug   string         `json:"agency_slug"`
+		Year   int            `json:"year"`
+		Record map[string]any `json:"record"`
+	}
+	items := []item{}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(csvHeader)
+	for _, e := range d.entries {
+		m, err := recordValue(e)
+		if err != nil {
+			return fmt.Errorf("%s: %w", e.path, err)
+		}
+		items = append(items, item{Slug: e.slug, Year: e.year, Record: m})
+		writeCSV(w, e)
+	}
+	w.Flush()
+	js, err := json.Marshal(map[string]any{"schema": record.SchemaVersion, "reports": items})
+	if err != nil {
+		return err
+	}
+	if err := p.write("static/data/nianbao.json", append(js, '\n')); err != nil {
+		return err
+	}
+	return p.write("static/data/nianbao.csv", buf.Bytes())
+}
+
+func writeAgencies(p *project, d *dataset) error {
+	for _, slug := range d.agencies {
+		if err := p.page("content/"+agencyURL(slug)+"_index.md", agencyPage(d, slug)); err != nil {
+			return err
+		}
+	}
+	// The agency index: every agency, by name.
+	idx := ListPage{Page: Page{Title: "全部机关", View: "list", Description: "所有有年度报告数据的机关。",
+		Crumbs: []Link{{Name: "首页"}}}, LinksHeading: "机关"}
+	for _, slug := range d.agencies {
+		es := d.bySlug[slug]
+		last := es[len(es)-1]
+		note := fmt.Sprintf("%d份报告，%d—%d年度", len(es), es[0].year, last.year)
+		idx.Links = append(idx.Links, Link{Name: last.rec.Agency.Name, URL: agencyURL(slug), Note: note})
+	}
+	slices.SortStableFunc(idx.Links, func(a, b Link) int { return compareStrings(a.Name, b.Name) })
+	return p.page("content/agency/_index.md", idx)
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// writeList writes a list page and one copy per other sort order.
+func writeList(p *project, base string, lp ListPage, es []*entry, caption string, withYear bool) error {
+	for _, s := range sortKeys {
+		page := lp
+		t := reportTable(caption, base, es, s.key, withYear)
+		page.Table = &t
+		rel := "content/" + base + "_index.md"
+		if s.key != "" {
+			page.Title = lp.Title + "（按" + s.label + "排序）"
+			page.Charts = nil
+			page.Crumbs = append(slices.Clone(lp.Crumbs), Link{Name: lp.Title, URL: base})
+			rel = "content/" + sortURL(base, s.key) + "index.md"
+		}
+		if err := p.page(rel, page); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func levelName(level int) string {
+	return [...]string{"", "省级", "市级", "县级"}[level]
+}
+
+func writeRegions(p *project, d *dataset) error {
+	codes := make([]string, 0, len(d.regions))
+	for c := range d.regions {
+		codes = append(codes, c)
+	}
+	slices.Sort(codes)
+	var provinces []string
+	for _, code := range codes {
+		rg := d.regions[code]
+		if rg.level == 1 {
+			provinces = append(provinces, code)
+		}
+		lp := ListPage{Page: Page{Title: rg.name, View: "list",
+			Description: fmt.Sprintf("%s（行政区划代码%s）各机关政府信息公开工作年度报告的数据。", rg.name, rg.code)}}
+		lp.Crumbs = []Link{{Name: "首页"}, {Name: "地区", URL: "region/"}}
+		for pc := rg.parent; pc != ""; pc = d.regions[pc].parent {
+			lp.Crumbs = slices.Insert(lp.Crumbs, 2, Link{Name: d.regions[pc].name, URL: regionURL(pc)})
+		}
+		lp.Intro = fmt.Sprintf("%s，行政区划代码 %s。", levelName(rg.level)+"行政区", rg.code)
+		lp.Key = keyFigures(rg.entries)
+		lp.LinksHeading = "下级地区"
+		for _, c := range rg.children {
+			lp.Links = append(lp.Links, Link{Name: d.regions[c].name, URL: regionURL(c), Note: fmt.Sprintf("%d份报告", len(d.regions[c].entries))})
+		}
+		lp.Charts = byYearCharts("chart-year", rg.name+"历年", rg.entries)
+		if len(rg.children) > 1 {
+			if c, ok := byRegionChart("chart-children", rg.name+"下级地区：收到申请和主动公开合计", d, rg.children,
+				func(code string) []*entry { return d.regions[code].entries }); ok {
+				lp.Charts = append(lp.Charts, c)
+			}
+		}
+		if err := writeList(p, regionURL(code), lp, rg.entries, rg.name+"的报告", true); err != nil {
+			return err
+		}
+	}
+	idx := ListPage{Page: Page{Title: "地区", View: "list", Description: "按省、市、县浏览年度报告。",
+		Crumbs: []Link{{Name: "首页"}}}, LinksHeading: "省级行政区"}
+	for _, c := range provinces {
+		idx.Links = append(idx.Links, Link{Name: d.regions[c].name, URL: regionURL(c), Note: fmt.Sprintf("%d份报告", len(d.regions[c].entries))})
+	}
+	if len(provinces) > 1 {
+		if c, ok := byRegionChart("chart-provinces", "各省：收到申请和主动公开合计", d, provinces,
+			func(code string) []*entry { return d.regions[code].entries }); ok {
+			idx.Charts = append(idx.Charts, c)
+		}
+	}
+	return p.page("content/region/_index.md", idx)
+}
+
+func writeYears(p *project, d *dataset) error {
+	byYear := map[int][]*entry{}
+	for _, e := range d.entries {
+		byYear[e.year] = append(byYear[e.year], e)
+	}
+	idx := ListPage{Page: Page{Title: "年度", View: "list", Description: "按统计年度浏览年度报告。",
+		Crumbs: []Link{{Name: "首页"}}}, LinksHeading: "年度"}
+	for i, y := range d.years {
+		es := byYear[y]
+		idx.Links = append(idx.Links, Link{Name: strconv.Itoa(y) + "年度", URL: yearURL(y), Note: fmt.Sprintf("%d份报告", len(es))})
+		lp := ListPage{Page: Page{Title: strconv.Itoa(y) + "年度", View: "list",
+			Description: fmt.Sprintf("%d年度政府信息公开工作年度报告的数据。", y),
+			Crumbs:      []Link{{Name: "首页"}, {Name: "年度", URL: "year/"}}}}
+		lp.Key = keyFigures(es)
+		if i > 0 {
+			lp.Prev = &Link{Name: strconv.Itoa(d.years[i-1]) + "年度", URL: yearURL(d.years[i-1])}
+		}
+		if i+1 < len(d.years) {
+			lp.Next = &Link{Name: strconv.Itoa(d.years[i+1]) + "年度", URL: yearURL(d.years[i+1])}
+		}
+		provs := provincesOf(d, es)
+		if c, ok := byRegionChart("chart-provinces", fmt.Sprintf("%d年度各省：收到申请和主动公开合计", y), d, provs, func(code string) []*entry {
+			var out []*entry
+			for _, e := range es {
+				if rs := d.regionsOf(e.rec); len(rs) > 0 && rs[0].code == code {
+					out = append(out, e)
+				}
+			}
+			return out
+		}); ok {
+			lp.Charts = append(lp.Charts, c)
+		}
+		if err := writeList(p, yearURL(y), lp, es, fmt.Sprintf("%d年度的报告", y), false); err != nil {
+			return err
+		}
+	}
+	idx.Charts = byYearCharts("chart-year", "全部机关历年", d.entries)
+	return p.page("content/year/_index.md", idx)
+}
+
+func provincesOf(d *dataset, es []*entry) []string {
+	set := map[string]bool{}
+	for _, e := range es {
+		if rs := d.regionsOf(e.rec); len(rs) > 0 {
+			set[rs[0].code] = true
+		}
+	}
+	var out []string
+	for c := range set {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func writeHome(p *project, d *dataset) error {
+	h := HomePage{Page: Page{Title: "年报", View: "home",
+		Description: "中国政府机关政府信息公开工作年度报告的规范化数据：主动公开、依申请公开、行政复议和行政诉讼，逐年逐机关可查、可比、可下载。"},
+		Empty: len(d.entries) == 0}
+	h.Key = keyFigures(d.entries)
+	if len(d.years) > 0 {
+		h.Key = append(h.Key, Figure{Label: "年度范围", Value: fmt.Sprintf("%d—%d", d.years[0], d.years[len(d.years)-1])})
+	}
+	h.Charts = byYearCharts("chart-year", "全国历年", d.entries)
+	provs := provincesOf(d, d.entries)
+	if len(provs) > 1 {
+		if c, ok := byRegionChart("chart-provinces", "各省：收到申请和主动公开合计（全部年度）", d, provs,
+			func(code string) []*entry { return d.regions[code].entries }); ok {
+			h.Charts = append(h.Charts, c)
+		}
+	}
+	latest := slices.Clone(d.entries)
+	slices.SortStableFunc(latest, func(a, b *entry) int {
+		if a.year != b.year {
+			return b.year - a.year
+		}
+		pa, pb := "", ""
+		if a.rec.Report.Published != nil {
+			pa = a.rec.Report.Published.String()
+		}
+		if b.rec.Report.Published != nil {
+			pb = b.rec.Report.Published.String()
+		}
+		return compareStrings(pb, pa)
+	})
+	for _, e := range latest[:min(len(latest), 10)] {
+		h.Latest = append(h.Latest, Link{Name: e.rec.Agency.Name, URL: reportURL(e.slug, e.year), Note: strconv.Itoa(e.year) + "年度"})
+	}
+	for _, c := range provs {
+		h.Provinces = append(h.Provinces, Link{Name: d.regions[c].name, URL: regionURL(c), Note: fmt.Sprintf("%d份", len(d.regions[c].entries))})
+	}
+	for i := len(d.years) - 1; i >= 0; i-- {
+		h.Years = append(h.Years, Link{Name: strconv.Itoa(d.years[i]), URL: yearURL(d.years[i])})
+	}
+	h.Charts = nonNil(h.Charts)
+	h.Latest = nonNil(h.Latest)
+	h.Provinces = nonNil(h.Provinces)
+	h.Years = nonNil(h.Years)
+	return p.page("content/_index.md", h)
+}

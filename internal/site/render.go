@@ -1,0 +1,116 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+)
+
+// Render renders the Hugo project in siteDir into outDir with the embedded Hugo, as
+// `hugo --source siteDir --destination outDir --baseURL baseURL` would. baseURL ""
+// keeps the project's own. It returns the number of HTML pages written. Any error or
+// warning Hugo logs fails the render.
+func Render(siteDir, outDir, baseURL string) (int, error) {
+	siteDir, err := filepath.Abs(siteDir)
+	if err != nil {
+		return 0, err
+	}
+	outDir, err = filepath.Abs(outDir)
+	if err != nil {
+		return 0, err
+	}
+	var log bytes.Buffer
+	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: &log, StdErr: &log, DistinctLevel: logg.LevelWarn})
+	flags := config.New()
+	flags.Set("workingDir", siteDir)
+	flags.Set("publishDir", outDir)
+	flags.Set("environment", "production")
+	if baseURL != "" {
+		flags.Set("baseURL", baseURL)
+	}
+	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Flags:       flags,
+		Fs:          hugofs.Os,
+		Filename:    filepath.Join(siteDir, "config.toml"),
+		Environment: "production",
+		Environ:     []string{"HUGO_ENVIRONMENT=production"},
+		Logger:      logger,
+	})
+	if err != nil {
+		return 0, fmt.Errorf("hugo config %s: %w", siteDir, err)
+	}
+	hfs := hugofs.NewFrom(hugofs.Os, configs.LoadingInfo.BaseConfig)
+	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: configs, Fs: hfs, LogLevel: logger.Level(), StdOut: &log, StdErr: &log})
+	if err != nil {
+		return 0, fmt.Errorf("hugo %s: %w", siteDir, err)
+	}
+	defer sites.Close()
+	if err := sites.Build(hugolib.BuildCfg{}); err != nil {
+		return 0, fmt.Errorf("hugo render %s: %w", siteDir, err)
+	}
+	if n := logger.LoggCount(logg.LevelError) + logger.LoggCount(logg.LevelWarn); n > 0 {
+		return 0, fmt.Errorf("hugo render %s: %d problems:\n%s", siteDir, n, strings.TrimSpace(log.String()))
+	}
+	// Copying static/ is the hugo command's job, not hugolib's: do it as it does.
+	if err := copyTree(filepath.Join(siteDir, "static"), outDir); err != nil {
+		return 0, fmt.Errorf("copying static files: %w", err)
+	}
+	pages := 0
+	err = filepath.WalkDir(outDir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".html") {
+			pages++
+		}
+		return err
+	})
+	return pages, err
+}
+
+// copyTree copies the files under src into dst, keeping their relative paths.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && path == src {
+				return nil
+			}
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s: not a regular file", path)
+		}
+		in, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer in.Close()
+		out, err := os.Create(target)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(out, in); err != nil {
+			out.Close()
+			return err
+		}
+		return out.Close()
+	})
+}
