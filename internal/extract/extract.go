@@ -40,6 +40,7 @@ func Extract(doc *decode.Document, opts Options) (*record.Record, error) {
 	if opts.Regions == nil {
 		opts.Regions = region.Default()
 	}
+	doc = validUTF8(doc)
 	b := newBuilder(doc)
 	tmpl, err := detectTemplate(doc)
 	if err != nil {
@@ -160,4 +161,32 @@ func snippet(line string, start, end int) string {
 		out += "…"
 	}
 	return strings.TrimSpace(out)
+}
+
+// validUTF8 returns the document with any invalid UTF-8 replaced (decode never makes
+// such lines; a document built another way might).
+func validUTF8(doc *decode.Document) *decode.Document {
+	ok := utf8.ValidString(doc.Title)
+	for _, l := range doc.Lines {
+		ok = ok && utf8.ValidString(l)
+	}
+	if ok {
+		return doc
+	}
+	c := *doc
+	c.Title = strings.ToValidUTF8(doc.Title, "\uFFFD")
+	c.Lines = make([]string, len(doc.Lines))
+	for i, l := range doc.Lines {
+		c.Lines[i] = strings.ToValidUTF8(l, "\uFFFD")
+	}
+	c.Tables = make([]decode.Table, len(doc.Tables))
+	for i, t := range doc.Tables {
+		c.Tables[i] = decode.Table{Line: t.Line, Rows: make([][]string, len(t.Rows))}
+		for j, row := range t.Rows {
+			for _, cell := range row {
+				c.Tables[i].Rows[j] = append(c.Tables[i].Rows[j], strings.ToValidUTF8(cell, "\uFFFD"))
+			}
+		}
+	}
+	return &c
 }

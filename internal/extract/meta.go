@@ -159,7 +159,9 @@ func (b *builder) readMeta(opts Options) error {
 	if err != nil {
 		var amb *region.AmbiguousError
 		if errors.As(err, &amb) {
-			b.warn("agency.region", "agency.division_code", "无法确定%s所在的行政区划：%v", name, err)
+			b.warn("agency.region", "agency.division_code", "无法确定%s所在的行政区划（%v），可在meta文件中注明", name, err)
+		} else if m.Agency.Province == "" {
+			b.warn("agency.region", "agency.division_code", "未能从机关名称“%s”确定其行政区划，可在meta文件中注明", name)
 		}
 	}
 	r.Agency.Province, r.Agency.City, r.Agency.County, r.Agency.DivisionCode = place.Province, place.City, place.County, place.Code

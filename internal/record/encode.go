@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/google/renameio/v2"
@@ -24,6 +25,9 @@ func Encode(r *Record) ([]byte, error) {
 	enc.Indent = ""
 	if err := enc.Encode(r); err != nil {
 		return nil, fmt.Errorf("encoding the record of %s %d: %w", r.Agency.Name, r.Report.Year, err)
+	}
+	if !utf8.Valid(buf.Bytes()) {
+		return nil, fmt.Errorf("encoding the record of %s %d: it holds text that is not UTF-8", r.Agency.Name, r.Report.Year)
 	}
 	return buf.Bytes(), nil
 }

@@ -1,0 +1,60 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkExtractText measures extraction of the corpus's text reports, decoding
+// included: documents per second on one core.
+func BenchmarkExtractText(b *testing.B) {
+	files, _ := filepath.Glob("testdata/corpus/*.txt")
+	var docs [][]byte
+	var size int64
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, data)
+		size += int64(len(data))
+	}
+	opts := Options{}
+	if m, err := LoadMeta("testdata/corpus/004_d9f7402dada6cbef.meta.toml"); err == nil {
+		_ = m
+	}
+	// Warm the shared tables (region index, conversion dictionaries) outside the timing.
+	File("warm", docs[0], opts)
+	b.SetBytes(size / int64(len(docs)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		data := docs[n%len(docs)]
+		n++
+		File("bench", data, opts)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkExtractPDF measures extraction of the corpus's PDF report, pdftotext
+// included.
+func BenchmarkExtractPDF(b *testing.B) {
+	if !havePDFText() {
+		b.Skip("pdftotext not installed: apt-get install poppler-utils poppler-data")
+	}
+	data, err := os.ReadFile("testdata/corpus/huaian-2024.pdf")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	n := 0
+	for b.Loop() {
+		n++
+		if _, err := File("huaian-2024.pdf", data, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}
