@@ -223,11 +223,8 @@ func TestTables(t *testing.T) {
 	if p := r.Provenance["requests.new_received.natural_person"]; p.Line == 0 || !strings.Contains(p.Text, "本年新收") {
 		t.Errorf("provenance = %+v", p)
 	}
-	for _, c := range r.Checks {
-		t.Logf("check: %s %s", c.Rule, c.Message)
-	}
-	if len(r.Checks) != 0 {
-		t.Errorf("unexpected checks")
+	if cs := tableChecks(r); len(cs) != 0 {
+		t.Errorf("unexpected checks: %+v", cs)
 	}
 	if r.Narrative == nil || r.Narrative.ProblemsAndImprovements != "公开质量有待提高。" || r.Narrative.OtherMatters != "无。" {
 		t.Errorf("narrative = %+v", r.Narrative)
@@ -254,8 +251,8 @@ func TestTables2021(t *testing.T) {
 			t.Errorf("%s = %q, want %s", k, got[k], w)
 		}
 	}
-	if len(r.Checks) != 0 {
-		t.Errorf("checks: %+v", r.Checks)
+	if cs := tableChecks(r); len(cs) != 0 {
+		t.Errorf("checks: %+v", cs)
 	}
 }
 
@@ -311,7 +308,7 @@ func TestNotReport(t *testing.T) {
 }
 
 func TestMetadataErrors(t *testing.T) {
-	doc := docOf("一、概述", "我局认真贯彻落实《政府信息公开条例》，主动公开信息10条。", "二、依申请公开情况", "未收到政府信息公开申请。", "三、行政复议", "未发生行政复议。", "四、存在的主要问题", "无。")
+	doc := docOf("根据《政府信息公开条例》，现公布本局政府信息公开工作年度报告。", "一、概述", "我局认真贯彻落实《政府信息公开条例》，主动公开信息10条。", "二、依申请公开情况", "未收到政府信息公开申请。", "三、行政复议", "未发生行政复议。", "四、存在的主要问题", "无。")
 	_, err := Extract(doc, Options{})
 	if err == nil || !strings.Contains(err.Error(), "--meta") || !strings.Contains(err.Error(), "year") {
 		t.Fatalf("no year: %v", err)
@@ -379,4 +376,16 @@ func TestNumbers(t *testing.T) {
 			t.Errorf("parseChinese(%q) accepted", bad)
 		}
 	}
+}
+
+// tableChecks are the checks about the tables (the test agencies have made-up names,
+// so their region is unknown).
+func tableChecks(r *record.Record) []record.Check {
+	var out []record.Check
+	for _, c := range r.Checks {
+		if c.Rule != "agency.region" {
+			out = append(out, c)
+		}
+	}
+	return out
 }

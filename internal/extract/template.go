@@ -62,7 +62,16 @@ func looksLikeReport(doc *decode.Document) bool {
 			parts++
 		}
 	}
-	return parts >= 3
+	if parts < 3 {
+		return false
+	}
+	// And it says it is the report: in its title or opening lines, in its statement
+	// of the statistics period, or by printing the template's tables. A news article
+	// about disclosure work does none of these.
+	opening := doc.Title + strings.Join(doc.Lines[:min(6, len(doc.Lines))], "\n")
+	return containsAny(opening, "年度报告", "工作报告", "年报", "年度工作报告") ||
+		strings.Contains(text, "统计期限") || strings.Contains(text, "统计时限") ||
+		countAny(doc, requestTableWords...) >= 3
 }
 
 // countAny counts the words of ws that occur in the document's lines.

@@ -36,27 +36,36 @@ func tableUnits(doc *decode.Document) []unit {
 	var out []unit
 	for _, t := range doc.Tables {
 		for i, row := range t.Rows {
-			u := unit{line: t.Line + i, grid: true}
-			last := -1
-			for j, c := range row {
-				if !isBlank(c) && !numeric(c) {
-					last = j
-				}
+			if u, ok := rowUnit(row, t.Line+i); ok {
+				out = append(out, u)
 			}
-			var parts []string
-			for j := 0; j <= last; j++ {
-				c := strings.TrimSpace(row[j])
-				if c == "" || (len(parts) > 0 && parts[len(parts)-1] == c) {
-					continue
-				}
-				parts = append(parts, c)
-			}
-			u.label = strings.Join(parts, " ")
-			u.cells = row[last+1:]
-			out = append(out, u)
 		}
 	}
 	return out
+}
+
+// rowUnit reads one row of cells (blank cells kept) as a positional unit.
+func rowUnit(row []string, line int) (unit, bool) {
+	u := unit{line: line, grid: true}
+	last := -1
+	for j, c := range row {
+		if !isBlank(c) && !numeric(c) {
+			last = j
+		}
+	}
+	var parts []string
+	for j := 0; j <= last; j++ {
+		c := strings.TrimSpace(row[j])
+		if c == "" || (len(parts) > 0 && parts[len(parts)-1] == c) {
+			continue
+		}
+		parts = append(parts, c)
+	}
+	u.label = strings.Join(parts, " ")
+	for _, c := range row[last+1:] {
+		u.cells = append(u.cells, strings.TrimSpace(c))
+	}
+	return u, len(row) > 0
 }
 
 // lineUnits reads units from lines that are not table rows: tables flattened to
@@ -83,6 +92,15 @@ func lineUnits(doc *decode.Document, from, to int) []unit {
 		if inTable[i] {
 			flush()
 			label = nil
+			continue
+		}
+		if strings.Count(doc.Lines[i], "\t") >= 2 {
+			// A table row flattened with tabs keeps its blank cells: positional.
+			flush()
+			label = nil
+			if u, ok := rowUnit(strings.Split(doc.Lines[i], "\t"), i); ok {
+				out = append(out, u)
+			}
 			continue
 		}
 		for _, tok := range tokens(doc.Lines[i]) {
