@@ -93,6 +93,23 @@ func (b *builder) trace(path string, i, start, end int) {
 	b.rec.Provenance[path] = record.Provenance{Line: i + 1, Text: snippet(b.doc.Lines[i], start, end)}
 }
 
+// traceRow records that the figure at path came from a table row, quoting the row
+// compactly: its label (shortened if long) and its cells.
+func (b *builder) traceRow(path string, u unit) {
+	if u.line < 0 || u.line >= len(b.doc.Lines) {
+		return
+	}
+	cells := u.cells
+	for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
+		cells = cells[:len(cells)-1]
+	}
+	text := strings.Join(cells, " | ")
+	if u.label != "" {
+		text = truncate(u.label, 40) + " | " + text
+	}
+	b.rec.Provenance[path] = record.Provenance{Line: u.line + 1, Text: text}
+}
+
 // traceComputed records that the figure at path was computed, not printed.
 func (b *builder) traceComputed(path string, i int, how string) {
 	line := 0

@@ -121,7 +121,7 @@ func (t *tableRecognizer) readProactive(b *builder, units []unit) {
 					continue
 				}
 				setProactive(b.rec, row.key, col, q)
-				b.trace(path, u.line, -1, -1)
+				b.traceRow(path, u)
 			}
 		}
 	}
@@ -477,7 +477,7 @@ func readRow(b *builder, u unit, key string) (*record.RequestRow, bool) {
 			continue
 		}
 		row.SetCell(i, record.Int(int64(q.value)))
-		b.trace(path, u.line, -1, -1)
+		b.traceRow(path, u)
 	}
 	if totalBlank {
 		cells := row.Cells()
@@ -543,7 +543,7 @@ func (t *tableRecognizer) readAppeals(b *builder, units []unit) {
 					continue
 				}
 				*fields[f] = record.Int(int64(q.value))
-				b.trace(path, u.line, -1, -1)
+				b.traceRow(path, u)
 			}
 			*blk.dst = a
 		}
