@@ -219,13 +219,11 @@ func (d *dataset) regionsOf(r *record.Record) []*region {
 	prov := code[:2] + "0000"
 	out = append(out, get(prov, r.Agency.Province, 1, ""))
 	parent := prov
-	if code[2:4] != "00" {
+	// A county directly under a province-level city (北京市东城区: city "") has no
+	// city level of its own to show.
+	if code[2:4] != "00" && (r.Agency.City != "" || code[4:] == "00") {
 		city := code[:4] + "00"
-		name := r.Agency.City
-		if name == "" && code[4:] == "00" {
-			name = r.Agency.County
-		}
-		out = append(out, get(city, name, 2, prov))
+		out = append(out, get(city, r.Agency.City, 2, prov))
 		parent = city
 	}
 	if code[4:] != "00" {

@@ -1,0 +1,547 @@
+package site
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/nianbao/nianbao"
+	"golang.org/x/net/html"
+)
+
+// fixtures is a data folder of the five seed reports and Huai'an 2024 (the corpus's
+// expected records, with made-up text/ and raw/ files) and one hostile record.
+const fixtures = "testdata/data"
+
+var testNow = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+
+// built is the fixtures built once at the root and once under a project subpath,
+// shared by the tests that only read the output.
+var built = struct {
+	sync.Mutex
+	dirs map[string]string
+}{dirs: map[string]string{}}
+
+func buildFixtures(t testing.TB, baseURL string) string {
+	t.Helper()
+	built.Lock()
+	defer built.Unlock()
+	if dir, ok := built.dirs[baseURL]; ok {
+		return dir
+	}
+	dir, err := os.MkdirTemp("", "nianbao-site-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "public")
+	if _, err := Build(Options{DataDir: fixtures, BaseURL: baseURL, Now: testNow}, out); err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	built.dirs[baseURL] = out
+	return out
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, dir := range built.dirs {
+		os.RemoveAll(filepath.Dir(dir))
+	}
+	os.Exit(code)
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// text is the visible text of an HTML document, entities decoded.
+func text(t *testing.T, doc string) string {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(doc))
+	var b strings.Builder
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			b.Write(z.Text())
+		}
+	}
+}
+
+func TestPages(t *testing.T) {
+	out := buildFixtures(t, "/")
+	tests := []struct {
+		page string
+		want []string // in the page's text
+	}{
+		{"index.html", []string{"政府信息公开工作年度报告数据", "淮安市人民政府", "全国历年主动公开政府信息数量（条）"}},
+		{"agency/huaian/2024/index.html", []string{"淮安市人民政府", "3,119", "5,500余", "三、收到和处理政府信息公开申请情况",
+			"（三）不予公开", "8.属于行政查询事项", "3,985,758", "第二十条第（八）项", "96,171.6", "申请办理结果（按申请人类型，件）", "核对说明"}},
+		{"agency/xiangyang-xzspj/2017/index.html", []string{"襄阳市行政审批局", "1,379", "审批公示公告信息", "508",
+			"主动公开政府信息数量（按类别，条）", "规范化原文", "本报告所列数据的统计时限"}},
+		{"agency/xifeng-qu/2017/index.html", []string{"西峰区人民政府", "13,000余", "当面申请", "61", "同意公开", "88"}},
+		{"agency/hengshan-xzspfwj/2020/index.html", []string{"衡山县行政审批服务局", "本年新制作数量", "其他对外管理服务事项", "7,819"}},
+		{"agency/suizhou-zsj/2017/index.html", []string{"随州市招商局", "项目信息", "78"}},
+		{"agency/fushun-xzspfwj/2016/index.html", []string{"抚顺市行政审批服务局", "2,901"}},
+		{"agency/huaian/index.html", []string{"淮安市人民政府", "历年报告", "2024年度"}},
+		{"region/index.html", []string{"江苏省", "湖北省"}},
+		{"region/320000/index.html", []string{"江苏省", "淮安市"}},
+		{"region/320800/index.html", []string{"淮安市", "淮安市人民政府"}},
+		{"region/420000/sort-proactive/index.html", []string{"按主动公开排序", "襄阳市行政审批局", "随州市招商局"}},
+		{"year/index.html", []string{"2017年度", "2024年度"}},
+		{"year/2017/index.html", []string{"2017年度的报告", "西峰区人民政府", "2016年度", "2020年度"}},
+		{"agency/index.html", []string{"全部机关", "抚顺市行政审批服务局"}},
+		{"about/index.html", []string{"关于本站"}},
+		{"methodology/index.html", []string{"勾稽关系", "汇总口径"}},
+		{"data/index.html", []string{"长格式 CSV", "agency_slug"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.page, func(t *testing.T) {
+			doc := readFile(t, filepath.Join(out, tt.page))
+			if !strings.Contains(doc, `<html lang="zh-CN"`) {
+				t.Errorf("no lang=zh-CN")
+			}
+			txt := text(t, doc)
+			for _, w := range tt.want {
+				if !strings.Contains(txt, w) {
+					t.Errorf("missing %q", w)
+				}
+			}
+		})
+	}
+}
+
+func TestSortOrders(t *testing.T) {
+	out := buildFixtures(t, "/")
+	txt := text(t, readFile(t, filepath.Join(out, "year/2017/sort-proactive/index.html")))
+	// 西峰区 13000 > 襄阳 1379 > 随州 133.
+	a, b, c := strings.Index(txt, "西峰区人民政府"), strings.Index(txt, "襄阳市行政审批局"), strings.Index(txt, "随州市招商局")
+	if !(a >= 0 && a < b && b < c) {
+		t.Errorf("sorted by proactive: positions %d %d %d, want increasing", a, b, c)
+	}
+}
+
+func TestDownloads(t *testing.T) {
+	out := buildFixtures(t, "/")
+	dir := filepath.Join(out, "agency/huaian/2024")
+	toml := readFile(t, filepath.Join(dir, "record.toml"))
+	if src := readFile(t, filepath.Join(fixtures, "reports/huaian/2024.toml")); toml != src {
+		t.Errorf("record.toml is not the record file's bytes")
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "record.json"))), &rec); err != nil {
+		t.Fatalf("record.json: %v", err)
+	}
+	if got := rec["agency"].(map[string]any)["name"]; got != "淮安市人民政府" {
+		t.Errorf("record.json agency.name = %v", got)
+	}
+	rows, err := csv.NewReader(strings.NewReader(readFile(t, filepath.Join(dir, "record.csv")))).ReadAll()
+	if err != nil {
+		t.Fatalf("record.csv: %v", err)
+	}
+	if !slices.Equal(rows[0], csvHeader) {
+		t.Errorf("record.csv header %v", rows[0])
+	}
+	if !slices.ContainsFunc(rows, func(r []string) bool {
+		return slices.Equal(r, []string{"淮安市人民政府", "huaian", "2024", "requests", "new_received", "total", "3119"})
+	}) {
+		t.Errorf("record.csv lacks requests.new_received.total = 3119")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "original.txt")); err != nil {
+		t.Errorf("raw original: %v", err)
+	}
+	var all struct {
+		Schema  int `json:"schema"`
+		Reports []struct {
+			Slug string `json:"agency_slug"`
+			Year int    `json:"year"`
+		} `json:"reports"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "data/nianbao.json"))), &all); err != nil {
+		t.Fatalf("nianbao.json: %v", err)
+	}
+	if len(all.Reports) != 7 {
+		t.Errorf("nianbao.json has %d reports, want 7", len(all.Reports))
+	}
+	rows, err = csv.NewReader(strings.NewReader(readFile(t, filepath.Join(out, "data/nianbao.csv")))).ReadAll()
+	if err != nil || len(rows) < 100 {
+		t.Errorf("nianbao.csv: %d rows, %v", len(rows), err)
+	}
+}
+
+// TestHostileRecordIsInert checks every page: the only scripts are the site's own,
+// no element has an event handler attribute or a javascript: address, and the
+// hostile record's text is shown literally.
+func TestHostileRecordIsInert(t *testing.T) {
+	out := buildFixtures(t, "/")
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		checkInert(t, rel, string(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := readFile(t, filepath.Join(out, "agency/hostile-test/2022/index.html"))
+	txt := text(t, doc)
+	for _, w := range []string{
+		"{{< shortcode >}}", "{{% x %}}", "<script>alert('narrative')</script>", "+++", "---", "layout: evil",
+		"</script><script>alert('check')</script>", "<svg onload=alert(3)>", "测试局<script>alert('name')</script>",
+	} {
+		if !strings.Contains(txt, w) {
+			t.Errorf("hostile page does not show %q as text", w)
+		}
+	}
+	if strings.Contains(doc, "javascript:alert('url')") {
+		t.Errorf("the javascript: source URL became a link")
+	}
+}
+
+func checkInert(t *testing.T, page, doc string) {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(doc))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		tok := z.Token()
+		for _, a := range tok.Attr {
+			if strings.HasPrefix(strings.ToLower(a.Key), "on") {
+				t.Errorf("%s: <%s %s=%q>: an event handler attribute", page, tok.Data, a.Key, a.Val)
+			}
+			if (a.Key == "href" || a.Key == "src") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
+				t.Errorf("%s: <%s %s=%q>", page, tok.Data, a.Key, a.Val)
+			}
+		}
+		switch tok.Data {
+		case "script":
+			src := attr(tok, "src")
+			if src != "/js/site.js" && src != "/js/echarts.min.js" {
+				t.Errorf("%s: a script that is not the site's: %s", page, tok.String())
+			}
+		case "img", "svg", "iframe", "object", "embed", "b", "form", "input":
+			t.Errorf("%s: unexpected element %s", page, tok.String())
+		}
+	}
+}
+
+func attr(tok html.Token, key string) string {
+	for _, a := range tok.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hashTree hashes every file's path and bytes under dir.
+func hashTree(t *testing.T, dir string) string {
+	t.Helper()
+	h := sha256.New()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		io.WriteString(h, rel+"\x00")
+		h.Write(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func TestDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	var hashes []string
+	for _, name := range []string{"a", "b"} {
+		out := filepath.Join(dir, name)
+		if _, err := Build(Options{DataDir: fixtures, BaseURL: "/", Now: testNow}, out); err != nil {
+			t.Fatal(err)
+		}
+		hashes = append(hashes, hashTree(t, out))
+	}
+	if hashes[0] != hashes[1] {
+		t.Errorf("two builds of the same data differ: %s vs %s", hashes[0], hashes[1])
+	}
+}
+
+func TestAtomicOutput(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	if _, err := Build(Options{DataDir: fixtures, BaseURL: "/", Now: testNow}, out); err != nil {
+		t.Fatal(err)
+	}
+	before := hashTree(t, out)
+
+	// A theme with a broken template.
+	broken := fstest.MapFS{}
+	fs.WalkDir(nianbao.Theme(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(nianbao.Theme(), p)
+			broken[p] = &fstest.MapFile{Data: b}
+		}
+		return err
+	})
+	broken["layouts/_partials/views/report.html"] = &fstest.MapFile{Data: []byte(`{{ .Params.nosuch.field.deeper | printf "%d" }}{{ partial "missing.html" . }}`)}
+	if _, err := Build(Options{DataDir: fixtures, BaseURL: "/", Now: testNow, Theme: broken}, out); err == nil {
+		t.Fatal("build with a broken template succeeded")
+	}
+	if after := hashTree(t, out); after != before {
+		t.Error("a failed render changed the previous output")
+	}
+
+	// A data folder with an invalid record.
+	bad := filepath.Join(dir, "bad")
+	os.MkdirAll(filepath.Join(bad, "reports", "x"), 0o755)
+	os.WriteFile(filepath.Join(bad, "reports", "x", "2020.toml"), []byte("[agency]\nname = 1\n"), 0o644)
+	_, err := Build(Options{DataDir: bad, BaseURL: "/", Now: testNow}, out)
+	if err == nil {
+		t.Fatal("build of an invalid record succeeded")
+	}
+	if !strings.Contains(err.Error(), filepath.Join(bad, "reports", "x", "2020.toml")) {
+		t.Errorf("error does not name the file: %v", err)
+	}
+	if after := hashTree(t, out); after != before {
+		t.Error("a refused build changed the previous output")
+	}
+	// No staging folders are left behind.
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestEmptyDataFolder(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	st, err := Build(Options{DataDir: filepath.Join(dir, "missing"), BaseURL: "/", Now: testNow}, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Records != 0 || st.Pages == 0 {
+		t.Errorf("stats %+v", st)
+	}
+	if txt := text(t, readFile(t, filepath.Join(out, "index.html"))); !strings.Contains(txt, "还没有数据") {
+		t.Error("the home page of an empty site does not say there is no data")
+	}
+	for _, p := range []string{"about/index.html", "methodology/index.html", "data/index.html", "data/nianbao.json"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestGenerateKeepsReportTextOutOfBodies(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := Generate(Options{DataDir: fixtures, Now: testNow}, dir); err != nil {
+		t.Fatal(err)
+	}
+	// Every generated content file is one line of JSON: front matter, no body.
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, "index.md") {
+			return err
+		}
+		b, _ := os.ReadFile(p)
+		if !bytes.HasPrefix(b, []byte("{")) || bytes.Count(b, []byte("\n")) != 1 || !json.Valid(bytes.TrimSpace(b)) {
+			t.Errorf("%s is not a single line of JSON front matter", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ents, _ := os.ReadDir(filepath.Join(dir, "data")); len(ents) != 0 {
+		t.Errorf("Hugo's data folder is not empty: %d files", len(ents))
+	}
+	if _, err := Generate(Options{DataDir: fixtures, Now: testNow}, dir); err == nil {
+		t.Error("Generate into a non-empty folder succeeded")
+	}
+}
+
+// TestSubpathLinks builds for a GitHub Pages project subpath, serves the output
+// there, and follows every internal link and asset from the home page.
+func TestSubpathLinks(t *testing.T) {
+	const base = "https://example.github.io/portal/"
+	out := buildFixtures(t, base)
+	mux := http.NewServeMux()
+	mux.Handle("/portal/", http.StripPrefix("/portal/", http.FileServer(http.Dir(out))))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	origin, _ := url.Parse(srv.URL)
+
+	seen := map[string]bool{}
+	queue := []string{"/portal/"}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		resp, err := http.Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("GET %s: %s", p, resp.Status)
+			continue
+		}
+		ct := resp.Header.Get("Content-Type")
+		var refs []ref
+		switch {
+		case strings.HasPrefix(ct, "text/html"):
+			refs = htmlRefs(string(body))
+		case strings.HasPrefix(ct, "text/css"):
+			refs = cssRefs(string(body))
+		case strings.Contains(ct, "javascript"):
+			checkNoOrigins(t, p, string(body))
+		}
+		for _, r := range refs {
+			u, err := url.Parse(r.url)
+			if err != nil {
+				t.Errorf("%s: bad URL %q", p, r.url)
+				continue
+			}
+			abs := origin.ResolveReference(&url.URL{Path: p}).ResolveReference(u)
+			if abs.Host == "example.github.io" { // the base URL's host is this server
+				abs.Scheme, abs.Host = origin.Scheme, origin.Host
+			}
+			if abs.Host != origin.Host {
+				if !r.link {
+					t.Errorf("%s: <%s> requests another origin: %s", p, r.tag, r.url)
+				}
+				continue
+			}
+			if !strings.HasPrefix(abs.Path, "/portal/") {
+				t.Errorf("%s: %s is outside the project subpath", p, r.url)
+				continue
+			}
+			if !seen[abs.Path] {
+				queue = append(queue, abs.Path)
+			}
+		}
+	}
+	if len(seen) < 100 {
+		t.Errorf("crawled only %d URLs", len(seen))
+	}
+	for _, must := range []string{"/portal/js/echarts.min.js", "/portal/css/site.css", "/portal/agency/huaian/2024/record.csv", "/portal/data/nianbao.json"} {
+		if !seen[must] {
+			t.Errorf("the crawl never reached %s", must)
+		}
+	}
+}
+
+type ref struct {
+	tag, url string
+	link     bool // an <a href>: a link the reader follows, not a request
+}
+
+func htmlRefs(doc string) []ref {
+	var out []ref
+	z := html.NewTokenizer(strings.NewReader(doc))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		tok := z.Token()
+		for _, a := range tok.Attr {
+			if a.Key != "href" && a.Key != "src" {
+				continue
+			}
+			if strings.HasPrefix(a.Val, "#") {
+				continue
+			}
+			out = append(out, ref{tag: tok.Data, url: a.Val, link: tok.Data == "a"})
+		}
+	}
+}
+
+var cssURL = regexp.MustCompile(`url\(\s*['"]?([^'")]+)`)
+
+func cssRefs(css string) []ref {
+	var out []ref
+	for _, m := range cssURL.FindAllStringSubmatch(css, -1) {
+		out = append(out, ref{tag: "css", url: m[1]})
+	}
+	return out
+}
+
+// xmlNamespaces are URIs that name XML namespaces in the ECharts SVG renderer; they
+// are identifiers, never fetched.
+var xmlNamespaces = regexp.MustCompile(`http://www\.w3\.org/[0-9A-Za-z/]+`)
+
+func checkNoOrigins(t *testing.T, page, js string) {
+	t.Helper()
+	js = xmlNamespaces.ReplaceAllString(js, "")
+	if m := regexp.MustCompile(`https?://[^\s"')]+`).FindString(js); m != "" {
+		t.Errorf("%s refers to another origin: %s", page, m)
+	}
+}
+
+// TestPageWeight: a report page with its charts, compressed as a server sends it,
+// is under 150 KB (the shared ECharts file aside).
+func TestPageWeight(t *testing.T) {
+	out := buildFixtures(t, "/")
+	for _, p := range []string{"agency/huaian/2024/index.html", "agency/xiangyang-xzspj/2017/index.html", "index.html"} {
+		b := []byte(readFile(t, filepath.Join(out, p)))
+		var z bytes.Buffer
+		w := gzip.NewWriter(&z)
+		w.Write(b)
+		w.Close()
+		css := readFile(t, filepath.Join(out, "css/site.css"))
+		site := readFile(t, filepath.Join(out, "js/site.js"))
+		total := z.Len() + len(css) + len(site)
+		t.Logf("%s: %d bytes, %d gzipped; with CSS and site.js uncompressed %d", p, len(b), z.Len(), total)
+		if total > 150<<10 {
+			t.Errorf("%s weighs %d bytes, more than 150 KB", p, total)
+		}
+	}
+}
