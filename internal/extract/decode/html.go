@@ -1,0 +1,623 @@
+package decode
+
+// HTML reading: a report published as a web page, inside a government CMS page
+// with navigation, scripts and footers. The page is parsed with golang.org/x/net/html
+// (the HTML5 parsing algorithm, as browsers do), web furniture is dropped, the main
+// content container is preferred, and tables become grids with merged cells expanded.
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/nianbao/nianbao/internal/extract/textenc"
+)
+
+// Limits on HTML tables: spans are clamped as browsers do, and a table is read up
+// to maxTableCells cells.
+const (
+	maxColspan    = 1000
+	maxRowspan    = 1000
+	maxTableCols  = 256
+	maxTableCells = 100000
+	maxHTMLDepth  = 512
+)
+
+// readHTML reads an HTML page: it decodes the bytes (using the page's declared
+// charset as a hint), and returns the report's text lines and tables.
+func readHTML(data []byte) (*page, error) {
+	text, enc, err := textenc.Decode(data, declaredCharset(data))
+	if err != nil {
+		return nil, fmt.Errorf("reading HTML: %w", err)
+	}
+	p, err := parseHTML(text)
+	if err != nil {
+		return nil, err
+	}
+	p.encoding = enc
+	return p, nil
+}
+
+// declaredCharset finds the charset a page declares in a <meta> tag near its
+// start ("<meta charset=gbk>", or http-equiv Content-Type "text/html; charset=gb2312").
+func declaredCharset(data []byte) string {
+	head := bytes.ToLower(data[:min(len(data), 4096)])
+	for {
+		i := bytes.Index(head, []byte("<meta"))
+		if i < 0 {
+			return ""
+		}
+		head = head[i+5:]
+		end := bytes.IndexByte(head, '>')
+		if end < 0 {
+			end = len(head)
+		}
+		tag := head[:end]
+		if j := bytes.Index(tag, []byte("charset")); j >= 0 {
+			v := bytes.TrimLeft(tag[j+7:], " \t\r\n")
+			if len(v) == 0 || v[0] != '=' {
+				continue
+			}
+			v = bytes.TrimLeft(v[1:], " \t\r\n\"'")
+			k := 0
+			for k < len(v) && (v[k] == '-' || v[k] == '_' || v[k] >= 'a' && v[k] <= 'z' || v[k] >= '0' && v[k] <= '9') {
+				k++
+			}
+			if k > 0 {
+				return string(v[:k])
+			}
+		}
+	}
+}
+
+// parseHTML reads a decoded page.
+func parseHTML(text string) (*page, error) {
+	doc, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("parsing HTML: %w", err)
+	}
+	h := &htmlReader{stats: map[*html.Node]textStats{}}
+	p := &page{format: "html"}
+	if t := findElement(doc, atom.Title, 0); t != nil {
+		p.title = collapse(textOf(t))
+	}
+	body := findElement(doc, atom.Body, 0)
+	if body == nil {
+		body = doc
+	}
+	h.measure(body, 0, false)
+	main := h.mainContainer(body)
+	if main != body {
+		// Headings before the content (the report's title is often outside
+		// the text container).
+		h.headingsBefore(body, main, 0)
+	}
+	h.walk(main, 0, false)
+	h.flush()
+	p.lines, p.tables = h.lines, h.tables
+	return p, nil
+}
+
+// textStats counts the runes of text under an element (dropped parts excluded),
+// and how many of them are link text.
+type textStats struct {
+	text, links int
+	tables      int
+}
+
+type htmlReader struct {
+	stats  map[*html.Node]textStats
+	lines  []string
+	tables []Table
+	cur    strings.Builder
+	space  bool // a space is pending in cur
+}
+
+var droppedTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Svg: true, atom.Nav: true, atom.Button: true,
+	atom.Select: true, atom.Textarea: true, atom.Input: true, atom.Object: true,
+	atom.Embed: true, atom.Canvas: true, atom.Audio: true, atom.Video: true,
+	atom.Head: true, atom.Math: true, atom.Map: true, atom.Frameset: true,
+	atom.Frame: true, atom.Applet: true, atom.Datalist: true, atom.Dialog: true,
+}
+
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Center: true, atom.Dd: true, atom.Details: true, atom.Div: true, atom.Dl: true,
+	atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true,
+	atom.Footer: true, atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Header: true, atom.Hr: true,
+	atom.Li: true, atom.Main: true, atom.Ol: true, atom.P: true, atom.Pre: true,
+	atom.Section: true, atom.Table: true, atom.Tbody: true, atom.Thead: true,
+	atom.Tfoot: true, atom.Tr: true, atom.Td: true, atom.Th: true, atom.Ul: true,
+	atom.Caption: true, atom.Summary: true, atom.Body: true, atom.Html: true,
+	atom.Legend: true, atom.Menu: true, atom.Option: true,
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// hidden reports whether an element is hidden from readers: display:none,
+// visibility:hidden, the hidden attribute or aria-hidden.
+func hidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" {
+		return true
+	}
+	style := attr(n, "style")
+	if style == "" {
+		return false
+	}
+	s := strings.ToLower(strings.Join(strings.Fields(style), ""))
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// dropped reports whether an element is web furniture whatever it holds. inMain
+// says whether it is inside an article or main element, where header and footer
+// hold the report's own title and signature.
+func (h *htmlReader) dropped(n *html.Node, inMain bool) bool {
+	if n.Type != html.ElementNode {
+		return n.Type == html.CommentNode || n.Type == html.DoctypeNode
+	}
+	if droppedTags[n.DataAtom] || hidden(n) {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Header, atom.Footer:
+		return !inMain
+	case atom.A:
+		href := strings.ToLower(strings.TrimSpace(attr(n, "href")))
+		return strings.HasPrefix(href, "javascript:") || hasAttr(n, "onclick")
+	case atom.Span, atom.Img, atom.Li:
+		return hasAttr(n, "onclick")
+	case atom.Form:
+		// Some CMS pages wrap the whole page in a form: keep a form with content.
+		st := h.stats[n]
+		return st.tables == 0 && st.text-st.links < 200
+	}
+	return false
+}
+
+// linkDense reports whether a block is mostly links (a menu, a breadcrumb, a list
+// of related articles).
+func (h *htmlReader) linkDense(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Td, atom.Tr, atom.Table, atom.P, atom.Span, atom.Section, atom.Aside, atom.Li:
+	default:
+		return false
+	}
+	st := h.stats[n]
+	return st.text > 0 && st.text < 2000 && st.tables == 0 && float64(st.links) >= 0.6*float64(st.text)
+}
+
+// measure fills h.stats for the elements under n.
+func (h *htmlReader) measure(n *html.Node, depth int, inMain bool) textStats {
+	var st textStats
+	if depth > maxHTMLDepth {
+		return st
+	}
+	if n.Type == html.TextNode {
+		for _, r := range n.Data {
+			if !unicode.IsSpace(r) {
+				st.text++
+			}
+		}
+		return st
+	}
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Article || n.DataAtom == atom.Main) {
+		inMain = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom != atom.Form && h.dropped(c, inMain) {
+			continue
+		}
+		cs := h.measure(c, depth+1, inMain)
+		if c.Type == html.ElementNode && c.DataAtom == atom.Form && h.dropped(c, inMain) {
+			continue
+		}
+		st.text += cs.text
+		st.links += cs.links
+		st.tables += cs.tables
+	}
+	if n.Type == html.ElementNode {
+		if n.DataAtom == atom.A {
+			st.links = st.text
+		}
+		if n.DataAtom == atom.Table {
+			st.tables++
+		}
+		h.stats[n] = st
+	}
+	return st
+}
+
+// mainContainer returns the deepest element that holds nearly all of the page's
+// text that is not links: the report's container.
+func (h *htmlReader) mainContainer(body *html.Node) *html.Node {
+	total := h.stats[body].text - h.stats[body].links
+	if total <= 0 {
+		return body
+	}
+	n := body
+	for {
+		var next *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			st, ok := h.stats[c]
+			if ok && float64(st.text-st.links) >= 0.85*float64(total) {
+				next = c
+				break
+			}
+		}
+		if next == nil || next.DataAtom == atom.Table && h.dataTable(next) {
+			return n
+		}
+		n = next
+	}
+}
+
+// headingsBefore emits the headings (h1-h3, or an element whose class or id says
+// title) that come before the container main in document order.
+func (h *htmlReader) headingsBefore(n, main *html.Node, depth int) bool {
+	if n == main {
+		return true
+	}
+	if depth > maxHTMLDepth {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || h.dropped(c, false) || h.linkDense(c) {
+			continue
+		}
+		if contains(c, main) {
+			return h.headingsBefore(c, main, depth+1)
+		}
+		if isHeading(c) {
+			h.flush()
+			h.walk(c, depth+1, false)
+			h.flush()
+			continue
+		}
+		h.headingsBefore(c, main, depth+1)
+	}
+	return false
+}
+
+func contains(n, d *html.Node) bool {
+	for ; d != nil; d = d.Parent {
+		if d == n {
+			return true
+		}
+	}
+	return false
+}
+
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3:
+		return true
+	}
+	for _, k := range []string{"class", "id"} {
+		if v := strings.ToLower(attr(n, k)); strings.Contains(v, "title") {
+			return true
+		}
+	}
+	return false
+}
+
+// walk emits the text of n: block elements break lines, data tables become grids.
+func (h *htmlReader) walk(n *html.Node, depth int, inMain bool) {
+	if depth > maxHTMLDepth {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		h.text(n.Data)
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+	default:
+		return
+	}
+	if n.Type == html.ElementNode {
+		if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+			inMain = true
+		}
+		if h.dropped(n, inMain) || h.linkDense(n) {
+			return
+		}
+		switch n.DataAtom {
+		case atom.Br:
+			h.flush()
+			return
+		case atom.Table:
+			if h.dataTable(n) {
+				h.flush()
+				h.table(n)
+				return
+			}
+		case atom.Pre:
+			h.flush()
+			for _, l := range strings.Split(textOf(n), "\n") {
+				h.text(l)
+				h.flush()
+			}
+			return
+		}
+	}
+	block := n.Type == html.ElementNode && blockTags[n.DataAtom]
+	if block {
+		h.flush()
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		h.walk(c, depth+1, inMain)
+	}
+	if block {
+		h.flush()
+	}
+}
+
+// text appends text to the current line, collapsing white space.
+func (h *htmlReader) text(s string) {
+	for _, r := range s {
+		if unicode.IsSpace(r) && r != '\u3000' {
+			h.space = true
+			continue
+		}
+		if h.space && h.cur.Len() > 0 {
+			h.cur.WriteByte(' ')
+		}
+		h.space = false
+		h.cur.WriteRune(r)
+	}
+}
+
+// flush ends the current line.
+func (h *htmlReader) flush() {
+	if s := strings.TrimFunc(h.cur.String(), unicode.IsSpace); s != "" {
+		h.lines = append(h.lines, s)
+	}
+	h.cur.Reset()
+	h.space = false
+}
+
+// tableRows returns the rows of a table: its tr elements, not those of nested tables.
+func tableRows(t *html.Node) []*html.Node {
+	var rows []*html.Node
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Tr:
+			rows = append(rows, c)
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			for r := c.FirstChild; r != nil; r = r.NextSibling {
+				if r.DataAtom == atom.Tr {
+					rows = append(rows, r)
+				}
+			}
+		}
+	}
+	return rows
+}
+
+func rowCells(tr *html.Node) []*html.Node {
+	var cells []*html.Node
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+			cells = append(cells, c)
+		}
+	}
+	return cells
+}
+
+// dataTable reports whether a table holds data rather than page layout: a layout
+// table holds other tables, a single cell, or cells of long text.
+func (h *htmlReader) dataTable(t *html.Node) bool {
+	if h.stats[t].tables > 1 {
+		return false
+	}
+	rows := tableRows(t)
+	cells := 0
+	for _, r := range rows {
+		for _, c := range rowCells(r) {
+			cells++
+			if h.stats[c].text > 500 {
+				return false
+			}
+		}
+	}
+	return cells > 1
+}
+
+// table emits a data table: its caption as a line, then its rows as a grid.
+func (h *htmlReader) table(t *html.Node) {
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Caption {
+			h.text(cellText(c))
+			h.flush()
+		}
+	}
+	rows := tableGrid(t)
+	if len(rows) == 0 {
+		return
+	}
+	tb := Table{Line: len(h.lines), Rows: rows}
+	for _, r := range rows {
+		h.lines = append(h.lines, strings.Join(r, " | "))
+	}
+	h.tables = append(h.tables, tb)
+}
+
+func span(n *html.Node, key string, max int) int {
+	v, err := strconv.Atoi(strings.TrimSpace(attr(n, key)))
+	if err != nil || v < 1 {
+		if err == nil && v == 0 && key == "rowspan" {
+			return max // rowspan=0: to the end of the table
+		}
+		return 1
+	}
+	return min(v, max)
+}
+
+// tableGrid lays a table's cells on a grid, expanding rowspan and colspan so every
+// position a merged cell covers holds its text. Empty rows and columns are dropped.
+func tableGrid(t *html.Node) [][]string {
+	trs := tableRows(t)
+	var grid [][]string
+	type carry struct {
+		text string
+		left int
+	}
+	var carries []carry // by column: a cell from a row above that spans down
+	cells := 0
+	for ri, tr := range trs {
+		var row []string
+		set := func(col int, s string) {
+			for len(row) <= col {
+				row = append(row, "")
+			}
+			row[col] = s
+		}
+		col := 0
+		fillCarried := func() {
+			for col < len(carries) && carries[col].left > 0 {
+				set(col, carries[col].text)
+				carries[col].left--
+				col++
+			}
+		}
+		for _, c := range rowCells(tr) {
+			fillCarried()
+			cs := span(c, "colspan", maxColspan)
+			rs := span(c, "rowspan", min(maxRowspan, len(trs)-ri))
+			text := cellText(c)
+			for k := 0; k < cs && col < maxTableCols; k++ {
+				set(col, text)
+				for len(carries) <= col {
+					carries = append(carries, carry{})
+				}
+				carries[col] = carry{text, rs - 1}
+				col++
+			}
+		}
+		for ; col < len(carries); col++ {
+			if carries[col].left > 0 {
+				set(col, carries[col].text)
+				carries[col].left--
+			}
+		}
+		cells += len(row)
+		if cells > maxTableCells {
+			break
+		}
+		grid = append(grid, row)
+	}
+	return squareGrid(grid)
+}
+
+// cellText is the text of a table cell on one line.
+func cellText(n *html.Node) string {
+	var b strings.Builder
+	var rec func(n *html.Node, depth int)
+	rec = func(n *html.Node, depth int) {
+		if depth > maxHTMLDepth {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if droppedTags[n.DataAtom] || hidden(n) {
+				return
+			}
+			if n.DataAtom == atom.A && strings.HasPrefix(strings.ToLower(strings.TrimSpace(attr(n, "href"))), "javascript:") {
+				return
+			}
+			if n.DataAtom == atom.Br || blockTags[n.DataAtom] {
+				b.WriteByte(' ')
+			}
+		default:
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, depth+1)
+		}
+	}
+	rec(n, 0)
+	return collapse(b.String())
+}
+
+// textOf is all the text under n, as is.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var rec func(n *html.Node, depth int)
+	rec = func(n *html.Node, depth int) {
+		if depth > maxHTMLDepth {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, depth+1)
+		}
+	}
+	rec(n, 0)
+	return b.String()
+}
+
+// collapse turns runs of white space into one space and trims.
+func collapse(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) && r != '\u3000' || r == utf8.RuneError {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func findElement(n *html.Node, a atom.Atom, depth int) *html.Node {
+	if depth > maxHTMLDepth {
+		return nil
+	}
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElement(c, a, depth+1); f != nil {
+			return f
+		}
+	}
+	return nil
+}
