@@ -35,10 +35,30 @@ func Decode(name string, data []byte) (*Document, error) {
 
 // read dispatches on the sniffed format.
 func read(data []byte) (*page, error) {
-	return nil, ErrNotImplemented
-}
-
-// normalize turns a page into a Document.
-func normalize(p *page) *Document {
-	return &Document{Format: p.format, Encoding: p.encoding, Title: p.title, Lines: p.lines, Tables: p.tables}
+	format, err := sniff(data)
+	if err != nil {
+		return nil, err
+	}
+	var p *page
+	switch format {
+	case formatPDF:
+		p, err = readPDF(data)
+	case formatDOCX:
+		// TODO(docx): call readDOCX(data) once docx.go exists.
+		err = fmt.Errorf("reading DOCX: %w", ErrNotImplemented)
+	case formatHTML:
+		p, err = readHTML(data)
+	default:
+		p, err = readText(data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if p == nil {
+		return nil, fmt.Errorf("reading %s: no content", format)
+	}
+	if p.format == "" {
+		p.format = format
+	}
+	return p, nil
 }

@@ -1,0 +1,134 @@
+package decode
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/nianbao/nianbao/internal/extract/textenc"
+)
+
+// Limits on plain text: a report has a few thousand lines and tables of a few
+// dozen columns. A line with more cells than maxPipeCells is not a table row.
+const (
+	maxTextLines      = 1 << 20
+	maxPipeCells      = 256
+	maxPipeTableCells = 1 << 22
+)
+
+// readText reads a plain text file: it decodes the bytes, splits lines (at
+// "\r\n", "\r" or "\n") and finds the tables flattened to pipe text.
+func readText(data []byte) (*page, error) {
+	text, enc, err := textenc.Decode(data, "")
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotReport, err)
+	}
+	lines := splitLines(text)
+	if len(lines) > maxTextLines {
+		return nil, fmt.Errorf("text has more than %d lines", maxTextLines)
+	}
+	tables, err := pipeTables(lines)
+	if err != nil {
+		return nil, err
+	}
+	return &page{format: formatText, encoding: enc, lines: lines, tables: tables}, nil
+}
+
+// splitLines splits text at "\r\n", "\r" and "\n". A final line break does not
+// start another line.
+func splitLines(text string) []string {
+	n := strings.Count(text, "\n") + strings.Count(text, "\r") + 1
+	lines := make([]string, 0, n)
+	for len(text) > 0 {
+		i := strings.IndexAny(text, "\r\n")
+		if i < 0 {
+			lines = append(lines, text)
+			break
+		}
+		lines = append(lines, text[:i])
+		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			i++
+		}
+		text = text[i+1:]
+	}
+	return lines
+}
+
+// pipeTables finds the tables that a scraper flattened to text, one row a line
+// and cells separated by "|":
+//
+//	信息内容 | 本年新 | 本年新 | 对外公开总数量 | |
+//	规章 | 0 | 0 | 0 | |
+//
+// A run of two or more consecutive lines with a "|" is one table (a single such
+// line is left as text); any other line ends it. Cells are trimmed and empty
+// cells kept as "": a blank cell of a filled table is 0, and trailing empty cells
+// come from merged header cells. Rows are padded with "" to the widest row of
+// their table. When every row of a table starts with "|" (Markdown style), that
+// leading empty cell is dropped.
+func pipeTables(lines []string) ([]Table, error) {
+	var tables []Table
+	total := 0
+	for i := 0; i < len(lines); {
+		if !isPipeRow(lines[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && isPipeRow(lines[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			t := Table{Line: i, Rows: pipeRows(lines[i:j])}
+			total += len(t.Rows) * len(t.Rows[0])
+			if total > maxPipeTableCells {
+				return nil, fmt.Errorf("line %d: the text's tables have more than %d cells", i+1, maxPipeTableCells)
+			}
+			tables = append(tables, t)
+		}
+		i = j
+	}
+	return tables, nil
+}
+
+// isPipeRow reports whether line is a row of a pipe table.
+func isPipeRow(line string) bool {
+	n := strings.Count(line, "|")
+	return n > 0 && n < maxPipeCells
+}
+
+// pipeRows splits the lines of one pipe table into rows of equal width.
+func pipeRows(lines []string) [][]string {
+	markdown := true
+	for _, l := range lines {
+		if !strings.HasPrefix(strings.TrimFunc(l, unicode.IsSpace), "|") {
+			markdown = false
+			break
+		}
+	}
+	rows := make([][]string, len(lines))
+	width := 0
+	for i, l := range lines {
+		rows[i] = splitPipeRow(l)
+		if markdown {
+			rows[i] = rows[i][1:]
+		}
+		width = max(width, len(rows[i]))
+	}
+	for i, r := range rows {
+		for len(r) < width {
+			r = append(r, "")
+		}
+		rows[i] = r
+	}
+	return rows
+}
+
+// splitPipeRow splits a pipe-text line into its trimmed cells.
+func splitPipeRow(line string) []string {
+	cells := strings.Split(line, "|")
+	for i, c := range cells {
+		cells[i] = strings.TrimFunc(c, unicode.IsSpace)
+	}
+	return cells
+}
