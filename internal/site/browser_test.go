@@ -1,0 +1,207 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// chromium finds Debian's chromium. Without it the browser tests skip, saying so,
+// except in CI (the CI environment variable is set), where they must run.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("chromium is not installed, and CI requires the browser test: apt-get install chromium fonts-noto-cjk")
+	}
+	t.Skip("skipping the browser test: chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+	return ""
+}
+
+// browser starts a headless chromium with a fresh profile.
+func browser(t *testing.T) (context.Context, context.CancelFunc) {
+	t.Helper()
+	exe := chromium(t)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	return ctx, func() { cancelTimeout(); cancelCtx(); cancelAlloc() }
+}
+
+// serveSite serves a built site at /portal/ on loopback.
+func serveSite(t *testing.T, out string) *httptest.Server {
+	mux := http.NewServeMux()
+	mux.Handle("/portal/", http.StripPrefix("/portal/", http.FileServer(http.Dir(out))))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+var browserPages = []string{"", "agency/huaian/", "agency/huaian/2024/", "agency/xiangyang-xzspj/2017/", "agency/hostile-test/2022/"}
+
+// TestBrowser loads the home page, an agency page and report pages in chromium and
+// checks that every chart drew, with no console errors, no exceptions and no failed
+// requests.
+func TestBrowser(t *testing.T) {
+	ctx, cancel := browser(t)
+	defer cancel()
+	out := buildFixtures(t, "https://example.github.io/portal/")
+	srv := serveSite(t, out)
+
+	var mu sync.Mutex
+	var problems []string
+	report := func(format string, args ...any) {
+		mu.Lock()
+		problems = append(problems, fmt.Sprintf(format, args...))
+		mu.Unlock()
+	}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning || ev.Type == runtime.ConsoleAPICalledTypeAssert {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value)+a.Description)
+				}
+				report("console.%s: %s", ev.Type, strings.Join(args, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			desc := d.Text
+			if d.Exception != nil {
+				desc += " " + d.Exception.Description
+			}
+			report("exception: %s at %s:%d", desc, d.URL, d.LineNumber)
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError || ev.Entry.Level == log.EntryLevelWarning {
+				report("log %s: %s %s", ev.Entry.Level, ev.Entry.Text, ev.Entry.URL)
+			}
+		case *network.EventLoadingFailed:
+			report("request failed: %s %s", ev.ErrorText, ev.BlockedReason)
+		case *network.EventResponseReceived:
+			if ev.Response.Status >= 400 {
+				report("HTTP %d: %s", ev.Response.Status, ev.Response.URL)
+			}
+			if !strings.HasPrefix(ev.Response.URL, srv.URL) && !strings.HasPrefix(ev.Response.URL, "data:") {
+				report("request to another origin: %s", ev.Response.URL)
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, log.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range browserPages {
+		err := chromedp.Do(ctx,
+			chromedp.Navigate(srv.URL+"/portal/"+p),
+			chromedp.WaitReady("body"),
+			chromedp.Sleep(300*time.Millisecond),
+		)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		charts, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.chart[data-chart]').length`))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		drawn, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('.chart[data-chart]')).filter(e => e.querySelector('svg path, canvas')).length`))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if charts == 0 {
+			t.Errorf("/%s: no charts", p)
+		}
+		if drawn != charts {
+			t.Errorf("/%s: %d of %d charts drew", p, drawn, charts)
+		}
+		t.Logf("/%s: %d charts drawn", p, drawn)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, p := range problems {
+		t.Error(p)
+	}
+}
+
+// TestScreenshots writes PNG screenshots of the main page types, at desktop and phone
+// widths, into the folder NIANBAO_SCREENSHOTS names; it skips without it.
+//
+//	NIANBAO_SCREENSHOTS=/tmp/shots go test ./internal/site -run TestScreenshots
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("NIANBAO_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set NIANBAO_SCREENSHOTS=DIR to write screenshots")
+	}
+	ctx, cancel := browser(t)
+	defer cancel()
+	out := buildFixtures(t, "https://example.github.io/portal/")
+	srv := serveSite(t, out)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []struct {
+		name string
+		w    int64
+	}{{"desktop", 1280}, {"phone", 375}} {
+		for _, p := range append(browserPages, "region/420000/", "year/2017/") {
+			err := chromedp.Do(ctx,
+				chromedp.EmulateViewport(size.w, 800),
+				chromedp.Navigate(srv.URL+"/portal/"+p),
+				chromedp.WaitReady("body"),
+				chromedp.Sleep(400*time.Millisecond),
+			)
+			if err != nil {
+				t.Fatal(err)
+			}
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := strings.Trim(strings.ReplaceAll(p, "/", "-"), "-")
+			if name == "" {
+				name = "home"
+			}
+			file := filepath.Join(dir, name+"-"+size.name+".jpg")
+			if err := os.WriteFile(file, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
