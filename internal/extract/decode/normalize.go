@@ -267,7 +267,7 @@ func isWebFurniture(l string) bool {
 	if isBreadcrumb(l) || isToolbar(l) {
 		return true
 	}
-	return pageNumberLine.MatchString(l)
+	return strings.ContainsAny(l, "0123456789") && pageNumberLine.MatchString(l)
 }
 
 // isBreadcrumb reports whether l is a navigation path from the site's home
@@ -309,6 +309,10 @@ var (
 // trimMetaFurniture removes the visit counters and the toolbar buttons
 // ("【字体：大 中 小】【打印】") at the end of a metadata line.
 func trimMetaFurniture(l string) string {
+	if !strings.HasSuffix(l, "】") && !strings.Contains(l, "点击") && !strings.Contains(l, "浏览") &&
+		!strings.Contains(l, "阅读") && !strings.Contains(l, "访问") {
+		return l // the common case, without a regular expression
+	}
 	if !metaLine.MatchString(l) {
 		return l
 	}

@@ -197,7 +197,7 @@ func (c *Converter) Script(s string) string {
 // simplified form of their own.
 func (c *Converter) count(s string) (han, changed int) {
 	for _, r := range s {
-		if r < 0x2E80 || !unicode.Is(unicode.Han, r) {
+		if r < 0x2E80 || (r < 0x4E00 || r > 0x9FFF) && !unicode.Is(unicode.Han, r) {
 			continue
 		}
 		han++

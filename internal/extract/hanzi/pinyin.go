@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Limits of what StripPinyin takes for a gloss.
@@ -54,10 +53,6 @@ func StripPinyin(s string) string {
 // glossEnd reports whether the parenthesis of width n at s[open] begins a pinyin
 // gloss of the characters before it, and where the gloss ends.
 func glossEnd(s string, open, n int) (end int, ok bool) {
-	han := hanBefore(s, open)
-	if len(han) == 0 {
-		return 0, false
-	}
 	rest := s[open+n:]
 	if len(rest) > maxGlossBytes+3 {
 		rest = rest[:maxGlossBytes+3]
@@ -70,6 +65,7 @@ func glossEnd(s string, open, n int) (end int, ok bool) {
 	if !ok {
 		return 0, false
 	}
+	han := hanBefore(s, open)
 	for k := 1; k <= len(han); k++ {
 		if spells(syllables, han[len(han)-k:]) {
 			_, cn := utf8.DecodeRuneInString(rest[closing:])
@@ -98,31 +94,30 @@ func hanBefore(s string, i int) []rune {
 }
 
 // foldPinyin reduces a candidate gloss to bare lower-case letters: tone marks
-// and tone numbers dropped, ü written u, spaces and apostrophes between
-// syllables dropped. It fails on anything that is not written pinyin.
+// (precomposed or combining) and tone numbers dropped, ü written u, spaces and
+// apostrophes between syllables dropped. It fails on anything that is not
+// written pinyin.
 func foldPinyin(g string) (string, bool) {
 	g = strings.TrimSpace(g)
 	if g == "" || len(g) > maxGlossBytes {
 		return "", false
 	}
 	var b strings.Builder
+	b.Grow(len(g))
 	prevLetter := false
-	for _, r := range norm.NFD.String(g) {
+	for _, r := range g {
 		switch {
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
-			r = unicode.ToLower(r)
+			r |= 0x20     // lower case
 			if r == 'v' { // the keyboard spelling of ü
 				r = 'u'
 			}
 			b.WriteRune(r)
 			prevLetter = true
-		case r == 'ɑ': // the pinyin a of some fonts
-			b.WriteByte('a')
+		case toneless[r] != 0:
+			b.WriteByte(toneless[r])
 			prevLetter = true
-		case r == 'ɡ':
-			b.WriteByte('g')
-			prevLetter = true
-		case unicode.Is(unicode.Mn, r): // tone marks and the diaeresis of ü
+		case r >= 0x300 && r < 0x370: // combining tone marks and diaeresis
 			if !prevLetter {
 				return "", false
 			}
@@ -143,6 +138,20 @@ func foldPinyin(g string) (string, bool) {
 	return b.String(), true
 }
 
+// toneless maps the letters of pinyin with tone marks (and ü) to plain letters.
+var toneless = map[rune]byte{
+	'ā': 'a', 'á': 'a', 'ǎ': 'a', 'à': 'a', 'ɑ': 'a',
+	'ē': 'e', 'é': 'e', 'ě': 'e', 'è': 'e', 'ê': 'e',
+	'ī': 'i', 'í': 'i', 'ǐ': 'i', 'ì': 'i',
+	'ō': 'o', 'ó': 'o', 'ǒ': 'o', 'ò': 'o',
+	'ū': 'u', 'ú': 'u', 'ǔ': 'u', 'ù': 'u',
+	'ü': 'u', 'ǖ': 'u', 'ǘ': 'u', 'ǚ': 'u', 'ǜ': 'u',
+	'ḿ': 'm', 'ń': 'n', 'ň': 'n', 'ǹ': 'n', 'ɡ': 'g',
+	'Ā': 'a', 'Á': 'a', 'Ǎ': 'a', 'À': 'a',
+	'Ē': 'e', 'É': 'e', 'Ě': 'e', 'È': 'e',
+	'Ō': 'o', 'Ó': 'o', 'Ǒ': 'o', 'Ò': 'o',
+}
+
 // spells reports whether letters is the concatenation of one reading of each
 // character of chars, in order.
 func spells(letters string, chars []rune) bool {
@@ -157,15 +166,16 @@ func spells(letters string, chars []rune) bool {
 	return false
 }
 
-// readings returns the toneless readings of a character, ü written u.
+// readings returns the toneless readings of a character, ü written u, from
+// go-pinyin's dictionary (its SinglePinyin is much slower: it restyles each
+// reading with regular expressions).
 func readings(r rune) []string {
-	args := pinyin.NewArgs()
-	args.Style = pinyin.Normal
-	args.Heteronym = true
-	args.Fallback = func(rune, pinyin.Args) []string { return nil }
-	rs := pinyin.SinglePinyin(r, args)
-	for i, p := range rs {
-		rs[i] = strings.ReplaceAll(p, "v", "u")
+	rs := strings.Split(pinyin.PinyinDict[int(r)], ",")
+	out := rs[:0]
+	for _, p := range rs {
+		if f, ok := foldPinyin(p); ok {
+			out = append(out, f)
+		}
 	}
-	return rs
+	return out
 }
