@@ -44,8 +44,7 @@ func read(data []byte) (*page, error) {
 	case formatPDF:
 		p, err = readPDF(data)
 	case formatDOCX:
-		// TODO(docx): call readDOCX(data) once docx.go exists.
-		err = fmt.Errorf("reading DOCX: %w", ErrNotImplemented)
+		p, err = readDOCX(data)
 	case formatHTML:
 		p, err = readHTML(data)
 	default:
