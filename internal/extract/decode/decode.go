@@ -1,9 +1,6 @@
 package decode
 
-import (
-	"errors"
-	"fmt"
-)
+import "fmt"
 
 // MaxSize is the largest raw file Decode reads. Annual reports are a few megabytes
 // at most; a larger file is refused rather than read into memory.
@@ -19,9 +16,6 @@ type page struct {
 	lines    []string
 	tables   []Table
 }
-
-// ErrNotImplemented is returned by format readers that are not written yet.
-var ErrNotImplemented = errors.New("not implemented yet")
 
 // Decode reads a raw report. name is used in errors only. It sniffs the format from
 // the bytes (not the name), reads the text and tables, and normalizes them.

@@ -1,6 +1,8 @@
 package decode
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -182,5 +184,27 @@ func TestNormalizeEmptyPage(t *testing.T) {
 	d := normalize(&page{format: "text", encoding: "utf-8"})
 	if len(d.Lines) != 0 || len(d.Tables) != 0 || d.Script != "hans" {
 		t.Errorf("normalize(empty page) = %+v", d)
+	}
+}
+
+// TestNormalizeEveryReader decodes the fixtures of every format reader that has
+// them in testdata: whatever a reader returns, the Document keeps its invariants.
+func TestNormalizeEveryReader(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"text", "html", "docx"} {
+		fs, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
+		files = append(files, fs...)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Decode(f, data)
+		if err != nil {
+			t.Errorf("%v", err)
+			continue
+		}
+		checkDocument(t, d)
 	}
 }

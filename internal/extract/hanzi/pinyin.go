@@ -153,17 +153,32 @@ var toneless = map[rune]byte{
 }
 
 // spells reports whether letters is the concatenation of one reading of each
-// character of chars, in order.
+// character of chars, in order. It tracks the set of offsets in letters that the
+// characters so far can reach, so heteronyms cost no backtracking.
 func spells(letters string, chars []rune) bool {
-	if len(chars) == 0 {
-		return letters == ""
-	}
-	for _, r := range readings(chars[0]) {
-		if strings.HasPrefix(letters, r) && spells(letters[len(r):], chars[1:]) {
-			return true
+	var reach, next [maxGlossBytes + 1]bool
+	reach[0] = true
+	for _, c := range chars {
+		next = [maxGlossBytes + 1]bool{}
+		moved := false
+		rs := readings(c)
+		for p := 0; p < len(letters); p++ {
+			if !reach[p] {
+				continue
+			}
+			for _, r := range rs {
+				if strings.HasPrefix(letters[p:], r) {
+					next[p+len(r)] = true
+					moved = true
+				}
+			}
 		}
+		if !moved {
+			return false
+		}
+		reach = next
 	}
-	return false
+	return reach[len(letters)]
 }
 
 // readings returns the toneless readings of a character, ü written u, from
