@@ -473,10 +473,20 @@ func squareGrid(grid [][]string) [][]string {
 		width = max(width, len(r))
 	}
 	used := make([]bool, width)
+	square := true
 	for _, r := range grid {
+		rowUsed := false
 		for j, s := range r {
 			used[j] = used[j] || s != ""
+			rowUsed = rowUsed || s != ""
 		}
+		square = square && rowUsed && len(r) == width
+	}
+	for _, u := range used {
+		square = square && u
+	}
+	if square {
+		return grid
 	}
 	var out [][]string
 	for _, r := range grid {

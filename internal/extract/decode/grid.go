@@ -579,7 +579,7 @@ func buildTable(ls []pline, rg region) [][]string {
 		l := &ls[i]
 		for j := range l.cells {
 			c := &l.cells[j]
-			isLabel := c.x0 < numStart-0.5*c.h()
+			isLabel := inLabelArea(c, numStart)
 			if l.anchor {
 				isLabel = j < l.firstNum
 			}
@@ -595,7 +595,7 @@ func buildTable(ls []pline, rg region) [][]string {
 		}
 		for j := range l.cells {
 			c := &l.cells[j]
-			if (l.anchor && j < l.firstNum) || (!l.anchor && c.x0 < numStart-0.5*c.h()) {
+			if (l.anchor && j < l.firstNum) || (!l.anchor && inLabelArea(c, numStart)) {
 				labels = append(labels, c)
 			}
 		}
@@ -1048,7 +1048,7 @@ func textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float
 				continue
 			}
 			var col int
-			if nl > 0 && c.x0 < numStart-0.5*c.h() {
+			if nl > 0 && inLabelArea(c, numStart) {
 				col = nearestStart(labelStarts, c.x0)
 			} else {
 				col = nl + headerColumn(numCols, c.x0, c.x1, c.h())
@@ -1058,6 +1058,7 @@ func textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float
 	}
 	levels := 0
 	blocks := make([][]string, width)
+	numSlots := slots(numCols)
 	for col, cs := range perCol {
 		sort.SliceStable(cs, func(i, j int) bool {
 			if cs[i].y0 != cs[j].y0 {
@@ -1065,15 +1066,28 @@ func textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float
 			}
 			return cs[i].x0 < cs[j].x0
 		})
+		// Runs join when close, or, over the numbers, when each fits its
+		// column (a header wrapped with wide line spacing); a run wider than
+		// its column spans several and is a level of its own.
+		fits := func(c *cell) bool {
+			if col < nl {
+				return false
+			}
+			sl := numSlots[col-nl]
+			return c.x1-c.x0 <= sl[1]-sl[0]+0.5*c.h()
+		}
 		var parts []string
 		bottom := math.Inf(-1)
+		prevFits := false
 		for _, c := range cs {
-			if len(parts) > 0 && c.y0-bottom > 1.3*c.h() {
+			f := fits(c)
+			if len(parts) > 0 && c.y0-bottom > 1.3*c.h() && !(prevFits && f) {
 				blocks[col] = append(blocks[col], joinWords(parts))
 				parts = nil
 			}
 			parts = append(parts, c.text)
 			bottom = math.Max(bottom, c.y1)
+			prevFits = f
 		}
 		if len(parts) > 0 {
 			blocks[col] = append(blocks[col], joinWords(parts))
@@ -1100,4 +1114,9 @@ func ownRight(own []string, col int) string {
 		}
 	}
 	return ""
+}
+
+// inLabelArea reports whether a run lies left of the numeric columns.
+func inLabelArea(c *cell, numStart float64) bool {
+	return c.x0 < numStart-0.5*c.h() && c.x1 < numStart+c.h()
 }

@@ -82,7 +82,7 @@ func parseHTML(text string) (*page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
-	h := &htmlReader{stats: map[*html.Node]textStats{}}
+	h := &htmlReader{stats: make(map[*html.Node]textStats, len(text)/32)}
 	p := &page{format: "html"}
 	if t := findElement(doc, atom.Title, 0); t != nil {
 		p.title = collapse(textOf(t))
@@ -166,11 +166,25 @@ func hidden(n *html.Node) bool {
 		return true
 	}
 	style := attr(n, "style")
-	if style == "" {
+	if !containsFold(style, "none") && !containsFold(style, "hidden") {
 		return false
 	}
 	s := strings.ToLower(strings.Join(strings.Fields(style), ""))
 	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropped reports whether an element is web furniture whatever it holds. inMain
@@ -471,7 +485,11 @@ func (h *htmlReader) table(t *html.Node) {
 }
 
 func span(n *html.Node, key string, max int) int {
-	v, err := strconv.Atoi(strings.TrimSpace(attr(n, key)))
+	a := strings.TrimSpace(attr(n, key))
+	if a == "" {
+		return 1
+	}
+	v, err := strconv.Atoi(a)
 	if err != nil || v < 1 {
 		if err == nil && v == 0 && key == "rowspan" {
 			return max // rowspan=0: to the end of the table
@@ -539,35 +557,56 @@ func tableGrid(t *html.Node) [][]string {
 
 // cellText is the text of a table cell on one line.
 func cellText(n *html.Node) string {
-	var b strings.Builder
-	var rec func(n *html.Node, depth int)
-	rec = func(n *html.Node, depth int) {
-		if depth > maxHTMLDepth {
-			return
+	var c collapser
+	c.node(n, 0)
+	return c.b.String()
+}
+
+// collapser writes text with runs of white space collapsed to one space.
+type collapser struct {
+	b     strings.Builder
+	space bool
+}
+
+func (c *collapser) write(s string) {
+	for _, r := range s {
+		if unicode.IsSpace(r) && r != '\u3000' || r == utf8.RuneError {
+			c.space = true
+			continue
 		}
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			if droppedTags[n.DataAtom] || hidden(n) {
-				return
-			}
-			if n.DataAtom == atom.A && strings.HasPrefix(strings.ToLower(strings.TrimSpace(attr(n, "href"))), "javascript:") {
-				return
-			}
-			if n.DataAtom == atom.Br || blockTags[n.DataAtom] {
-				b.WriteByte(' ')
-			}
-		default:
-			return
+		if c.space && c.b.Len() > 0 {
+			c.b.WriteByte(' ')
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c, depth+1)
-		}
+		c.space = false
+		c.b.WriteRune(r)
 	}
-	rec(n, 0)
-	return collapse(b.String())
+}
+
+// node writes the text under n, block elements and line breaks as spaces.
+func (c *collapser) node(n *html.Node, depth int) {
+	if depth > maxHTMLDepth {
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		c.write(n.Data)
+		return
+	case html.ElementNode:
+		if droppedTags[n.DataAtom] || hidden(n) {
+			return
+		}
+		if n.DataAtom == atom.A && strings.HasPrefix(strings.ToLower(strings.TrimSpace(attr(n, "href"))), "javascript:") {
+			return
+		}
+		if n.DataAtom == atom.Br || blockTags[n.DataAtom] {
+			c.space = true
+		}
+	default:
+		return
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		c.node(k, depth+1)
+	}
 }
 
 // textOf is all the text under n, as is.
@@ -591,20 +630,9 @@ func textOf(n *html.Node) string {
 
 // collapse turns runs of white space into one space and trims.
 func collapse(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) && r != '\u3000' || r == utf8.RuneError {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
+	var c collapser
+	c.write(s)
+	return c.b.String()
 }
 
 func findElement(n *html.Node, a atom.Atom, depth int) *html.Node {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -134,10 +135,19 @@ func TestReadPDFHuaian(t *testing.T) {
 		}
 	}
 
+	// Header cells wrapped over lines are joined; a header over several
+	// columns is a row of its own.
+	for _, h := range []string{"自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"} {
+		if !slices.ContainsFunc(req.Rows[:3], func(r []string) bool { return slices.Contains(r, h) }) {
+			t.Errorf("requests table header lacks %q: %q", h, req.Rows[:3])
+		}
+	}
+
 	// Reviews and lawsuits: one row of 15 numbers.
 	rev := findTable(p.tables, "行政复议")
-	if rev == nil || !containsRow(rev, "72 | 64 | 178 | 37 | 351 | 13 | 4 | 8 | 1 | 26 | 12 | 1 | 1 | 6 | 20") {
-		t.Errorf("review table: %v", rev)
+	if rev == nil || !containsRow(rev, "72 | 64 | 178 | 37 | 351 | 13 | 4 | 8 | 1 | 26 | 12 | 1 | 1 | 6 | 20") ||
+		!containsRow(rev, "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计") {
+		t.Errorf("review table: %q", rev)
 	}
 }
 
