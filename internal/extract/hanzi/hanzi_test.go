@@ -127,7 +127,7 @@ func BenchmarkToSimplified(b *testing.B) {
 			b.Fatal(err)
 		}
 		// About 10 KB of report text.
-		s := strings.Repeat(string(data), max(1, 10240/len(data)))
+		s := strings.Repeat(string(data), (10240+len(data)-1)/len(data))
 		c := Default()
 		b.Run(name[:3], func(b *testing.B) {
 			b.SetBytes(int64(len(s)))

@@ -76,3 +76,11 @@ func FuzzStripPinyin(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkStripPinyin(b *testing.B) {
+	s := readFile(b, "testdata/004_d9f7402dada6cbef.txt") // 5.5 KB, 123 glosses
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		StripPinyin(s)
+	}
+}
