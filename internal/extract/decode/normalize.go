@@ -264,7 +264,7 @@ func isWebFurniture(l string) bool {
 	if utf8.RuneCountInString(l) > 60 {
 		return false
 	}
-	if isBreadcrumb(l) || isToolbar(l) {
+	if isBreadcrumb(l) || isToolbar(l) || isCounter(l) {
 		return true
 	}
 	return strings.ContainsAny(l, "0123456789") && pageNumberLine.MatchString(l)
@@ -306,11 +306,23 @@ var (
 	pageCounter = regexp.MustCompile(`\s*(?:【\s*)?(?:点击|浏览|阅读|访问)(?:数|次数|量|率)?\s*[:：]\s*\d*\s*次?\s*(?:】)?\s*$`)
 )
 
+// isCounter reports whether l is nothing but a visit counter ("浏览次数：123").
+func isCounter(l string) bool {
+	if !hasCounterWord(l) {
+		return false
+	}
+	loc := pageCounter.FindStringIndex(l)
+	return loc != nil && loc[0] == 0
+}
+
+func hasCounterWord(l string) bool {
+	return strings.Contains(l, "点击") || strings.Contains(l, "浏览") || strings.Contains(l, "阅读") || strings.Contains(l, "访问")
+}
+
 // trimMetaFurniture removes the visit counters and the toolbar buttons
 // ("【字体：大 中 小】【打印】") at the end of a metadata line.
 func trimMetaFurniture(l string) string {
-	if !strings.HasSuffix(l, "】") && !strings.Contains(l, "点击") && !strings.Contains(l, "浏览") &&
-		!strings.Contains(l, "阅读") && !strings.Contains(l, "访问") {
+	if !strings.HasSuffix(l, "】") && !hasCounterWord(l) {
 		return l // the common case, without a regular expression
 	}
 	if !metaLine.MatchString(l) {

@@ -83,6 +83,9 @@ func TestIsWebFurniture(t *testing.T) {
 		"第 3 页，共 6 页",
 		"共6页第3页",
 		"第2页",
+		"浏览次数：1234",
+		"点击数:",
+		"【点击：56次】",
 	}
 	for _, l := range furniture {
 		if !isWebFurniture(l) {
@@ -103,6 +106,8 @@ func TestIsWebFurniture(t *testing.T) {
 		"全年共发布信息3条。",
 		"3",
 		"2017年",
+		"门户网站全年访问量达到550万次。",
+		"浏览量",
 	}
 	for _, l := range kept {
 		if isWebFurniture(l) {
