@@ -32,20 +32,13 @@ func normalize(p *page) *Document {
 	}
 	tables := tablesInOrder(p)
 
-	// The script of the source, after the glosses (which are Latin) are gone.
+	// The script of the source text (table rows are lines too; pinyin glosses,
+	// being Latin, do not count).
 	var src strings.Builder
 	src.WriteString(p.title)
 	for _, l := range p.lines {
 		src.WriteByte('\n')
 		src.WriteString(l)
-	}
-	for _, t := range tables {
-		for _, r := range t.Rows {
-			for _, cell := range r {
-				src.WriteByte('\n')
-				src.WriteString(cell)
-			}
-		}
 	}
 	d.Script = c.Script(src.String())
 
