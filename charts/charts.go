@@ -110,10 +110,10 @@ func Categories(id, caption, rowHeader string, categories []string, series []Ser
 	}
 	if kind == HorizontalBars {
 		option["yAxis"] = []map[string]any{{"type": "category", "data": categories, "inverse": true}}
-		option["xAxis"] = []map[string]any{{"type": "value"}}
+		option["xAxis"] = []map[string]any{{"type": "value", "axisLabel": map[string]any{"hideOverlap": true}}}
 	} else {
 		option["xAxis"] = []map[string]any{{"type": "category", "data": categories, "axisLabel": map[string]any{"interval": 0, "hideOverlap": true}}}
-		option["yAxis"] = []map[string]any{{"type": "value"}}
+		option["yAxis"] = []map[string]any{{"type": "value", "axisLabel": map[string]any{"hideOverlap": true}}}
 	}
 	raw, err := marshal(option)
 	if err != nil {

@@ -190,17 +190,29 @@ func TestScreenshots(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
-			if err != nil {
-				t.Fatal(err)
-			}
 			name := strings.Trim(strings.ReplaceAll(p, "/", "-"), "-")
 			if name == "" {
 				name = "home"
 			}
-			file := filepath.Join(dir, name+"-"+size.name+".jpg")
-			if err := os.WriteFile(file, png, 0o644); err != nil {
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if err != nil {
 				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name+"-"+size.name+".png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// The first screens one by one, legible at a glance.
+			for i := range 3 {
+				if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf("window.scrollTo(0, %d)", i*800)), chromedp.Sleep(100*time.Millisecond)); err != nil {
+					t.Fatal(err)
+				}
+				png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%s-screen%d.png", name, size.name, i+1)), png, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 	}

@@ -13,13 +13,13 @@
     var el = els[i];
     var option;
     try { option = JSON.parse(el.getAttribute('data-chart')); } catch (e) { continue; }
+    var fig = el.parentNode;
+    var details = fig && fig.querySelector('details.chart-data');
+    if (details) { details.open = false; }
     var chart = window.echarts.init(el, null, { renderer: 'svg' });
     chart.setOption(option);
     el.setAttribute('data-drawn', 'true');
     charts.push(chart);
-    var fig = el.parentNode;
-    var details = fig && fig.querySelector('details.chart-data');
-    if (details) { details.open = false; }
   }
   var timer = 0;
   window.addEventListener('resize', function () {
