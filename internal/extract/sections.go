@@ -94,7 +94,7 @@ func containsAny(s string, words ...string) bool {
 var (
 	overviewWords = []string{"总体情况", "概述", "基本情况", "工作概况", "概况", "总体工作"}
 	problemWords  = []string{"问题", "改进", "不足", "整改", "打算", "努力方向", "下一步"}
-	otherWords    = []string{"其他需要报告", "其他事项", "其它需要报告", "需要报告的"}
+	otherWords    = []string{"其他需要报告", "其他需报告", "其它需要报告", "其它需报告", "其他事项", "需要报告的", "需报告的"}
 )
 
 // readNarrative keeps the report's own words of its overview, its problems and
