@@ -54,11 +54,12 @@ const (
 type cell struct {
 	x0, y0, x1, y1 float64 // y0, y1 in continuous coordinates
 	text           string
-	num            bool // a number, or an empty-value mark ("-", "/") in a numeric band
-	digit          bool // a number
-	line           int  // index of the physical line
-	col            int  // label column, or -1
-	block          int  // label block, or -1
+	words          []word // x in page coordinates
+	num            bool   // a number, or an empty-value mark ("-", "/") in a numeric band
+	digit          bool   // a number
+	line           int    // index of the physical line
+	col            int    // label column, or -1
+	block          int    // label block, or -1
 }
 
 func (c *cell) h() float64 { return c.y1 - c.y0 }
@@ -93,7 +94,7 @@ func (l *pline) numY() (float64, float64) {
 }
 
 var (
-	numberRe  = regexp.MustCompile(`^[-+－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?[%％]?$`)
+	numberRe  = regexp.MustCompile(`^[-+－]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s?(?:[%％]|万?元|亿元|件|条|个|项|次|人次|人|家|份|期|场|篇)?$`)
 	emptyRe   = regexp.MustCompile(`^(?:[-－—–/／\\]+|无)$`)
 	pageNumRe = regexp.MustCompile(`^(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*[/／]\s*\d{1,4}|\d{1,4})$`)
 	// markerRe matches the start of an enumerated item: "三、", "（二）", "2.", "1、".
@@ -291,8 +292,11 @@ func makeLine(page int, ws []word) pline {
 			prev := ws[i-1]
 			gap := w.x0 - prev.x1
 			h := math.Min(prev.y1-prev.y0, w.y1-w.y0)
-			bothNum := numberRe.MatchString(prev.text) && numberRe.MatchString(w.text)
-			if gap > h || (bothNum && gap > 0.2*h) {
+			prevNum, num := numberRe.MatchString(prev.text), numberRe.MatchString(w.text)
+			// A wide gap separates cells; so does a narrower one before a
+			// number (a label running up to its row's numbers) or between two
+			// numbers. In running text the gap before a number is a space.
+			if gap > h || (num && gap > 0.45*h) || (prevNum && num && gap > 0.2*h) {
 				flush()
 			}
 		}
@@ -302,6 +306,7 @@ func makeLine(page int, ws []word) pline {
 		cur.x0, cur.y0 = math.Min(cur.x0, w.x0), math.Min(cur.y0, w.y0)
 		cur.x1, cur.y1 = math.Max(cur.x1, w.x1), math.Max(cur.y1, w.y1)
 		parts = append(parts, w.text)
+		cur.words = append(cur.words, w)
 	}
 	flush()
 	return l
@@ -518,7 +523,7 @@ func paragraphBreaks(ls []pline) []bool {
 		case markerRe.MatchString(next):
 		case math.Abs(n.h-l.h) > 0.3*l.h:
 		case n.page == l.page && n.y0-l.y1 > 1.5*l.h:
-		case len(l.cells) > 1 || len(n.cells) > 1:
+		case wideGap(l) || wideGap(n):
 		default:
 			continue
 		}
@@ -571,6 +576,8 @@ func buildTable(ls []pline, rg region) [][]string {
 		return nil
 	}
 	numStart := numCols[0][0]
+	splitLabels(ls, rg, numStart)
+	joinGap := rowJoinGap(ls, anchors)
 
 	// Text rows: non-anchor lines with text over the numbers (headers, sub-headings).
 	textRow := map[int]bool{}
@@ -631,7 +638,16 @@ func buildTable(ls []pline, rg region) [][]string {
 				for _, bc := range b.cells {
 					hasOwn = hasOwn || own[bc]
 				}
-				if c.y0-b.y1 <= 1.3*h && !markerRe.MatchString(c.text) && !(own[c] && hasOwn) {
+				// A label line right above a header line is a sub-heading,
+				// not the end of a wrapped label.
+				subHeading := c.line+1 < rg.end && textRow[c.line+1]
+				near := c.y0-b.y1 <= math.Min(1.3*h, joinGap)
+				// A group label split by a page break continues at the top
+				// of the next page, however far its rows pushed it.
+				if ls[c.line].page != ls[last.line].page && !hasOwn && !own[c] {
+					near = true
+				}
+				if near && !markerRe.MatchString(c.text) && !(own[c] && hasOwn) && !subHeading {
 					b.cells = append(b.cells, c)
 					b.y1 = math.Max(b.y1, c.y1)
 					continue
@@ -757,7 +773,7 @@ func buildTable(ls []pline, rg region) [][]string {
 		if len(group) == 0 {
 			return
 		}
-		for n, r := range textRows(ls, group, labelCols, numCols, numStart) {
+		for n, r := range textRows(ls, group, labelCols, numCols, numStart, joinGap) {
 			rows = append(rows, row{y: ls[group[0]].y0 + float64(n)*1e-3, cells: r})
 		}
 		group = nil
@@ -777,7 +793,7 @@ func buildTable(ls []pline, rg region) [][]string {
 		}
 		if n := len(group); n > 0 {
 			p := &ls[group[n-1]]
-			if p.page != l.page || l.y0-p.y1 > 1.3*math.Min(p.h, l.h) {
+			if p.page != l.page || l.y0-p.y1 > math.Min(1.3*math.Min(p.h, l.h), joinGap) {
 				flushGroup()
 			}
 		}
@@ -1036,7 +1052,7 @@ func headerColumn(cols [][2]float64, x0, x1, h float64) int {
 // textRows lays out a group of consecutive lines without numbers (a header, a
 // sub-heading) as rows: one row per level of text in the group, the lowest level
 // last, each run in its column.
-func textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float64, numStart float64) [][]string {
+func textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float64, numStart, joinGap float64) [][]string {
 	nl := len(labelStarts)
 	width := nl + len(numCols)
 	perCol := make([][]*cell, width)
@@ -1047,13 +1063,17 @@ func textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float
 			if c.block >= 0 {
 				continue
 			}
-			var col int
 			if nl > 0 && inLabelArea(c, numStart) {
-				col = nearestStart(labelStarts, c.x0)
-			} else {
-				col = nl + headerColumn(numCols, c.x0, c.x1, c.h())
+				col := nearestStart(labelStarts, c.x0)
+				perCol[col] = append(perCol[col], c)
+				continue
 			}
-			perCol[col] = append(perCol[col], c)
+			// Over the numbers, the words of a run may belong to
+			// neighbouring narrow columns.
+			for _, part := range splitByColumn(c, numCols) {
+				col := nl + headerColumn(numCols, part.x0, part.x1, part.h())
+				perCol[col] = append(perCol[col], part)
+			}
 		}
 	}
 	levels := 0
@@ -1081,7 +1101,8 @@ func textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float
 		prevFits := false
 		for _, c := range cs {
 			f := fits(c)
-			if len(parts) > 0 && c.y0-bottom > 1.3*c.h() && !(prevFits && f) {
+			near := c.y0-bottom <= math.Min(1.3*c.h(), joinGap)
+			if len(parts) > 0 && (!(near || prevFits && f) || prevFits != f) {
 				blocks[col] = append(blocks[col], joinWords(parts))
 				parts = nil
 			}
@@ -1119,4 +1140,129 @@ func ownRight(own []string, col int) string {
 // inLabelArea reports whether a run lies left of the numeric columns.
 func inLabelArea(c *cell, numStart float64) bool {
 	return c.x0 < numStart-0.5*c.h() && c.x1 < numStart+c.h()
+}
+
+// wideGap reports whether a line has cells far apart (a table row, not running text).
+func wideGap(l *pline) bool {
+	for i := 1; i < len(l.cells); i++ {
+		if l.cells[i].x0-l.cells[i-1].x1 > 2*l.h {
+			return true
+		}
+	}
+	return false
+}
+
+// splitByColumn splits a header run whose words fall in different numeric columns.
+func splitByColumn(c *cell, numCols [][2]float64) []*cell {
+	if len(c.words) < 2 {
+		return []*cell{c}
+	}
+	var out []*cell
+	var parts []string
+	var cur *cell
+	prevCol := -1
+	for _, w := range c.words {
+		col := headerColumn(numCols, w.x0, w.x1, c.h())
+		if cur == nil || col != prevCol {
+			if cur != nil {
+				cur.text = joinWords(parts)
+				out = append(out, cur)
+			}
+			cur = &cell{x0: w.x0, x1: w.x1, y0: c.y0, y1: c.y1, line: c.line, col: -1, block: -1}
+			parts = nil
+		}
+		cur.x1 = math.Max(cur.x1, w.x1)
+		parts = append(parts, w.text)
+		prevCol = col
+	}
+	cur.text = joinWords(parts)
+	return append(out, cur)
+}
+
+// rowJoinGap is the vertical gap under which two lines of a table are one
+// wrapped cell rather than two rows: less than the gap between most numeric rows
+// on a page (its lower quartile: rows with sub-headings between them are far apart).
+func rowJoinGap(ls []pline, anchors []int) float64 {
+	var gaps []float64
+	for k := 1; k < len(anchors); k++ {
+		a, b := &ls[anchors[k-1]], &ls[anchors[k]]
+		if a.page == b.page {
+			gaps = append(gaps, b.y0-a.y1)
+		}
+	}
+	if len(gaps) < 2 {
+		return math.Inf(1)
+	}
+	sort.Float64s(gaps)
+	return 0.8 * gaps[len(gaps)/4]
+}
+
+// splitLabels splits a label run whose words start at the left edges of two label
+// columns: a label running into the next column's text with only a narrow gap.
+func splitLabels(ls []pline, rg region, numStart float64) {
+	var xs []float64
+	for i := rg.start; i < rg.end; i++ {
+		l := &ls[i]
+		for j := range l.cells {
+			c := &l.cells[j]
+			if (l.anchor && j < l.firstNum) || (!l.anchor && inLabelArea(c, numStart)) {
+				xs = append(xs, c.x0)
+			}
+		}
+	}
+	sort.Float64s(xs)
+	for i := rg.start; i < rg.end; i++ {
+		l := &ls[i]
+		var out []cell
+		changed := false
+		for j := range l.cells {
+			c := l.cells[j]
+			isLabel := (l.anchor && j < l.firstNum) || (!l.anchor && inLabelArea(&c, numStart))
+			if !isLabel || len(c.words) < 2 {
+				out = append(out, c)
+				continue
+			}
+			start := 0
+			for k := 1; k < len(c.words); k++ {
+				w := c.words[k]
+				if w.x0-c.words[k-1].x1 > 0.2*c.h() && startsColumn(xs, w.x0, 0.5*c.h()) {
+					out = append(out, subCell(c, c.words[start:k]))
+					start = k
+					changed = true
+				}
+			}
+			out = append(out, subCell(c, c.words[start:]))
+		}
+		if changed {
+			if l.anchor {
+				l.firstNum += len(out) - len(l.cells)
+			}
+			l.cells = out
+		}
+	}
+}
+
+// startsColumn reports whether several label runs start at x.
+func startsColumn(xs []float64, x, tol float64) bool {
+	i := sort.SearchFloat64s(xs, x-tol)
+	n := 0
+	for ; i < len(xs) && xs[i] <= x+tol; i++ {
+		n++
+	}
+	return n >= 2
+}
+
+func subCell(c cell, ws []word) cell {
+	n := c
+	n.words = ws
+	n.x0, n.x1 = ws[0].x0, ws[len(ws)-1].x1
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.text
+		n.x1 = math.Max(n.x1, w.x1)
+	}
+	n.text = joinWords(parts)
+	n.digit = numberRe.MatchString(n.text)
+	n.num = n.digit || emptyRe.MatchString(n.text)
+	return n
 }

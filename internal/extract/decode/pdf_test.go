@@ -147,7 +147,7 @@ func TestReadPDFHuaian(t *testing.T) {
 	rev := findTable(p.tables, "行政复议")
 	if rev == nil || !containsRow(rev, "72 | 64 | 178 | 37 | 351 | 13 | 4 | 8 | 1 | 26 | 12 | 1 | 1 | 6 | 20") ||
 		!containsRow(rev, "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计") {
-		t.Errorf("review table: %q", rev)
+		t.Errorf("review table: %v", rev)
 	}
 }
 
@@ -214,6 +214,39 @@ func BenchmarkReadPDF(b *testing.B) {
 	for b.Loop() {
 		if _, err := readPDF(data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// report-libreoffice.pdf is the HTML fixture's report printed to PDF by
+// LibreOffice: another layout (labels wrapped in narrow cells, group labels at the
+// top of their rows, a row split by a page break). Its tables must hold the same
+// rows as the web page's.
+func TestReadPDFLibreOffice(t *testing.T) {
+	p := readPDFFile(t, "testdata/pdf/report-libreoffice.pdf")
+	h := readHTMLFile(t, "testdata/html/report-utf8.html")
+	if len(p.tables) != len(h.tables) {
+		t.Fatalf("%d tables, the web page has %d", len(p.tables), len(h.tables))
+	}
+	for i := range h.tables {
+		var want, got []string
+		for _, r := range h.tables[i].Rows {
+			if len(numbers(r)) > 0 {
+				want = append(want, strings.Join(r, " | "))
+			}
+		}
+		for _, r := range p.tables[i].Rows {
+			if len(numbers(r)) > 0 {
+				got = append(got, strings.Join(r, " | "))
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("table %d: numeric rows\n%s\nwant\n%s", i, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	for _, l := range []string{"二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "六、其他需要报告的事项", "衡山县行政审批服务局"} {
+		if !slices.Contains(p.lines, l) {
+			t.Errorf("no line %q", l)
 		}
 	}
 }
