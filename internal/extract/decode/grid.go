@@ -507,6 +507,30 @@ func paragraphBreaks(ls []pline) []bool {
 	if len(x1s) > 0 {
 		right = x1s[len(x1s)*3/4]
 	}
+	// How the document marks its paragraphs: by indenting their first line, or
+	// by a wider gap above them. Where it does, a line that ends a sentence at
+	// the right margin does not end the paragraph unless the next line is marked.
+	var gaps []float64
+	indented := 0
+	for i := range ls {
+		l := &ls[i]
+		if l.anchor {
+			continue
+		}
+		if l.x0 > left+0.5*l.h && l.x0 <= left+4*l.h {
+			indented++
+		}
+		if i > 0 && !ls[i-1].anchor && ls[i-1].page == l.page {
+			gaps = append(gaps, l.y0-ls[i-1].y1)
+		}
+	}
+	lineGap := median(gaps)
+	spaced := 0
+	for _, g := range gaps {
+		if g > lineGap+0.5*mediumHeight(ls) {
+			spaced++
+		}
+	}
 	for i := range ls {
 		if i+1 == len(ls) || ls[i].anchor || ls[i+1].anchor {
 			ends[i] = true
@@ -516,8 +540,10 @@ func paragraphBreaks(ls []pline) []bool {
 		t := strings.TrimSpace(l.text())
 		last, _ := utf8.DecodeLastRuneInString(t)
 		next := strings.TrimSpace(n.text())
+		sameGap := n.page == l.page && n.y0-l.y1 <= lineGap+0.3*l.h
+		continues := indented >= 2 && (sameGap || n.page != l.page) || spaced >= 2 && sameGap
 		switch {
-		case strings.ContainsRune("。！？!?；;：:", last):
+		case strings.ContainsRune("。！？!?；;：:", last) && !continues:
 		case l.x1 < right-1.5*l.h:
 		case n.x0 > left+0.5*n.h:
 		case markerRe.MatchString(next):
@@ -1265,4 +1291,13 @@ func subCell(c cell, ws []word) cell {
 	n.digit = numberRe.MatchString(n.text)
 	n.num = n.digit || emptyRe.MatchString(n.text)
 	return n
+}
+
+// mediumHeight is the median line height.
+func mediumHeight(ls []pline) float64 {
+	hs := make([]float64, len(ls))
+	for i := range ls {
+		hs[i] = ls[i].h
+	}
+	return median(hs)
 }
