@@ -397,7 +397,7 @@ func (h *htmlReader) walk(n *html.Node, depth int, inMain bool) {
 // text appends text to the current line, collapsing white space.
 func (h *htmlReader) text(s string) {
 	for _, r := range s {
-		if unicode.IsSpace(r) && r != '\u3000' {
+		if unicode.IsSpace(r) || r == utf8.RuneError {
 			h.space = true
 			continue
 		}
@@ -570,7 +570,7 @@ type collapser struct {
 
 func (c *collapser) write(s string) {
 	for _, r := range s {
-		if unicode.IsSpace(r) && r != '\u3000' || r == utf8.RuneError {
+		if unicode.IsSpace(r) || r == utf8.RuneError {
 			c.space = true
 			continue
 		}

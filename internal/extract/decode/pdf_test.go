@@ -182,6 +182,8 @@ func TestReadPDFErrors(t *testing.T) {
 		{"header only", []byte("%PDF-1.7\n"), "PDF"},
 		{"truncated", good[:2000], "PDF"},
 		{"garbage body", append([]byte("%PDF-1.4\n"), make([]byte, 5000)...), "PDF"},
+		{"no text layer", []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+			"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"), "no text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
