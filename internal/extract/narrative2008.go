@@ -22,6 +22,134 @@ func (narrative2008) Recognize(b *builder) {
 	readProactiveTotal(b)
 	readLegacyRequests(b)
 	readLegacyReview(b)
+	readStatisticsTable(b)
+}
+
+// statRow is a row of the 政府信息公开情况统计表 many 2008-era reports append: its label
+// (words it contains, and words it must not) and the record key it fills.
+type statRow struct {
+	key string
+	has []string
+	not []string
+}
+
+// statRows are in the table's order; a label matches the first row whose words it has.
+var statRows = []statRow{
+	{"proactive.total", []string{"主动公开政府信息数", "主动公开政府信息总数", "主动公开信息数"}, []string{"其中", "规范性文件"}},
+	{"legacy_requests.received", []string{"收到申请数", "受理申请数", "收到申请总数"}, nil},
+	{"legacy_requests.channels.in_person", []string{"当面申请数"}, nil},
+	{"legacy_requests.channels.fax", []string{"传真申请数"}, nil},
+	{"legacy_requests.channels.online", []string{"网络申请数", "网上申请数", "互联网申请数"}, nil},
+	{"legacy_requests.channels.mail", []string{"信函申请数"}, nil},
+	{"legacy_requests.channels.email", []string{"电子邮件申请数", "邮件申请数"}, nil},
+	{"legacy_requests.channels.phone", []string{"电话申请数"}, nil},
+	{"legacy_requests.channels.other", []string{"其他形式申请数", "其他方式申请数"}, nil},
+	{"legacy_requests.answered", []string{"申请办结数", "办结数"}, []string{"按时", "延期"}},
+	{"legacy_requests.outcomes.already_public", []string{"已主动公开范围数", "已主动公开数"}, nil},
+	{"legacy_requests.outcomes.partially_granted", []string{"同意部分公开"}, nil},
+	{"legacy_requests.outcomes.denied", []string{"不同意公开"}, nil},
+	{"legacy_requests.outcomes.granted", []string{"同意公开答复数", "同意公开数"}, []string{"部分", "不同意"}},
+	{"legacy_requests.denial_reasons.state_secret", []string{"国家秘密"}, nil},
+	{"legacy_requests.denial_reasons.commercial_secret", []string{"商业秘密"}, nil},
+	{"legacy_requests.denial_reasons.privacy", []string{"个人隐私"}, nil},
+	{"legacy_requests.denial_reasons.not_government_info", []string{"所指政府信息"}, nil},
+	{"legacy_requests.denial_reasons.law_other", []string{"规定的其他情形"}, nil},
+	{"legacy_requests.outcomes.not_held", []string{"不属于本行政机关", "不属于本机关"}, nil},
+	{"legacy_requests.outcomes.not_exist", []string{"信息不存在"}, nil},
+	{"legacy_requests.outcomes.clarify", []string{"更改补充"}, nil},
+	{"legacy_requests.outcomes.other_channel", []string{"其他途径办理", "其它途径办理"}, nil},
+	{"legacy_review.reviews", []string{"行政复议数量", "行政复议数"}, nil},
+	{"legacy_review.lawsuits", []string{"行政诉讼数量", "行政诉讼数"}, nil},
+	{"legacy_review.complaints", []string{"申诉数量", "举报投诉数量", "举报投诉数"}, nil},
+	{"fees.collected_yuan", []string{"收取的费用", "收取费用"}, nil},
+	{"staff.full_time", []string{"专职人员数"}, nil},
+	{"staff.part_time", []string{"兼职人员数"}, nil},
+}
+
+// readStatisticsTable reads the 政府信息公开情况统计表 (label | unit | figure) many
+// 2008-era reports append. A figure there is the report's own statistic and takes
+// precedence over the same figure read from a sentence.
+func readStatisticsTable(b *builder) {
+	units := append(tableUnits(b.doc), lineUnits(b.doc, 0, len(b.doc.Lines))...)
+	seen := make(map[string]bool)
+	for _, u := range units {
+		var val string
+		blank := u.grid && len(u.cells) > 0
+		for _, c := range u.cells {
+			if numeric(c) {
+				val = c
+			}
+			blank = blank && isBlank(c)
+		}
+		if blank {
+			val = "0" // a blank cell of the filled-in table
+		}
+		if val == "" || len(u.cells) > 3 {
+			continue
+		}
+		for _, row := range statRows {
+			if seen[row.key] || !containsAny(u.label, row.has...) || containsAny(u.label, row.not...) {
+				continue
+			}
+			q, _, ok := parseCell(val)
+			if !ok || q.value < 0 {
+				break
+			}
+			seen[row.key] = true
+			v := q.value
+			if row.key == "fees.collected_yuan" && strings.Contains(u.label, "万元") {
+				v *= 10000
+			}
+			if !q.isInt && row.key != "fees.collected_yuan" {
+				break
+			}
+			setFigure(b.rec, row.key, v)
+			b.traceRow(row.key, u)
+			break
+		}
+	}
+}
+
+// setFigure stores a figure of the 2008 template, or a shared one, by key path.
+func setFigure(r *record.Record, key string, v float64) {
+	group, field, _ := strings.Cut(key, ".")
+	n := int64(v)
+	switch group {
+	case "proactive":
+		if r.Proactive == nil {
+			r.Proactive = &record.Proactive{}
+		}
+		r.Proactive.Total = record.Int(n)
+		r.Proactive.TotalApprox = record.Bool(false)
+	case "legacy_requests":
+		if r.LegacyRequests == nil {
+			r.LegacyRequests = &record.LegacyRequests{}
+		}
+		switch field {
+		case "received":
+			r.LegacyRequests.Received = record.Int(n)
+		case "answered":
+			r.LegacyRequests.Answered = record.Int(n)
+		default:
+			setLegacy(r.LegacyRequests, field, n)
+		}
+	case "legacy_review":
+		if r.LegacyReview == nil {
+			r.LegacyReview = &record.LegacyReview{}
+		}
+		*map[string]**int64{"reviews": &r.LegacyReview.Reviews, "lawsuits": &r.LegacyReview.Lawsuits, "complaints": &r.LegacyReview.Complaints}[field] = record.Int(n)
+	case "fees":
+		r.Fees = &record.Fees{CollectedYuan: record.Float(v)}
+	case "staff":
+		if r.Staff == nil {
+			r.Staff = &record.Staff{}
+		}
+		if field == "full_time" {
+			r.Staff.FullTime = record.Int(n)
+		} else {
+			r.Staff.PartTime = record.Int(n)
+		}
+	}
 }
 
 // A rule is a pattern whose "n" group is the figure at key.
@@ -71,7 +199,7 @@ var (
 		"outcomes.partially_granted", `(?:同意)?部分公开`+ofN, nil,
 		"outcomes.denied", `不(?:同意|予)公开`+ofN, nil,
 		"outcomes.not_held", `(?:不属于本(?:行政)?机关(?:公开|职责|掌握)(?:范围)?|非本(?:行政)?机关(?:公开|职责|掌握)(?:范围)?)`+ofN, nil,
-		"outcomes.not_exist", `(?:申请|所申请)(?:的)?(?:公开)?(?:信息|内容)不存在`+ofN, nil,
+		"outcomes.not_exist", `(?:申请|所申请)?(?:的)?(?:公开)?(?:信息|内容)不存在`+ofN, nil,
 		"outcomes.clarify", `告知(?:作出|申请人)?(?:更改|补正)(?:、)?(?:补充)?(?:申请)?`+ofN, nil,
 		"outcomes.other_channel", `告知(?:通过|其)?其?[他它](?:途径|渠道|方式)(?:办理|获取)?`+ofN, nil,
 		"denial_reasons.state_secret", `国家秘密`+ofN, nil,

@@ -389,3 +389,76 @@ func tableChecks(r *record.Record) []record.Check {
 	}
 	return out
 }
+
+// statisticsTable is the 政府信息公开情况统计表 many 2014–2018 reports append.
+var statisticsTable = []string{
+	"统计指标 | 单位 | 统计数",
+	"一、主动公开情况 | |",
+	"（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条） | 条 | 1,234",
+	"其中：主动公开规范性文件数 | 条 | 12",
+	"二、回应解读情况 | |",
+	"二、依申请公开情况 | |",
+	"（一）收到申请数 | 件 | 20",
+	"1.当面申请数 | 件 | 5",
+	"2.传真申请数 | 件 | 0",
+	"3.网络申请数 | 件 | 13",
+	"4.信函申请数 | 件 | 2",
+	"（二）申请办结数 | 件 | 19",
+	"1.按时办结数 | 件 | 19",
+	"2.延期办结数 | 件 | 0",
+	"（三）申请答复数 | 件 | 19",
+	"1.属于已主动公开范围数 | 件 | 3",
+	"2.同意公开答复数 | 件 | 10",
+	"3.同意部分公开答复数 | 件 | 1",
+	"4.不同意公开答复数 | 件 | 2",
+	"其中：涉及国家秘密 | 件 | 0",
+	"涉及商业秘密 | 件 | 0",
+	"涉及个人隐私 | 件 | 1",
+	"危及国家安全、公共安全、经济安全和社会稳定 | 件 | 0",
+	"不是《条例》所指政府信息 | 件 | 1",
+	"法律法规规定的其他情形 | 件 | 0",
+	"5.不属于本行政机关公开 | 件 | 2",
+	"6.申请信息不存在 | 件 | 1",
+	"7.告知作出更改补充 | 件 | 0",
+	"8.告知通过其他途径办理 | 件 | 0",
+	"三、行政复议数量 | 件 | 1",
+	"四、行政诉讼数量 | 件 | 0",
+	"五、政府信息公开举报投诉数量 | 件 | 0",
+	"六、依申请公开信息收取的费用 | 万元 | 0.05",
+	"七、机构建设和保障经费情况 | |",
+	"（三）从事政府信息公开工作人员数 | 人 | 8",
+	"1.专职人员数（不包括政府公报及政府网站工作人员数） | 人 | 2",
+	"2.兼职人员数 | 人 | 6",
+}
+
+func TestStatisticsTable(t *testing.T) {
+	want := map[string]string{
+		"proactive.total": "1234", "legacy_requests.received": "20", "legacy_requests.channels.in_person": "5",
+		"legacy_requests.channels.fax": "0", "legacy_requests.channels.online": "13", "legacy_requests.channels.mail": "2",
+		"legacy_requests.answered": "19", "legacy_requests.outcomes.already_public": "3", "legacy_requests.outcomes.granted": "10",
+		"legacy_requests.outcomes.partially_granted": "1", "legacy_requests.outcomes.denied": "2",
+		"legacy_requests.denial_reasons.privacy": "1", "legacy_requests.denial_reasons.not_government_info": "1",
+		"legacy_requests.denial_reasons.state_secret": "0", "legacy_requests.outcomes.not_held": "2",
+		"legacy_requests.outcomes.not_exist": "1", "legacy_review.reviews": "1", "legacy_review.lawsuits": "0",
+		"fees.collected_yuan": "500", "staff.full_time": "2", "staff.part_time": "6",
+	}
+	tabbed := make([]string, len(statisticsTable))
+	for i, l := range statisticsTable {
+		tabbed[i] = strings.ReplaceAll(l, " | ", "\t")
+	}
+	for name, lines := range map[string][]string{"pipe table": statisticsTable, "tab-separated text": tabbed} {
+		t.Run(name, func(t *testing.T) {
+			body := append([]string{"三、政府信息公开情况统计表"}, lines...)
+			r := mustExtract(t, frame2008(body...), Options{})
+			got := figures(r)
+			for k, w := range want {
+				if got[k] != w {
+					t.Errorf("%s = %q, want %s", k, got[k], w)
+				}
+				if _, ok := r.Provenance[k]; !ok {
+					t.Errorf("%s has no provenance", k)
+				}
+			}
+		})
+	}
+}

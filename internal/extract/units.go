@@ -103,9 +103,12 @@ func lineUnits(doc *decode.Document, from, to int) []unit {
 			}
 			continue
 		}
+		lineText := false // this line had text before its numbers
 		for _, tok := range tokens(doc.Lines[i]) {
 			if numeric(tok) {
 				if cur == nil {
+					// The label is the text before the numbers on this line or, for a
+					// table laid out one cell per line, the lines before.
 					cur = &unit{line: i, label: strings.Join(label, " ")}
 					label = nil
 				}
@@ -113,6 +116,12 @@ func lineUnits(doc *decode.Document, from, to int) []unit {
 				continue
 			}
 			flush()
+			if !lineText {
+				lineText = true
+				if len(label) > 0 && len(tokens(doc.Lines[i])) > 1 && anyNumericToken(doc.Lines[i]) {
+					label = nil // a line with its own label and numbers
+				}
+			}
 			label = append(label, tok)
 			if len(label) > 12 {
 				label = label[len(label)-12:]
@@ -146,4 +155,13 @@ func firstRune(s string) (rune, int) {
 		return r, len(string(r))
 	}
 	return 0, 0
+}
+
+func anyNumericToken(line string) bool {
+	for _, t := range tokens(line) {
+		if numeric(t) {
+			return true
+		}
+	}
+	return false
 }

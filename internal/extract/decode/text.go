@@ -55,31 +55,32 @@ func splitLines(text string) []string {
 }
 
 // pipeTables finds the tables that a scraper flattened to text, one row a line
-// and cells separated by "|":
+// and cells separated by "|" (or by tabs, as a page's table copied as text comes):
 //
 //	信息内容 | 本年新 | 本年新 | 对外公开总数量 | |
 //	规章 | 0 | 0 | 0 | |
 //
-// A run of two or more consecutive lines with a "|" is one table (a single such
-// line is left as text); any other line ends it. Cells are trimmed and empty
-// cells kept as "": a blank cell of a filled table is 0, and trailing empty cells
-// come from merged header cells. Rows are padded with "" to the widest row of
-// their table. When every row of a table starts with "|" (Markdown style), that
-// leading empty cell is dropped.
+// A run of two or more consecutive lines with the same separator is one table (a
+// single such line is left as text); any other line ends it. Cells are trimmed and
+// empty cells kept as "": a blank cell of a filled table is 0, and trailing empty
+// cells come from merged header cells. Rows are padded with "" to the widest row of
+// their table. When every row of a pipe table starts with "|" (Markdown style),
+// that leading empty cell is dropped.
 func pipeTables(lines []string) ([]Table, error) {
 	var tables []Table
 	total := 0
 	for i := 0; i < len(lines); {
-		if !isPipeRow(lines[i]) {
+		sep := rowSeparator(lines[i])
+		if sep == "" {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(lines) && isPipeRow(lines[j]) {
+		for j < len(lines) && rowSeparator(lines[j]) == sep {
 			j++
 		}
 		if j-i >= 2 {
-			t := Table{Line: i, Rows: pipeRows(lines[i:j])}
+			t := Table{Line: i, Rows: pipeRows(lines[i:j], sep)}
 			total += len(t.Rows) * len(t.Rows[0])
 			if total > maxPipeTableCells {
 				return nil, fmt.Errorf("line %d: the text's tables have more than %d cells", i+1, maxPipeTableCells)
@@ -91,15 +92,22 @@ func pipeTables(lines []string) ([]Table, error) {
 	return tables, nil
 }
 
-// isPipeRow reports whether line is a row of a pipe table.
-func isPipeRow(line string) bool {
-	n := strings.Count(line, "|")
-	return n > 0 && n < maxPipeCells
+// rowSeparator returns the cell separator of a line that is a table row, "|" or a
+// tab, or "" for a line of text. A tab that only indents a line does not count.
+func rowSeparator(line string) string {
+	if n := strings.Count(line, "|"); n > 0 && n < maxPipeCells {
+		return "|"
+	}
+	inner := strings.TrimFunc(line, unicode.IsSpace)
+	if n := strings.Count(inner, "\t"); n > 0 && n < maxPipeCells {
+		return "\t"
+	}
+	return ""
 }
 
-// pipeRows splits the lines of one pipe table into rows of equal width.
-func pipeRows(lines []string) [][]string {
-	markdown := true
+// pipeRows splits the lines of one table into rows of equal width.
+func pipeRows(lines []string, sep string) [][]string {
+	markdown := sep == "|"
 	for _, l := range lines {
 		if !strings.HasPrefix(strings.TrimFunc(l, unicode.IsSpace), "|") {
 			markdown = false
@@ -109,7 +117,10 @@ func pipeRows(lines []string) [][]string {
 	rows := make([][]string, len(lines))
 	width := 0
 	for i, l := range lines {
-		rows[i] = splitPipeRow(l)
+		if sep == "\t" {
+			l = strings.Trim(l, " \r\n\u3000") // tabs are cells, even at the ends
+		}
+		rows[i] = splitRow(l, sep)
 		if markdown {
 			rows[i] = rows[i][1:]
 		}
@@ -124,9 +135,9 @@ func pipeRows(lines []string) [][]string {
 	return rows
 }
 
-// splitPipeRow splits a pipe-text line into its trimmed cells.
-func splitPipeRow(line string) []string {
-	cells := strings.Split(line, "|")
+// splitRow splits a table line into its trimmed cells.
+func splitRow(line, sep string) []string {
+	cells := strings.Split(line, sep)
 	for i, c := range cells {
 		cells[i] = strings.TrimFunc(c, unicode.IsSpace)
 	}
