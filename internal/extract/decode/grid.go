@@ -59,7 +59,7 @@ type cell struct {
 	digit          bool   // a number
 	line           int    // index of the physical line
 	col            int    // label column, or -1
-	block          int    // label block, or -1
+	attached       bool   // part of a label block that belongs to numeric rows
 }
 
 func (c *cell) h() float64 { return c.y1 - c.y0 }
@@ -282,7 +282,7 @@ func makeLine(page int, ws []word) pline {
 			cur.text = joinWords(parts)
 			cur.digit = numberRe.MatchString(cur.text)
 			cur.num = cur.digit || emptyRe.MatchString(cur.text)
-			cur.col, cur.block = -1, -1
+			cur.col = -1
 			l.cells = append(l.cells, cur)
 		}
 		parts = nil
@@ -573,12 +573,11 @@ func mode(fs []float64) float64 {
 // block is label fragments of one label column joined vertically: a wrapped label,
 // or a vertical label written one character per line.
 type block struct {
-	col      int
-	cells    []*cell
-	y0, y1   float64
-	h        float64
-	anchors  []int // candidate anchors (indices into the region's anchor list)
-	spanning bool
+	col     int
+	cells   []*cell
+	y0, y1  float64
+	h       float64
+	anchors []int // candidate anchors (indices into the region's anchor list)
 }
 
 func (b *block) text() string {
@@ -740,7 +739,6 @@ func buildTable(ls []pline, rg region) [][]string {
 					span = span || rightOf(k, col)
 				}
 				if span {
-					b.spanning = true
 					b.anchors = cands
 					spans = append(spans, b)
 				} else {
@@ -766,7 +764,7 @@ func buildTable(ls []pline, rg region) [][]string {
 	for _, b := range blocks {
 		if attached[b] {
 			for _, c := range b.cells {
-				c.block = 1
+				c.attached = true
 			}
 		}
 	}
@@ -812,7 +810,7 @@ func buildTable(ls []pline, rg region) [][]string {
 		}
 		free := false
 		for j := range l.cells {
-			free = free || l.cells[j].block < 0
+			free = free || !l.cells[j].attached
 		}
 		if !free {
 			continue
@@ -1086,7 +1084,7 @@ func textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float
 		l := &ls[i]
 		for j := range l.cells {
 			c := &l.cells[j]
-			if c.block >= 0 {
+			if c.attached {
 				continue
 			}
 			if nl > 0 && inLabelArea(c, numStart) {
@@ -1194,7 +1192,7 @@ func splitByColumn(c *cell, numCols [][2]float64) []*cell {
 				cur.text = joinWords(parts)
 				out = append(out, cur)
 			}
-			cur = &cell{x0: w.x0, x1: w.x1, y0: c.y0, y1: c.y1, line: c.line, col: -1, block: -1}
+			cur = &cell{x0: w.x0, x1: w.x1, y0: c.y0, y1: c.y1, line: c.line, col: -1}
 			parts = nil
 		}
 		cur.x1 = math.Max(cur.x1, w.x1)
