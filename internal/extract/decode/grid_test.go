@@ -97,6 +97,24 @@ func TestLayoutSynthetic(t *testing.T) {
 			},
 		},
 		{
+			name: "a group label spans the rows around it",
+			spec: []string{
+				"一、本年新收||3|3",
+				"|1.属于国家秘密|1|1",
+				"（三）不予公开|2.其他法律禁止|2|2",
+				"|3.危及安全稳定|3|3",
+				"（七）总计||9|9",
+			},
+			xs: []float64{50, 150, 300, 350},
+			lines: []string{
+				"一、本年新收 | 一、本年新收 | 3 | 3",
+				"（三）不予公开 | 1.属于国家秘密 | 1 | 1",
+				"（三）不予公开 | 2.其他法律禁止 | 2 | 2",
+				"（三）不予公开 | 3.危及安全稳定 | 3 | 3",
+				"（七）总计 | （七）总计 | 9 | 9",
+			},
+		},
+		{
 			name:  "prose with numbers is not a table",
 			spec:  []string{"全年共受理申请 3119 件，答复 3050 件"},
 			xs:    []float64{50},
