@@ -329,6 +329,12 @@ func (p *docxParser) table(depth int) (*docxTable, error) {
 				}
 			case "tbl":
 				// A table directly in a table (not in a cell): read it as rows of this one.
+				if depth >= maxDOCXDepth {
+					if err := p.d.Skip(); err != nil {
+						return tb, err
+					}
+					continue
+				}
 				inner, err := p.table(depth + 1)
 				if err != nil {
 					return tb, err
