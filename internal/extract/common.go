@@ -14,16 +14,16 @@ import (
 var (
 	// 全年主动公开政府信息共1379条; 通过政府网站发布的各类信息13000余条;
 	// 门户网站全年共公开各类政府信息7819条; 主动公开各类政府信息5500余条.
-	proactiveTotal = regexp.MustCompile(`(?:主动|公开|发布)[^，,。；;：:]{0,14}?信息(?:数量|总数|数)?(?:共|总计|合计|累计)?(?:为|达|达到)?(?:约)?` + num + approxAfter + `\s*(?:条|件|篇)`)
+	proactiveTotal = pat("信息", `(?:主动|公开|发布)[^，,。；;：:]{0,14}?信息(?:数量|总数|数)?(?:共|总计|合计|累计)?(?:为|达|达到)?(?:约)?`+num+approxAfter+`\s*(?:条|件|篇)`)
 	// The breakdown that follows it: "，其中，政务公开212条，…"
 	breakdownStart = regexp.MustCompile(`^\s*[，,]?\s*其中\s*[，,：:]?`)
 	breakdownItem  = regexp.MustCompile(`([^，,；;。、：:]*?)\s*` + num + `\s*(?:条|件|篇|项|个)`)
 
-	feesCount = regexp.MustCompile(`(?:收取|收缴|共收|收费)[^，,。；;]{0,24}?` + num + `\s*(?P<wan>万)?元`)
+	feesCount = pat("元", `(?:收取|收缴|共收|收费)[^，,。；;]{0,24}?`+num+`\s*(?P<wan>万)?元`)
 	feesZero  = regexp.MustCompile(`(?:未|没有|不|无)(?:实行|进行|发生|产生|存在|涉及)?(?:任何)?(?:收费|收取(?:任何)?(?:费用|信息处理费|检索费|复制费)?)|免费(?:公开|提供)|均(?:为)?免费|(?:收费|费用)(?:金额)?(?:为|共|合计)?\s*(?:0|零)\s*元?|收费(?:情况)?\s*(?:为|：|:)\s*(?:无|零)`)
 
-	staffFullTime = regexp.MustCompile(`专职(?:工作)?(?:人员)?` + num + `\s*(?:人|名)`)
-	staffPartTime = regexp.MustCompile(`兼职(?:工作)?(?:人员)?` + num + `\s*(?:人|名)`)
+	staffFullTime = pat("专职", `专职(?:工作)?(?:人员)?`+num+`\s*(?:人|名)`)
+	staffPartTime = pat("兼职", `兼职(?:工作)?(?:人员)?`+num+`\s*(?:人|名)`)
 )
 
 // readProactiveTotal finds the headline count of proactively disclosed items, in the
@@ -154,6 +154,9 @@ func (b *builder) readCommon() {
 			from, to, inSection := section(b, hs, []string{"收费"}, nil)
 			for i, l := range lines {
 				if strings.Contains(l, "|") {
+					continue
+				}
+				if !strings.Contains(l, "费") {
 					continue
 				}
 				for _, s := range sentences(l) {

@@ -77,6 +77,9 @@ type builder struct {
 	doc    *decode.Document
 	rec    *record.Record
 	checks []record.Check
+
+	headings   []heading    // the document's headings, once found
+	tableLines map[int]bool // the lines that are table rows, once found
 }
 
 func newBuilder(doc *decode.Document) *builder {

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/nianbao/nianbao/internal/extract/decode"
 	"github.com/nianbao/nianbao/internal/record"
 )
 
@@ -16,7 +15,7 @@ func (narrative2008) Template() string { return record.Template2008 }
 
 // Score: any report can be read as narrative; the table formats outscore it when
 // their tables are there.
-func (narrative2008) Score(doc *decode.Document) int { return 1 }
+func (narrative2008) Score(text string) int { return 1 }
 
 func (narrative2008) Recognize(b *builder) {
 	readProactiveTotal(b)
@@ -155,16 +154,18 @@ func setFigure(r *record.Record, key string, v float64) {
 // A rule is a pattern whose "n" group is the figure at key.
 type rule struct {
 	key string
-	re  *regexp.Regexp
+	re  *pattern
 	not []string // words that must not come right before the match ("不" before 同意公开)
 }
 
-func rules(pairs ...any) []rule {
+// rules builds rules from (key, pattern, not) triples. need is a word every
+// match of a group of rules holds.
+func rules(need string, triples ...any) []rule {
 	var out []rule
-	for i := 0; i < len(pairs); i += 3 {
-		r := rule{key: pairs[i].(string), re: regexp.MustCompile(pairs[i+1].(string))}
-		if pairs[i+2] != nil {
-			r.not = pairs[i+2].([]string)
+	for i := 0; i < len(triples); i += 3 {
+		r := rule{key: triples[i].(string), re: pat(need, triples[i+1].(string))}
+		if triples[i+2] != nil {
+			r.not = triples[i+2].([]string)
 		}
 		out = append(out, r)
 	}
@@ -175,16 +176,16 @@ func rules(pairs ...any) []rule {
 const ofN = `(?:的|为|共)?\s*` + num + `\s*(?:件|个|条|宗|次|人次)`
 
 var (
-	requestsReceived = []*regexp.Regexp{
-		regexp.MustCompile(`(?:收到|受理|接到|接收|共收到|共受理)(?:了)?[^，,。；;]{0,16}?申请(?:共|总计|合计)?(?:为|达)?\s*` + num + approxAfter + `\s*(?:件|个|条|宗|人次|次)`),
-		regexp.MustCompile(`(?:收到|受理|接到)[^，,。；;]{0,12}?依申请公开[^，,。；;]{0,8}?` + num + approxAfter + `\s*(?:件|个|条|宗)`),
-		regexp.MustCompile(`依申请公开(?:政府信息|信息)?(?:申请)?(?:共|总计|合计)?\s*` + num + approxAfter + `\s*(?:件|个|条|宗)`),
+	requestsReceived = []*pattern{
+		pat("申请", `(?:收到|受理|接到|接收|共收到|共受理)(?:了)?[^，,。；;]{0,16}?申请(?:共|总计|合计)?(?:为|达)?\s*`+num+approxAfter+`\s*(?:件|个|条|宗|人次|次)`),
+		pat("依申请公开", `(?:收到|受理|接到)[^，,。；;]{0,12}?依申请公开[^，,。；;]{0,8}?`+num+approxAfter+`\s*(?:件|个|条|宗)`),
+		pat("依申请公开", `依申请公开(?:政府信息|信息)?(?:申请)?(?:共|总计|合计)?\s*`+num+approxAfter+`\s*(?:件|个|条|宗)`),
 	}
-	requestsAnswered = regexp.MustCompile(`(?:答复|办结|办理完毕|办理)(?:了)?(?:申请)?(?:共)?\s*` + num + `\s*(?:件|个|宗)`)
+	requestsAnswered = pat("", `(?:答复|办结|办理完毕|办理)(?:了)?(?:申请)?(?:共)?\s*`+num+`\s*(?:件|个|宗)`)
 	answeredAll      = regexp.MustCompile(`(?:全部|均)[^，,。；;未不没]{0,6}?(?:答复|办结|回复)`)
 	negation         = regexp.MustCompile(`未|没有|无`)
 
-	channelRules = rules(
+	channelRules = rules("申请",
 		"channels.in_person", `当面(?:提交|提出|递交)?(?:申请)?`+ofN, nil,
 		"channels.online", `(?:网上|网络|在线|网站|互联网|电子政务)[^，,。、；;]{0,10}?申请`+ofN, nil,
 		"channels.email", `(?:电子邮件|电子邮箱|邮箱)[^，,。、；;]{0,6}?申请`+ofN, nil,
@@ -193,7 +194,7 @@ var (
 		"channels.phone", `电话[^，,。、；;]{0,6}?申请`+ofN, nil,
 		"channels.other", `其[他它](?:形式|方式|途径)[^，,。、；;]{0,6}?申请`+ofN, nil,
 	)
-	outcomeRules = rules(
+	outcomeRules = rules("",
 		"outcomes.already_public", `属于已(?:经)?主动公开(?:范围)?(?:的)?(?:信息)?`+ofN, nil,
 		"outcomes.granted", `(?:同意|予以|准予)公开`+ofN, []string{"不", "部分", "不予", "不同意"},
 		"outcomes.partially_granted", `(?:同意)?部分公开`+ofN, nil,
@@ -341,9 +342,9 @@ func setLegacy(lr *record.LegacyRequests, key string, n int64) {
 }
 
 var (
-	reviewCount    = regexp.MustCompile(`(?:行政复议|复议)(?:案件|申请)?(?:共|总计)?\s*` + num + `\s*(?:件|起|宗|次)`)
-	lawsuitCount   = regexp.MustCompile(`(?:行政诉讼|诉讼)(?:案件)?(?:共|总计)?\s*` + num + `\s*(?:件|起|宗|次)`)
-	complaintCount = regexp.MustCompile(`申诉(?:案件)?(?:共)?\s*` + num + `\s*(?:件|起|宗|次)`)
+	reviewCount    = pat("复议", `(?:行政复议|复议)(?:案件|申请)?(?:共|总计)?\s*`+num+`\s*(?:件|起|宗|次)`)
+	lawsuitCount   = pat("诉讼", `(?:行政诉讼|诉讼)(?:案件)?(?:共|总计)?\s*`+num+`\s*(?:件|起|宗|次)`)
+	complaintCount = pat("申诉", `申诉(?:案件)?(?:共)?\s*`+num+`\s*(?:件|起|宗|次)`)
 )
 
 // readLegacyReview reads 因政府信息公开申请行政复议、提起行政诉讼 (and 申诉): a count for
@@ -356,7 +357,7 @@ func readLegacyReview(b *builder) {
 	set := false
 	for _, it := range []struct {
 		key  string
-		re   *regexp.Regexp
+		re   *pattern
 		word string
 		dst  **int64
 	}{

@@ -23,6 +23,13 @@ var (
 
 // headings lists the document's headings: short numbered lines outside tables.
 func headings(b *builder) []heading {
+	if b.headings == nil {
+		b.headings = findHeadings(b)
+	}
+	return b.headings
+}
+
+func findHeadings(b *builder) []heading {
 	inTable := tableLines(b)
 	var hs []heading
 	for i, l := range b.doc.Lines {
@@ -49,17 +56,23 @@ func headings(b *builder) []heading {
 		}
 		hs = append(hs, heading{line: i, level: level, text: text})
 	}
+	if hs == nil {
+		hs = []heading{}
+	}
 	return hs
 }
 
+// tableLines returns the set of the document's lines that are table rows.
 func tableLines(b *builder) map[int]bool {
-	m := make(map[int]bool)
-	for _, t := range b.doc.Tables {
-		for i := range t.Rows {
-			m[t.Line+i] = true
+	if b.tableLines == nil {
+		b.tableLines = make(map[int]bool)
+		for _, t := range b.doc.Tables {
+			for i := range t.Rows {
+				b.tableLines[t.Line+i] = true
+			}
 		}
 	}
-	return m
+	return b.tableLines
 }
 
 // section returns the line range [from, to) of the first heading that contains one

@@ -2,8 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
-	"github.com/nianbao/nianbao/internal/extract/decode"
 	"github.com/nianbao/nianbao/internal/record"
 )
 
@@ -77,12 +77,12 @@ func (t *tableRecognizer) Template() string { return t.template }
 
 // Score: a 2019/2021 report prints the requests table; the template's own column
 // and row names tell the two apart.
-func (t *tableRecognizer) Score(doc *decode.Document) int {
-	common := countAny(doc, requestTableWords...)
+func (t *tableRecognizer) Score(text string) int {
+	common := countIn(text, requestTableWords...)
 	if common < 3 {
 		return 0
 	}
-	return 10 + common + 20*countAny(doc, t.markers...)
+	return 10 + common + 20*countIn(text, t.markers...)
 }
 
 // Recognize reads the three tables and the narrative figures.
@@ -248,24 +248,28 @@ var rowWords = map[string][]string{
 	"carried_forward":             {"结转下年度", "下年度继续"},
 }
 
-// rowMatch scores how well a label names row key: 10 for a word of the row, -10
-// for a word of another row only, 0 when the label names no row.
-func rowMatch(label, key string, keys []string) int {
-	own := 0
-	for _, w := range rowWords[key] {
-		if strings.Contains(label, w) {
-			own = max(own, len([]rune(w)))
+// rowWordLens returns, for each of keys, the length (in runes) of the longest word
+// of that row the label contains, or 0.
+func rowWordLens(label string, keys []string) []int {
+	lens := make([]int, len(keys))
+	for k, key := range keys {
+		for _, w := range rowWords[key] {
+			if strings.Contains(label, w) {
+				lens[k] = max(lens[k], utf8.RuneCountInString(w))
+			}
 		}
 	}
-	other := 0
-	for _, k := range keys {
-		if k == key {
-			continue
-		}
-		for _, w := range rowWords[k] {
-			if strings.Contains(label, w) {
-				other = max(other, len([]rune(w)))
-			}
+	return lens
+}
+
+// rowScore scores how well a label names row k of keys, given its rowWordLens: 10
+// for a word of the row (4 when another row's word is longer), -10 for a word of
+// another row only, 0 when the label names no row.
+func rowScore(lens []int, k int) int {
+	own, other := lens[k], 0
+	for j, l := range lens {
+		if j != k {
+			other = max(other, l)
 		}
 	}
 	switch {
@@ -384,8 +388,8 @@ func isRequestRow(u unit, keys []string) bool {
 }
 
 func labelNamesRow(label string, keys []string) bool {
-	for _, k := range keys {
-		if rowMatch(label, k, keys) > 0 {
+	for _, l := range rowWordLens(label, keys) {
+		if l > 0 {
 			return true
 		}
 	}
@@ -397,6 +401,10 @@ func labelNamesRow(label string, keys []string) bool {
 func align(cands []unit, keys []string) []int {
 	n, m := len(cands), len(keys)
 	const skipCand, skipKey = -3, -2
+	lens := make([][]int, n)
+	for i, c := range cands {
+		lens[i] = rowWordLens(c.label, keys)
+	}
 	score := make([][]int, n+1)
 	move := make([][]byte, n+1)
 	for i := range score {
@@ -413,7 +421,7 @@ func align(cands []unit, keys []string) []int {
 	}
 	for i := 1; i <= n; i++ {
 		for j := 1; j <= m; j++ {
-			s := rowMatch(cands[i-1].label, keys[j-1], keys)
+			s := rowScore(lens[i-1], j-1)
 			if s == 0 {
 				s = 1 // an unlabelled row in its place
 			}

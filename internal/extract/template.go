@@ -11,9 +11,10 @@ import (
 type recognizer interface {
 	// Template is the record's report.template value.
 	Template() string
-	// Score says how strongly the document shows this template's own wording: 0 for
-	// none. The recognizer with the highest score reads the document.
-	Score(doc *decode.Document) int
+	// Score says how strongly the document's text (its lines, joined) shows this
+	// template's own wording: 0 for none. The recognizer with the highest score reads
+	// the document.
+	Score(text string) int
 	// Recognize fills the builder's record with the figures it finds.
 	Recognize(b *builder)
 }
@@ -33,13 +34,14 @@ func recognizerFor(template string) recognizer {
 // detectTemplate picks the recognizer whose template the document follows, from its
 // content (not its year), or says that the document is not an annual report.
 func detectTemplate(doc *decode.Document) (recognizer, error) {
-	if !looksLikeReport(doc) {
+	text := strings.Join(doc.Lines, "\n")
+	if !looksLikeReport(doc, text) {
 		return nil, ErrNotReport
 	}
 	var best recognizer
 	bestScore := 0
 	for _, r := range recognizers {
-		if s := r.Score(doc); s > bestScore {
+		if s := r.Score(text); s > bestScore {
 			best, bestScore = r, s
 		}
 	}
@@ -51,8 +53,8 @@ func detectTemplate(doc *decode.Document) (recognizer, error) {
 
 // looksLikeReport: an annual report on government information disclosure speaks of
 // 政府信息公开 (or 政务公开) and of at least two of its parts.
-func looksLikeReport(doc *decode.Document) bool {
-	text := strings.Join(doc.Lines, "\n") + doc.Title
+func looksLikeReport(doc *decode.Document, text string) bool {
+	text += doc.Title
 	if !strings.Contains(text, "信息公开") && !strings.Contains(text, "政务公开") {
 		return false
 	}
@@ -71,18 +73,15 @@ func looksLikeReport(doc *decode.Document) bool {
 	opening := doc.Title + strings.Join(doc.Lines[:min(6, len(doc.Lines))], "\n")
 	return containsAny(opening, "年度报告", "工作报告", "年报", "年度工作报告") ||
 		strings.Contains(text, "统计期限") || strings.Contains(text, "统计时限") ||
-		countAny(doc, requestTableWords...) >= 3
+		countIn(text, requestTableWords...) >= 3
 }
 
-// countAny counts the words of ws that occur in the document's lines.
-func countAny(doc *decode.Document, ws ...string) int {
+// countIn counts the words of ws that occur in text.
+func countIn(text string, ws ...string) int {
 	n := 0
 	for _, w := range ws {
-		for _, l := range doc.Lines {
-			if strings.Contains(l, w) {
-				n++
-				break
-			}
+		if strings.Contains(text, w) {
+			n++
 		}
 	}
 	return n
