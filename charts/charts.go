@@ -65,7 +65,8 @@ const (
 )
 
 // Categories builds a chart of series over categories. It returns false when no
-// series gives any figure: such a chart would draw nothing.
+// series gives a figure other than zero: such a chart would draw nothing, and the
+// page's tables already say "0".
 func Categories(id, caption, rowHeader string, categories []string, series []Series, kind Kind) (Chart, bool) {
 	if !anyPresent(series) {
 		return Chart{}, false
@@ -133,7 +134,7 @@ func gridTop(legend bool) string {
 func anyPresent(series []Series) bool {
 	for _, s := range series {
 		for _, v := range s.Values {
-			if v != nil {
+			if v != nil && *v != 0 {
 				return true
 			}
 		}

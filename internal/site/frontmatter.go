@@ -128,7 +128,7 @@ type ReportPage struct {
 	Year          int       `json:"year"`
 	Template      string    `json:"template"`
 	TemplateLabel string    `json:"template_label"`
-	Published     string    `json:"published,omitempty"`
+	Published     string    `json:"published_on,omitempty"`
 	Reviewed      bool      `json:"reviewed"`
 	Key           []Figure  `json:"key"`
 	Charts        []ChartFM `json:"charts"`
