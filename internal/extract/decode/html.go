@@ -8,6 +8,7 @@ package decode
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -83,6 +84,7 @@ func parseHTML(text string) (*page, error) {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
 	h := &htmlReader{stats: make(map[*html.Node]textStats, len(text)/32)}
+	h.hiddenClass = hiddenClasses(doc)
 	p := &page{format: "html"}
 	if t := findElement(doc, atom.Title, 0); t != nil {
 		p.title = collapse(textOf(t))
@@ -92,16 +94,50 @@ func parseHTML(text string) (*page, error) {
 		body = doc
 	}
 	h.measure(body, 0, false)
-	main := h.mainContainer(body)
-	if main != body {
-		// Headings before the content (the report's title is often outside
-		// the text container).
-		h.headingsBefore(body, main, 0)
-	}
-	h.walk(main, 0, false)
+	h.outside(body, h.mainContainer(body), 0, false)
 	h.flush()
 	p.lines, p.tables = h.lines, h.tables
 	return p, nil
+}
+
+// Style sheet rules that hide what they select: ".hide, .x { display: none }".
+var (
+	cssRuleRe   = regexp.MustCompile(`([^{}]*)\{([^{}]*)\}`)
+	cssHideRe   = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+	cssSimpleRe = regexp.MustCompile(`^\.([A-Za-z0-9_-]+)$`)
+)
+
+// hiddenClasses returns the classes that the page's <style> elements hide with a
+// rule of simple class selectors.
+func hiddenClasses(doc *html.Node) map[string]bool {
+	var m map[string]bool
+	var rec func(n *html.Node, depth int)
+	rec = func(n *html.Node, depth int) {
+		if depth > maxHTMLDepth {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Style {
+			for _, rule := range cssRuleRe.FindAllStringSubmatch(textOf(n), -1) {
+				if !cssHideRe.MatchString(rule[2]) {
+					continue
+				}
+				for _, sel := range strings.Split(rule[1], ",") {
+					if c := cssSimpleRe.FindStringSubmatch(strings.TrimSpace(sel)); c != nil {
+						if m == nil {
+							m = map[string]bool{}
+						}
+						m[c[1]] = true
+					}
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c, depth+1)
+		}
+	}
+	rec(doc, 0)
+	return m
 }
 
 // textStats counts the runes of text under an element (dropped parts excluded),
@@ -112,11 +148,12 @@ type textStats struct {
 }
 
 type htmlReader struct {
-	stats  map[*html.Node]textStats
-	lines  []string
-	tables []Table
-	cur    strings.Builder
-	space  bool // a space is pending in cur
+	stats       map[*html.Node]textStats
+	hiddenClass map[string]bool // classes the page's style sheets hide
+	lines       []string
+	tables      []Table
+	cur         strings.Builder
+	space       bool // a space is pending in cur
 }
 
 var droppedTags = map[atom.Atom]bool{
@@ -159,8 +196,21 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// hidden reports whether an element is hidden from readers: display:none,
-// visibility:hidden, the hidden attribute or aria-hidden.
+// classHidden reports whether the page's style sheets hide an element by its class.
+func (h *htmlReader) classHidden(n *html.Node) bool {
+	if len(h.hiddenClass) == 0 {
+		return false
+	}
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if h.hiddenClass[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// hidden reports whether an element is hidden from readers: display:none or
+// visibility:hidden in its style, the hidden attribute or aria-hidden.
 func hidden(n *html.Node) bool {
 	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" {
 		return true
@@ -196,6 +246,12 @@ func (h *htmlReader) dropped(n *html.Node, inMain bool) bool {
 	}
 	if droppedTags[n.DataAtom] || hidden(n) {
 		return true
+	}
+	if h.classHidden(n) {
+		// A style sheet may hide a class that scripts then show (tabs): an
+		// element with the report's text or tables is kept.
+		st := h.stats[n]
+		return st.tables == 0 && st.text-st.links < 200
 	}
 	switch n.DataAtom {
 	case atom.Header, atom.Footer:
@@ -243,11 +299,14 @@ func (h *htmlReader) measure(n *html.Node, depth int, inMain bool) textStats {
 		inMain = true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom != atom.Form && h.dropped(c, inMain) {
+		// Forms and class-hidden elements are dropped by what they hold:
+		// measure them first.
+		late := c.Type == html.ElementNode && (c.DataAtom == atom.Form || h.classHidden(c))
+		if !late && c.Type == html.ElementNode && h.dropped(c, inMain) {
 			continue
 		}
 		cs := h.measure(c, depth+1, inMain)
-		if c.Type == html.ElementNode && c.DataAtom == atom.Form && h.dropped(c, inMain) {
+		if late && h.dropped(c, inMain) {
 			continue
 		}
 		st.text += cs.text
@@ -293,31 +352,51 @@ func (h *htmlReader) mainContainer(body *html.Node) *html.Node {
 	}
 }
 
-// headingsBefore emits the headings (h1-h3, or an element whose class or id says
-// title) that come before the container main in document order.
-func (h *htmlReader) headingsBefore(n, main *html.Node, depth int) bool {
+// outside emits the content container main in full, and of the rest of the page
+// (under n) only what reads as part of the report: headings (h1-h3, or an element
+// whose class or id says title: the report's title often sits outside the text
+// container) and prose (sentences ending in "。").
+func (h *htmlReader) outside(n, main *html.Node, depth int, inMain bool) {
 	if n == main {
-		return true
+		h.walk(n, depth, inMain)
+		return
 	}
 	if depth > maxHTMLDepth {
-		return false
+		return
+	}
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Article || n.DataAtom == atom.Main) {
+		inMain = true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || h.dropped(c, false) || h.linkDense(c) {
+		if c.Type != html.ElementNode || h.dropped(c, inMain) || h.linkDense(c) {
 			continue
 		}
-		if contains(c, main) {
-			return h.headingsBefore(c, main, depth+1)
-		}
-		if isHeading(c) {
+		switch {
+		case contains(c, main):
+			h.outside(c, main, depth+1, inMain)
+		case isHeading(c) || h.prose(c):
 			h.flush()
-			h.walk(c, depth+1, false)
+			h.walk(c, depth+1, inMain)
 			h.flush()
-			continue
+		default:
+			h.outside(c, main, depth+1, inMain)
 		}
-		h.headingsBefore(c, main, depth+1)
 	}
-	return false
+}
+
+// prose reports whether an element outside the content container holds report
+// text: a paragraph of sentences rather than page furniture.
+func (h *htmlReader) prose(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Section, atom.Td, atom.Li, atom.Blockquote, atom.Table:
+	default:
+		return false
+	}
+	st := h.stats[n]
+	if st.text-st.links < 10 {
+		return false
+	}
+	return strings.Contains(textOf(n), "。")
 }
 
 func contains(n, d *html.Node) bool {

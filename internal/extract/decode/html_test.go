@@ -143,6 +143,12 @@ func TestParseHTML(t *testing.T) {
 			lines: []string{"正文", "段落"},
 		},
 		{
+			name: "classes hidden by the page's style sheet",
+			html: `<style>.nav a{color:red} .hide, .x{ DISPLAY : none } .inv{visibility:hidden} .tab{display:none}</style><div class="box hide">隐藏</div><p class="inv">不见</p><p class="show">标签页之外的正文也是报告的一部分，不能丢失。</p>` +
+				`<div class="tab active">` + strings.Repeat("脚本显示的标签页里的报告正文。", 20) + `</div>`,
+			lines: []string{"标签页之外的正文也是报告的一部分，不能丢失。", strings.Repeat("脚本显示的标签页里的报告正文。", 20)},
+		},
+		{
 			name: "rowspan and colspan expanded",
 			html: `<table><tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>5</td></tr>` +
 				`<tr><td>（三）不予公开</td><td>1.属于国家秘密</td><td></td></tr></table>`,
