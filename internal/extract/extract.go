@@ -78,8 +78,10 @@ type builder struct {
 	rec    *record.Record
 	checks []record.Check
 
-	headings   []heading    // the document's headings, once found
-	tableLines map[int]bool // the lines that are table rows, once found
+	headings   []heading      // the document's headings, once found
+	tableLines map[int]bool   // the lines that are table rows, once found
+	allUnits   []unit         // the table rows, once read
+	rowText    map[int]string // a table row's provenance text, by line
 }
 
 func newBuilder(doc *decode.Document) *builder {
@@ -102,13 +104,20 @@ func (b *builder) traceRow(path string, u unit) {
 	if u.line < 0 || u.line >= len(b.doc.Lines) {
 		return
 	}
-	cells := u.cells
-	for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
-		cells = cells[:len(cells)-1]
+	if b.rowText == nil {
+		b.rowText = make(map[int]string)
 	}
-	text := strings.Join(cells, " | ")
-	if u.label != "" {
-		text = truncate(u.label, 40) + " | " + text
+	text, ok := b.rowText[u.line]
+	if !ok {
+		cells := u.cells
+		for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
+			cells = cells[:len(cells)-1]
+		}
+		text = strings.Join(cells, " | ")
+		if u.label != "" {
+			text = truncate(u.label, 40) + " | " + text
+		}
+		b.rowText[u.line] = text
 	}
 	b.rec.Provenance[path] = record.Provenance{Line: u.line + 1, Text: text}
 }

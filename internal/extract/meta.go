@@ -197,10 +197,10 @@ func (b *builder) findTitle() (string, int) {
 	best, bestLine, bestScore := "", -1, 0
 	for i, l := range head(lines, 15) {
 		t := strings.TrimSpace(l)
-		if !titleWords.MatchString(t) || !strings.Contains(t, "信息公开") && !strings.Contains(t, "政务公开") {
+		if len(t) > 60*3 || utf8.RuneCountInString(t) > 60 || strings.ContainsAny(t, "，。|>") || strings.Contains(t, "当前位置") {
 			continue
 		}
-		if utf8.RuneCountInString(t) > 60 || strings.ContainsAny(t, "，。|>") || strings.Contains(t, "当前位置") {
+		if !titleWords.MatchString(t) || !strings.Contains(t, "信息公开") && !strings.Contains(t, "政务公开") {
 			continue
 		}
 		score := 1

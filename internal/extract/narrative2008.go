@@ -69,7 +69,7 @@ var statRows = []statRow{
 // 2008-era reports append. A figure there is the report's own statistic and takes
 // precedence over the same figure read from a sentence.
 func readStatisticsTable(b *builder) {
-	units := append(tableUnits(b.doc), lineUnits(b.doc, 0, len(b.doc.Lines))...)
+	units := b.units()
 	seen := make(map[string]bool)
 	for _, u := range units {
 		var val string

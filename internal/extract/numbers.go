@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -42,9 +41,10 @@ func parseCell(s string) (q quantity, blank, ok bool) {
 
 // parseArabic reads an Arabic number with optional thousands separators and an
 // optional sign: "3119", "1,234", "96171.6", "-3", "+2". The whole string must be
-// the number.
+// the number. (It is hand-written, not a regexp: every cell and token of a report
+// goes through it.)
 func parseArabic(s string) (v float64, isInt bool, ok bool) {
-	if !arabicNumber.MatchString(s) {
+	if !isArabic(s) {
 		return 0, false, false
 	}
 	s = strings.ReplaceAll(strings.TrimPrefix(s, "+"), ",", "")
@@ -58,7 +58,42 @@ func parseArabic(s string) (v float64, isInt bool, ok bool) {
 	return f, !strings.Contains(s, "."), true
 }
 
-var arabicNumber = regexp.MustCompile(`^[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$`)
+// isArabic reports whether s is [-+]digits with optional groups of three after
+// commas ("12,345") and an optional decimal part.
+func isArabic(s string) bool {
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	if hasDot && (frac == "" || !allDigits(frac)) {
+		return false
+	}
+	if intPart == "" {
+		return false
+	}
+	if !strings.Contains(intPart, ",") {
+		return allDigits(intPart)
+	}
+	groups := strings.Split(intPart, ",")
+	if len(groups[0]) < 1 || len(groups[0]) > 3 || !allDigits(groups[0]) {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 || !allDigits(g) {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
 
 var chineseDigits = map[rune]int64{
 	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,

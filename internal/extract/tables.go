@@ -87,8 +87,7 @@ func (t *tableRecognizer) Score(text string) int {
 
 // Recognize reads the three tables and the narrative figures.
 func (t *tableRecognizer) Recognize(b *builder) {
-	units := tableUnits(b.doc)
-	units = append(units, lineUnits(b.doc, 0, len(b.doc.Lines))...)
+	units := b.units()
 	t.readProactive(b, units)
 	t.readRequests(b, units)
 	t.readAppeals(b, units)

@@ -17,6 +17,15 @@ type unit struct {
 	grid  bool     // the cells are positional (blanks kept); false for runs of numbers read from plain lines
 }
 
+// units returns the rows of the document's tables, then those read from its lines,
+// found once.
+func (b *builder) units() []unit {
+	if b.allUnits == nil {
+		b.allUnits = append(tableUnits(b.doc), lineUnits(b.doc, 0, len(b.doc.Lines))...)
+	}
+	return b.allUnits
+}
+
 // numeric reports whether a cell holds a number (not a blank, not a label).
 func numeric(cell string) bool {
 	_, blank, ok := parseCell(cell)
