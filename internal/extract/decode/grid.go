@@ -356,9 +356,10 @@ func classify(l *pline) {
 	if first == 0 && len(l.cells) < 2 {
 		return
 	}
-	if first > 0 {
-		label := l.cells[first-1].x1 - l.cells[0].x0
-		if span := l.x1 - l.x0; label > 0.6*span {
+	// A run of text wider than most of the line before a number is a sentence
+	// ending in a figure, not a label.
+	for _, c := range l.cells[:first] {
+		if c.x1-c.x0 > 0.6*(l.x1-l.x0) {
 			return
 		}
 	}

@@ -115,6 +115,22 @@ func TestLayoutSynthetic(t *testing.T) {
 			},
 		},
 		{
+			name: "2008 statistics table: label, unit, figure",
+			spec: []string{
+				"指标名称|单位|统计数",
+				"主动公开政府信息数|条|1379",
+				"依申请公开信息数|条|92",
+				"收取费用|万元|0",
+			},
+			xs: []float64{50, 250, 350},
+			lines: []string{
+				"指标名称 | 单位 | 统计数",
+				"主动公开政府信息数 | 条 | 1379",
+				"依申请公开信息数 | 条 | 92",
+				"收取费用 | 万元 | 0",
+			},
+		},
+		{
 			name:  "prose with numbers is not a table",
 			spec:  []string{"全年共受理申请 3119 件，答复 3050 件"},
 			xs:    []float64{50},
