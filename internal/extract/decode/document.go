@@ -6,6 +6,11 @@
 // recognizers in package extract read the Document.
 package decode
 
+import (
+	"strings"
+	"unicode"
+)
+
 // Document is a raw report, normalized.
 type Document struct {
 	Format   string // "text", "html", "pdf" or "docx"
@@ -16,7 +21,7 @@ type Document struct {
 	// Lines is the normalized text, one entry per line, with web furniture removed.
 	// Provenance refers to these lines (1-based: Lines[0] is line 1), and the site shows
 	// them, so they are stable: the same input always gives the same lines. A table row
-	// is one line: its cells joined by " | ".
+	// is one line: RowLine of its cells.
 	Lines []string
 
 	// Tables are the tables of the document, in order.
@@ -30,5 +35,36 @@ type Document struct {
 // empty cell is "".
 type Table struct {
 	Line int        // the index in Document.Lines of the table's first row
-	Rows [][]string // Rows[i] is rendered as Document.Lines[Line+i]
+	Rows [][]string // Document.Lines[Line+i] is RowLine(Rows[i])
+}
+
+// RowLine renders a table row as a line of text: its cells joined by " | ", without
+// the copies of a merged label cell (a cell with text identical to the one before
+// it) and without trailing empty cells. Numbers are never dropped: two equal
+// figures side by side are two cells.
+func RowLine(row []string) string {
+	var b strings.Builder
+	end := len(row)
+	for end > 0 && row[end-1] == "" {
+		end--
+	}
+	for i, c := range row[:end] {
+		if i > 0 && c != "" && c == row[i-1] && hasHan(c) {
+			continue
+		}
+		if i > 0 {
+			b.WriteString(" | ")
+		}
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

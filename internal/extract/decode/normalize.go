@@ -21,8 +21,8 @@ import (
 //     between two Han characters, or a Han character and a digit, removed;
 //   - web furniture lines are dropped (never table rows), and so are empty lines;
 //   - table cells are normalized alike, rows padded to the table's width, and
-//     each row's line rendered as its cells joined by " | ", so that Rows[i] is
-//     always Lines[Line+i] with Line counted after the dropped lines.
+//     each row's line rendered by RowLine, so that Lines[Line+i] is always
+//     RowLine(Rows[i]) with Line counted after the dropped lines.
 func normalize(p *page) *Document {
 	c := hanzi.Default()
 	d := &Document{
@@ -49,7 +49,7 @@ func normalize(p *page) *Document {
 			t := normalizeTable(c, tables[next], len(d.Lines))
 			if len(t.Rows) > 0 {
 				for _, r := range t.Rows {
-					d.Lines = append(d.Lines, strings.Join(r, " | "))
+					d.Lines = append(d.Lines, RowLine(r))
 				}
 				d.Tables = append(d.Tables, t)
 			}

@@ -172,7 +172,7 @@ func TestNormalize(t *testing.T) {
 			"列印本页",
 			"申请3119件",
 			"表二 | x",
-			"甲 | ",
+			"甲",
 		},
 		Tables: []Table{
 			{Line: 2, Rows: [][]string{{"项目", "数量"}, {"网站", "12"}}},

@@ -66,7 +66,7 @@ func checkDocument(t *testing.T, d *Document) {
 			if len(r) != len(tb.Rows[0]) {
 				t.Errorf("table at line %d: row %d has %d cells, row 0 has %d", tb.Line, i, len(r), len(tb.Rows[0]))
 			}
-			if got, want := d.Lines[tb.Line+i], strings.Join(r, " | "); got != want {
+			if got, want := d.Lines[tb.Line+i], RowLine(r); got != want {
 				t.Errorf("table at line %d: Lines[%d] = %q, want row %d %q", tb.Line, tb.Line+i, got, i, want)
 			}
 			inTable[tb.Line+i] = true
