@@ -32,7 +32,8 @@ type entry struct {
 	data  []byte // its bytes, the TOML download
 	rec   *record.Record
 	sum   record.Summary
-	lines []string // the normalized source text, when the data folder has it
+	lines []string       // the normalized source text, when the data folder has it
+	value map[string]any // the record as plain values, once decoded (recordValue)
 
 	originalPath string // the raw original in the data folder, when there is one
 	originalName string // its name as a page resource

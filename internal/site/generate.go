@@ -11,25 +11,108 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nianbao/nianbao/internal/record"
 )
 
-// project writes the files of a Hugo project under dir.
+// project writes the files of a Hugo project under dir. Writes go to a few
+// goroutines: generating is mostly creating files, and file systems answer faster
+// several at a time. close waits for them and returns the first error.
 type project struct {
 	dir   string
 	files int
+	jobs  chan writeJob
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	dirs  map[string]bool // folders already created
+	err   error
+}
+
+type writeJob struct {
+	path string
+	data []byte
+	src  string // copy this file instead of writing data
+}
+
+const writers = 8
+
+func newProject(dir string) *project {
+	p := &project{dir: dir, jobs: make(chan writeJob, 256), dirs: map[string]bool{}}
+	for range writers {
+		p.wg.Go(func() {
+			for j := range p.jobs {
+				if err := p.do(j); err != nil {
+					p.mu.Lock()
+					if p.err == nil {
+						p.err = err
+					}
+					p.mu.Unlock()
+				}
+			}
+		})
+	}
+	return p
+}
+
+func (p *project) mkdir(dir string) error {
+	p.mu.Lock()
+	done := p.dirs[dir]
+	p.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	p.mu.Lock()
+	p.dirs[dir] = true
+	p.mu.Unlock()
+	return nil
+}
+
+func (p *project) do(j writeJob) error {
+	if err := p.mkdir(filepath.Dir(j.path)); err != nil {
+		return err
+	}
+	if j.src == "" {
+		return os.WriteFile(j.path, j.data, 0o644)
+	}
+	in, err := os.Open(j.src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(j.path)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// close waits for the writes and returns the first error.
+func (p *project) close() error {
+	close(p.jobs)
+	p.wg.Wait()
+	return p.err
 }
 
 func (p *project) write(rel string, data []byte) error {
-	path := filepath.Join(p.dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
 	p.files++
-	return os.WriteFile(path, data, 0o644)
+	p.jobs <- writeJob{path: filepath.Join(p.dir, filepath.FromSlash(rel)), data: data}
+	return nil
+}
+
+func (p *project) copyFile(rel, src string) error {
+	p.files++
+	p.jobs <- writeJob{path: filepath.Join(p.dir, filepath.FromSlash(rel)), src: src}
+	return nil
 }
 
 func (p *project) page(rel string, fm any) error {
@@ -38,28 +121,6 @@ func (p *project) page(rel string, fm any) error {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
 	return p.write(rel, b)
-}
-
-func (p *project) copyFile(rel, src string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	path := filepath.Join(p.dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	out, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	p.files++
-	return out.Close()
 }
 
 // copyTheme writes the embedded theme (config.toml, layouts/, static/, content/).
@@ -78,33 +139,42 @@ func (p *project) copyTheme(theme fs.FS) error {
 
 // generate writes the whole Hugo project for d into dir, which must be empty or absent.
 func generate(d *dataset, theme fs.FS, dir string, now time.Time) (int, error) {
-	p := &project{dir: dir}
+	p := newProject(dir)
+	err := p.generate(d, theme)
+	if cerr := p.close(); err == nil {
+		err = cerr
+	}
+	return p.files, err
+}
+
+func (p *project) generate(d *dataset, theme fs.FS) error {
+	dir := p.dir
 	if err := p.copyTheme(theme); err != nil {
-		return 0, fmt.Errorf("writing the theme: %w", err)
+		return fmt.Errorf("writing the theme: %w", err)
 	}
 	// Hugo's data folder stays empty: every page carries what it needs.
 	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
-		return 0, err
+		return err
 	}
 	if err := writeHome(p, d); err != nil {
-		return 0, err
+		return err
 	}
 	if err := writeReports(p, d); err != nil {
-		return 0, err
+		return err
 	}
 	if err := writeAgencies(p, d); err != nil {
-		return 0, err
+		return err
 	}
 	if err := writeRegions(p, d); err != nil {
-		return 0, err
+		return err
 	}
 	if err := writeYears(p, d); err != nil {
-		return 0, err
+		return err
 	}
 	if err := writeDataset(p, d); err != nil {
-		return 0, err
+		return err
 	}
-	return p.files, nil
+	return nil
 }
 
 func writeReports(p *project, d *dataset) error {
@@ -153,12 +223,17 @@ func writeCSV(w *csv.Writer, e *entry) {
 
 // recordValue is a record as plain values, with the contract's keys: the TOML file
 // decoded into maps, dates as YYYY-MM-DD.
+// It is decoded once and kept: the record's JSON and the dataset share it.
 func recordValue(e *entry) (map[string]any, error) {
+	if e.value != nil {
+		return e.value, nil
+	}
 	var m map[string]any
 	if err := toml.Unmarshal(e.data, &m); err != nil {
 		return nil, err
 	}
-	return plain(m).(map[string]any), nil
+	e.value = plain(m).(map[string]any)
+	return e.value, nil
 }
 
 func plain(v any) any {
@@ -257,6 +332,9 @@ func compareStrings(a, b string) int {
 // writeList writes a list page and one copy per other sort order.
 func writeList(p *project, base string, lp ListPage, es []*entry, caption string, withYear bool) error {
 	for _, s := range sortKeys {
+		if s.key != "" && len(es) < 2 {
+			break
+		}
 		page := lp
 		t := reportTable(caption, base, es, s.key, withYear)
 		page.Table = &t

@@ -50,8 +50,8 @@ func reportTable(caption, base string, es []*entry, key string, withYear bool) S
 	t := SortTable{Caption: caption, Total: len(sorted)}
 	for _, s := range sortKeys {
 		col := SortCol{Label: s.label, Num: s.key != "", URL: sortURL(base, s.key), Current: s.key == key}
-		if col.Current {
-			col.URL = ""
+		if col.Current || len(es) < 2 {
+			col.URL = "" // a table of one row has no other order
 		}
 		t.Columns = append(t.Columns, col)
 		if s.key == "" && withYear {
