@@ -57,9 +57,9 @@ func BenchmarkExtractPDF(b *testing.B) {
 }
 
 // BenchmarkExtractHTML measures extraction of a 2019-template CMS page with its four
-// tables (testdata/formats/report.html): documents per second on one core.
+// tables (decode/testdata/html/report-utf8.html): documents per second on one core.
 func BenchmarkExtractHTML(b *testing.B) {
-	data, err := os.ReadFile("testdata/formats/report.html")
+	data, err := os.ReadFile("decode/testdata/html/report-utf8.html")
 	if err != nil {
 		b.Fatal(err)
 	}

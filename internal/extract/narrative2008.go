@@ -237,7 +237,7 @@ func readLegacyRequests(b *builder) {
 	}
 	if lr.Received == nil {
 		// "未发生受理、答复依申请公开政务信息的情况", "没有发生依申请公开办理情况".
-		if i, s, found := zeroStatement(b, from, to, ok, []string{"申请"}, []string{"复议", "诉讼", "申诉", "投诉", "举报"}); found {
+		if i, s, found := findNone(b, from, to, ok, noneSaid{words: []string{"申请"}, exclude: []string{"复议", "诉讼", "申诉", "投诉", "举报"}, maxGap: 60}); found {
 			lr.Received = record.Int(0)
 			b.trace("legacy_requests.received", i, s.start, s.end)
 			set = true
@@ -275,10 +275,18 @@ func readLegacyRequests(b *builder) {
 	}
 }
 
-// zeroStatement finds a sentence that says none happened: a negation (未, 没有, 无)
-// before one of the words, in a sentence without any of the excluded words. In a
-// report with the section, only its lines count.
-func zeroStatement(b *builder, from, to int, inSection bool, words, exclude []string) (line int, s span, found bool) {
+// noneSaid describes a sentence that says none happened: a negation (未, 没有, 无)
+// before one of words, with no figure in between.
+type noneSaid struct {
+	words   []string // what did not happen; one of them must follow the negation
+	exclude []string // a sentence with one of these is about something else
+	context string   // outside the section, the sentence must also say this
+	maxGap  int      // bytes between the negation and the word at most; 0: any
+}
+
+// findNone finds the first sentence saying none happened, in the section's lines
+// when the report has the section, else anywhere.
+func findNone(b *builder, from, to int, inSection bool, q noneSaid) (line int, s span, found bool) {
 	lines := b.doc.Lines
 	if !inSection {
 		from, to = 0, len(lines)
@@ -289,16 +297,16 @@ func zeroStatement(b *builder, from, to int, inSection bool, words, exclude []st
 		}
 		for _, sp := range sentences(lines[i]) {
 			sent := lines[i][sp.start:sp.end]
-			if containsAny(sent, exclude...) {
+			if containsAny(sent, q.exclude...) || !inSection && q.context != "" && !strings.Contains(sent, q.context) {
 				continue
 			}
-			for _, w := range words {
+			for _, w := range q.words {
 				at := strings.Index(sent, w)
 				if at < 0 {
 					continue
 				}
 				neg := negation.FindStringIndex(sent[:at])
-				if neg == nil || at-neg[0] > 60 || hasDigit(sent[neg[0]:at]) {
+				if neg == nil || q.maxGap > 0 && at-neg[0] > q.maxGap || hasDigit(sent[neg[0]:at]) {
 					continue
 				}
 				return i, sp, true
@@ -378,7 +386,7 @@ func readLegacyReview(b *builder) {
 			set = true
 			continue
 		}
-		if i, s, found := reviewZero(b, from, to, ok, it.word); found {
+		if i, s, found := findNone(b, from, to, ok, noneSaid{words: []string{it.word}, context: "信息公开"}); found {
 			*it.dst = record.Int(0)
 			b.trace("legacy_review."+it.key, i, s.start, s.end)
 			set = true
@@ -387,31 +395,4 @@ func readLegacyReview(b *builder) {
 	if set {
 		b.rec.LegacyReview = lr
 	}
-}
-
-// reviewZero finds a sentence that says there was no 复议 (诉讼, 申诉) about
-// government information: "本年度没有因为政府信息公开引起的行政复议,行政诉讼和申诉".
-func reviewZero(b *builder, from, to int, inSection bool, word string) (int, span, bool) {
-	lines := b.doc.Lines
-	if !inSection {
-		from, to = 0, len(lines)
-	}
-	for i := from; i < to; i++ {
-		if strings.Contains(lines[i], "|") {
-			continue
-		}
-		for _, sp := range sentences(lines[i]) {
-			sent := lines[i][sp.start:sp.end]
-			at := strings.Index(sent, word)
-			if at < 0 || !inSection && !strings.Contains(sent, "信息公开") {
-				continue
-			}
-			neg := negation.FindStringIndex(sent[:at])
-			if neg == nil || hasDigit(sent[neg[0]:at]) {
-				continue
-			}
-			return i, sp, true
-		}
-	}
-	return 0, span{}, false
 }

@@ -94,31 +94,21 @@ func (p Provenance) MarshalTOML() ([]byte, error) {
 }
 
 // quoteBasic returns s as a TOML basic string ("…").
-func quoteBasic(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		default:
-			writeRune(&b, r, false)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func quoteBasic(s string) string { return quote(s, false) }
 
 // quoteMultiline returns s as a TOML multi-line basic string ("""…"""). Line feeds
 // stay literal; every other control character, backslash and quote is escaped, so
 // no run of three quotes can close the string early.
-func quoteMultiline(s string) string {
+func quoteMultiline(s string) string { return quote(s, true) }
+
+func quote(s string, multiline bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	b.WriteString("\"\"\"\n") // a newline right after the opening quotes is trimmed by readers
+	if multiline {
+		b.WriteString("\"\"\"\n") // a newline right after the opening quotes is trimmed by readers
+	} else {
+		b.WriteByte('"')
+	}
 	for _, r := range s {
 		switch r {
 		case '"':
@@ -126,10 +116,14 @@ func quoteMultiline(s string) string {
 		case '\\':
 			b.WriteString(`\\`)
 		default:
-			writeRune(&b, r, true)
+			writeRune(&b, r, multiline)
 		}
 	}
-	b.WriteString(`"""`)
+	if multiline {
+		b.WriteString(`"""`)
+	} else {
+		b.WriteByte('"')
+	}
 	return b.String()
 }
 
