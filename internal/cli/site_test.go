@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBuildEmptyDataFolder: a fresh clone builds a site before any data lands.
+func TestBuildEmptyDataFolder(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	code, stdout, stderr := runCLI(t, "build", "--data", filepath.Join(dir, "data"), "--out", out)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "built ") || !strings.Contains(stdout, "0 records") {
+		t.Errorf("summary %q", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestBuildRefusesErrors: a record with errors is printed FILE:LINE: message, the
+// build exits 1 and the previous output stays.
+func TestBuildRefusesErrors(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	writeFile(t, filepath.Join(out, "index.html"), "previous")
+	bad := filepath.Join(dir, "data", "reports", "ce-shi-ju", "2021.toml")
+	writeFile(t, bad, "schema = 1\n[agency]\nname = \"测试局\"\n[report]\nyear = 2021\ntemplate = \"2021\"\n[proactive]\ntotal = -3\n")
+	code, stdout, stderr := runCLI(t, "build", "--data", filepath.Join(dir, "data"), "--out", out)
+	if code != ExitFail {
+		t.Fatalf("exit %d, want %d", code, ExitFail)
+	}
+	if !strings.Contains(stdout, bad+":8:") {
+		t.Errorf("stdout does not point at %s:8: %q", bad, stdout)
+	}
+	if !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("stderr %q", stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "previous" {
+		t.Error("the previous output changed")
+	}
+}
+
+func TestGenerateNeedsSite(t *testing.T) {
+	code, _, stderr := runCLI(t, "generate")
+	if code != ExitUsage || !strings.Contains(stderr, "--site") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
