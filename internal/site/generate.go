@@ -382,10 +382,8 @@ func writeRegions(p *project, d *dataset) error {
 		}
 		lp.Charts = byYearCharts("chart-year", rg.name+"历年", rg.entries)
 		if len(rg.children) > 1 {
-			if c, ok := byRegionChart("chart-children", rg.name+"下级地区：收到申请和主动公开合计", d, rg.children,
-				func(code string) []*entry { return d.regions[code].entries }); ok {
-				lp.Charts = append(lp.Charts, c)
-			}
+			lp.Charts = append(lp.Charts, byRegionCharts("chart-children", rg.name+"下级地区", d, rg.children,
+				func(code string) []*entry { return d.regions[code].entries })...)
 		}
 		if err := writeList(p, regionURL(code), lp, rg.entries, rg.name+"的报告", true); err != nil {
 			return err
@@ -397,10 +395,8 @@ func writeRegions(p *project, d *dataset) error {
 		idx.Links = append(idx.Links, Link{Name: d.regions[c].name, URL: regionURL(c), Note: fmt.Sprintf("%d份报告", len(d.regions[c].entries))})
 	}
 	if len(provinces) > 1 {
-		if c, ok := byRegionChart("chart-provinces", "各省：收到申请和主动公开合计", d, provinces,
-			func(code string) []*entry { return d.regions[code].entries }); ok {
-			idx.Charts = append(idx.Charts, c)
-		}
+		idx.Charts = append(idx.Charts, byRegionCharts("chart-provinces", "各省（全部年度）", d, provinces,
+			func(code string) []*entry { return d.regions[code].entries })...)
 	}
 	return p.page("content/region/_index.md", idx)
 }
@@ -426,7 +422,7 @@ func writeYears(p *project, d *dataset) error {
 			lp.Next = &Link{Name: strconv.Itoa(d.years[i+1]) + "年度", URL: yearURL(d.years[i+1])}
 		}
 		provs := provincesOf(d, es)
-		if c, ok := byRegionChart("chart-provinces", fmt.Sprintf("%d年度各省：收到申请和主动公开合计", y), d, provs, func(code string) []*entry {
+		lp.Charts = append(lp.Charts, byRegionCharts("chart-provinces", fmt.Sprintf("%d年度各省", y), d, provs, func(code string) []*entry {
 			var out []*entry
 			for _, e := range es {
 				if rs := d.regionsOf(e.rec); len(rs) > 0 && rs[0].code == code {
@@ -434,9 +430,7 @@ func writeYears(p *project, d *dataset) error {
 				}
 			}
 			return out
-		}); ok {
-			lp.Charts = append(lp.Charts, c)
-		}
+		})...)
 		if err := writeList(p, yearURL(y), lp, es, fmt.Sprintf("%d年度的报告", y), false); err != nil {
 			return err
 		}
@@ -471,10 +465,8 @@ func writeHome(p *project, d *dataset) error {
 	h.Charts = byYearCharts("chart-year", "全国历年", d.entries)
 	provs := provincesOf(d, d.entries)
 	if len(provs) > 1 {
-		if c, ok := byRegionChart("chart-provinces", "各省：收到申请和主动公开合计（全部年度）", d, provs,
-			func(code string) []*entry { return d.regions[code].entries }); ok {
-			h.Charts = append(h.Charts, c)
-		}
+		h.Charts = append(h.Charts, byRegionCharts("chart-provinces", "各省（全部年度）", d, provs,
+			func(code string) []*entry { return d.regions[code].entries })...)
 	}
 	latest := slices.Clone(d.entries)
 	slices.SortStableFunc(latest, func(a, b *entry) int {

@@ -166,8 +166,9 @@ func byYearCharts(prefix, scope string, es []*entry) []ChartFM {
 	return out
 }
 
-// byRegionChart charts the reports' received requests and proactive counts per region.
-func byRegionChart(id, caption string, d *dataset, codes []string, es func(code string) []*entry) (ChartFM, bool) {
+// byRegionCharts chart the requests received and the items disclosed
+// proactively per region, one chart each: their scales differ by orders of magnitude.
+func byRegionCharts(id, scope string, d *dataset, codes []string, es func(code string) []*entry) []ChartFM {
 	var names []string
 	var proactive, received []*int64
 	for _, code := range codes {
@@ -179,11 +180,14 @@ func byRegionChart(id, caption string, d *dataset, codes []string, es func(code 
 		proactive = append(proactive, s.Proactive)
 		received = append(received, s.Received)
 	}
-	c, ok := charts.ByCategory(id, caption, "地区", names, []charts.Series{{Name: "收到申请", Values: received}, {Name: "主动公开", Values: proactive}})
-	if !ok {
-		return ChartFM{}, false
+	var out []ChartFM
+	if c, ok := charts.ByCategory(id+"-received", scope+"：收到政府信息公开申请合计（件）", "地区", names, []charts.Series{{Name: "收到申请", Values: received}}); ok {
+		out = append(out, chartFM(c))
 	}
-	return chartFM(c), true
+	if c, ok := charts.ByCategory(id+"-proactive", scope+"：主动公开政府信息合计（条）", "地区", names, []charts.Series{{Name: "主动公开", Values: proactive}}); ok {
+		out = append(out, chartFM(c))
+	}
+	return out
 }
 
 // keyFigures are the headline counts of a set of reports.
