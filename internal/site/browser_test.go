@@ -153,6 +153,18 @@ func TestBrowser(t *testing.T) {
 		}
 		t.Logf("/%s: %d charts drawn", p, drawn)
 	}
+	// A figure's link to its source line unfolds the source text.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/portal/agency/xiangyang-xzspj/2017/"),
+		chromedp.WaitReady("body"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('.figures a[href^="#L"]').click()`),
+		chromedp.Sleep(200*time.Millisecond),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if open, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById('text').open`)); err != nil || !open {
+		t.Errorf("following a figure's source link left the source text folded (%v)", err)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	for _, p := range problems {

@@ -6,6 +6,19 @@
   'use strict';
   var root = document.documentElement;
   root.classList.remove('no-js');
+
+  // A link to a line of the source text (#L37) opens the folded text first.
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    for (var p = el; p; p = p.parentElement) {
+      if (p.tagName === 'DETAILS') { p.open = true; }
+    }
+    if (el) { el.scrollIntoView(); }
+  }
+  window.addEventListener('hashchange', reveal);
+  if (location.hash) { reveal(); }
+
   if (!window.echarts) { return; }
   var charts = [];
   var els = document.querySelectorAll('.chart[data-chart]');
