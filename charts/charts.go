@@ -113,7 +113,7 @@ func Categories(id, caption, rowHeader string, categories []string, series []Ser
 		option["yAxis"] = []map[string]any{{"type": "category", "data": categories, "inverse": true}}
 		option["xAxis"] = []map[string]any{{"type": "value", "axisLabel": map[string]any{"hideOverlap": true}}}
 	} else {
-		option["xAxis"] = []map[string]any{{"type": "category", "data": categories, "axisLabel": map[string]any{"interval": 0, "hideOverlap": true}}}
+		option["xAxis"] = []map[string]any{{"type": "category", "data": categories, "axisLabel": map[string]any{"interval": 0, "hideOverlap": true, "overflow": "break", "width": 76}}}
 		option["yAxis"] = []map[string]any{{"type": "value", "axisLabel": map[string]any{"hideOverlap": true}}}
 	}
 	raw, err := marshal(option)

@@ -136,7 +136,7 @@ func appeals(r *record.Record) (Chart, bool) {
 	blocks := []struct {
 		name string
 		a    *record.Appeal
-	}{{"行政复议", r.Review}, {"行政诉讼（未经复议直接起诉）", r.LitigationDirect}, {"行政诉讼（复议后起诉）", r.LitigationAfterReview}}
+	}{{"行政复议", r.Review}, {"直接起诉", r.LitigationDirect}, {"复议后起诉", r.LitigationAfterReview}}
 	results := []string{"结果维持", "结果纠正", "其他结果", "尚未审结"}
 	var series []Series
 	for i, res := range results {
@@ -151,7 +151,7 @@ func appeals(r *record.Record) (Chart, bool) {
 		series = append(series, s)
 	}
 	names := []string{blocks[0].name, blocks[1].name, blocks[2].name}
-	return Categories("chart-appeals", "行政复议和行政诉讼（件）", "类别", names, series, StackedBars)
+	return Categories("chart-appeals", "行政复议和行政诉讼（件；诉讼分未经复议直接起诉和复议后起诉）", "类别", names, series, StackedBars)
 }
 
 func legacyOutcomes(r *record.Record) (Chart, bool) {
