@@ -136,14 +136,18 @@ type ReportPage struct {
 	Narrative     []Section `json:"narrative"`
 	Checks        []CheckFM `json:"checks"`
 	Provenance    []ProvFM  `json:"provenance"`
-	Lines         []string  `json:"lines"` // the normalized source text; line n is Lines[n-1]
-	SourceURL     string    `json:"source_url,omitempty"`
-	Original      string    `json:"original,omitempty"` // page resource name of the raw file
-	Format        string    `json:"format,omitempty"`
-	SHA256        string    `json:"sha256,omitempty"`
-	Downloads     []Link    `json:"downloads"` // page resource names
-	Prev          *Link     `json:"prev,omitempty"`
-	Next          *Link     `json:"next,omitempty"`
+	// Text is the page resource holding the normalized source text that provenance
+	// lines refer to, "" when the data folder has none; Lines is its line count. The
+	// text is a resource, not front matter, so Hugo reads it only to render this page.
+	Text      string `json:"text,omitempty"`
+	Lines     int    `json:"lines,omitempty"`
+	SourceURL string `json:"source_url,omitempty"`
+	Original  string `json:"original,omitempty"` // page resource name of the raw file
+	Format    string `json:"format,omitempty"`
+	SHA256    string `json:"sha256,omitempty"`
+	Downloads []Link `json:"downloads"` // page resource names
+	Prev      *Link  `json:"prev,omitempty"`
+	Next      *Link  `json:"next,omitempty"`
 }
 
 // AgencyPage is the front matter of /agency/<slug>/.

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -200,6 +201,11 @@ func writeReports(p *project, d *dataset) error {
 		w.Flush()
 		if err := p.write(dir+"record.csv", buf.Bytes()); err != nil {
 			return err
+		}
+		if len(e.lines) > 0 {
+			if err := p.write(dir+"text.txt", []byte(strings.Join(e.lines, "\n")+"\n")); err != nil {
+				return err
+			}
 		}
 		if e.originalPath != "" {
 			if err := p.copyFile(dir+e.originalName, e.originalPath); err != nil {

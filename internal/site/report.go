@@ -35,7 +35,7 @@ func reportPage(d *dataset, e *entry) ReportPage {
 		Template:      r.Report.Template,
 		TemplateLabel: templateLabels[r.Report.Template],
 		Reviewed:      r.Report.Reviewed,
-		Lines:         e.lines,
+		Lines:         len(e.lines),
 		Original:      e.originalName,
 		Downloads: []Link{
 			{Name: "TOML", URL: "record.toml", Note: "记录原文件"},
@@ -123,7 +123,9 @@ func reportPage(d *dataset, e *entry) ReportPage {
 	p.Narrative = nonNil(p.Narrative)
 	p.Provenance = nonNil(p.Provenance)
 	p.Key = nonNil(p.Key)
-	p.Lines = nonNil(p.Lines)
+	if len(e.lines) > 0 {
+		p.Text = "text.txt"
+	}
 	return p
 }
 

@@ -215,7 +215,7 @@ func TestHostileRecordIsInert(t *testing.T) {
 	txt := text(t, doc)
 	for _, w := range []string{
 		"{{< shortcode >}}", "{{% x %}}", "<script>alert('narrative')</script>", "+++", "---", "layout: evil",
-		"</script><script>alert('check')</script>", "<svg onload=alert(3)>", "测试局<script>alert('name')</script>",
+		"</script><script>alert('check')</script>", "<svg onload=alert(3)>", `<script>alert("text")</script> {{< x >}} 主动公开12条`, "测试局<script>alert('name')</script>",
 	} {
 		if !strings.Contains(txt, w) {
 			t.Errorf("hostile page does not show %q as text", w)
