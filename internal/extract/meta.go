@@ -230,15 +230,27 @@ func (b *builder) findTitle() (string, int) {
 	return best, bestLine
 }
 
-// agencyFromTitle returns the body a title names before its year:
-// "衡山县行政审批服务局2020年政府信息公开工作报告" → 衡山县行政审批服务局; a bare
+// agencyFromTitle returns the body a title names before its year or before the
+// words of the report's subject: "衡山县行政审批服务局2020年政府信息公开工作报告" and
+// "衡山县行政审批服务局政府信息公开工作2020年度报告" → 衡山县行政审批服务局; a bare
 // division means its people's government: "西峰区2017年…" → 西峰区人民政府.
 func agencyFromTitle(title string) string {
-	loc := regexp.MustCompile(`[0-9]{4}\s*年`).FindStringIndex(title)
-	if loc == nil || loc[0] == 0 {
+	title = strings.TrimSpace(bracketed.ReplaceAllString(title, ""))
+	cut := len(title)
+	if loc := yearInTitle.FindStringIndex(title); loc != nil {
+		cut = loc[0]
+	}
+	for _, w := range []string{"政府信息公开", "政务公开", "信息公开"} {
+		if i := strings.Index(title, w); i >= 0 && i < cut {
+			cut = i
+		}
+	}
+	if cut == 0 {
 		return ""
 	}
-	name := strings.TrimSpace(strings.TrimRight(title[:loc[0]], "关于的"))
+	name := strings.TrimSpace(title[:cut])
+	name = strings.TrimPrefix(name, "关于")
+	name = strings.TrimRight(name, "关于的 ")
 	switch {
 	case agencyShape.MatchString(name):
 		return name
@@ -247,6 +259,11 @@ func agencyFromTitle(title string) string {
 	}
 	return ""
 }
+
+var (
+	yearInTitle = regexp.MustCompile(`[0-9]{4}\s*年`)
+	bracketed   = regexp.MustCompile(`^[【\[［（(][^】\]］）)]{0,20}[】\]］）)]`)
+)
 
 var bookTitle = regexp.MustCompile(`《[^》]*》`)
 

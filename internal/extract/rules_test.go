@@ -462,3 +462,19 @@ func TestStatisticsTable(t *testing.T) {
 		})
 	}
 }
+
+func TestAgencyFromTitle(t *testing.T) {
+	for title, want := range map[string]string{
+		"衡山县行政审批服务局2020年政府信息公开工作报告":     "衡山县行政审批服务局",
+		"衡山县行政审批服务局政府信息公开工作2020年度报告":    "衡山县行政审批服务局",
+		"西峰区2017年政府信息公开工作的年度报告":         "西峰区人民政府",
+		"【2021年度】襄阳市行政审批局政府信息公开工作年度报告":  "襄阳市行政审批局",
+		"关于襄阳市人民政府办公室2019年政府信息公开工作年度报告": "襄阳市人民政府办公室",
+		"2017年度政府信息公开年度报告":              "",
+		"政府信息公开工作年度报告":                  "",
+	} {
+		if got := agencyFromTitle(title); got != want {
+			t.Errorf("agencyFromTitle(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
