@@ -478,3 +478,52 @@ func TestAgencyFromTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestOneCellPerLine: a page's tables copied as text often come one cell per line
+// (blank cells then vanish, but a filled table has none).
+func TestOneCellPerLine(t *testing.T) {
+	var lines []string
+	cell := func(cs ...string) { lines = append(lines, cs...) }
+	cell("测试市人民政府2024年政府信息公开工作年度报告", "一、总体情况", "2024年，全市主动公开政府信息5500余条。",
+		"二、主动公开政府信息情况", "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+		"规章", "1", "0", "11", "行政规范性文件", "8", "26", "66",
+		"第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "447228",
+		"三、收到和处理政府信息公开申请情况", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+		"申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+	rows := map[string]string{
+		"new_received": "3001 53 0 0 61 4 3119", "carried_over": "34 0 0 0 0 0 34", "granted": "1288 21 0 0 50 3 1362",
+		"partially_granted": "447 7 0 0 0 0 454", "denied_state_secret": "2 0 0 0 0 0 2", "unable_not_held": "746 12 0 0 10 1 769",
+		"other_misc": "108 2 0 0 0 0 110", "total": "2932 53 0 0 61 4 3050", "carried_forward": "103 0 0 0 0 0 103",
+	}
+	for _, spec := range record.RowsFor(record.Template2021) {
+		if spec.Key == "other" {
+			cell("（六）其他处理")
+			continue
+		}
+		if spec.Key == "granted" {
+			cell("三、本年度办理结果")
+		}
+		cell(spec.Number + spec.Label)
+		v, ok := rows[spec.Key]
+		if !ok {
+			v = "0 0 0 0 0 0 0"
+		}
+		cell(strings.Fields(v)...)
+	}
+	cell("四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+		"未经复议直接起诉", "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+	cell(strings.Fields("72 64 178 37 351 13 4 8 1 26 12 1 1 6 20")...)
+	cell("五、存在的主要问题及改进情况", "解读质量仍需提升。", "六、其他需要报告的事项", "无。")
+	r := mustExtract(t, docOf(lines...), Options{})
+	got := figures(r)
+	for k, w := range map[string]string{
+		"proactive.regulations.in_force": "11", "proactive.normative_documents.repealed": "26", "proactive.licensing.decisions": "447228",
+		"requests.new_received.natural_person": "3001", "requests.new_received.total": "3119", "requests.partially_granted.total": "454",
+		"requests.unable_not_held.legal_service": "10", "requests.other_misc.total": "110", "requests.total.total": "3050",
+		"requests.carried_forward.natural_person": "103", "review.total": "351", "litigation_after_review.pending": "6",
+	} {
+		if got[k] != w {
+			t.Errorf("%s = %q, want %s", k, got[k], w)
+		}
+	}
+}

@@ -130,6 +130,9 @@ func (t *tableRecognizer) readProactive(b *builder, units []unit) {
 // row), and is short: a sentence that mentions 规章 is not the row.
 func labelIs(label string, names []string) bool {
 	label = strings.TrimSpace(label)
+	if i := strings.LastIndexByte(label, ' '); i >= 0 && labelIs(label[i+1:], names) {
+		return true // the last cell of a label read from lines, one cell per line
+	}
 	for _, n := range names {
 		if label == n || strings.HasSuffix(label, n) && len([]rune(label)) <= len([]rune(n))+6 {
 			return true
