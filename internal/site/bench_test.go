@@ -168,3 +168,19 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportMetric(float64(renderPeak)/(1<<20), "hugo-alone-peak-heap-MB")
 	b.ReportMetric(float64(buildPeak)/float64(renderPeak), "peak/hugo-alone-peak")
 }
+
+// BenchmarkGenerate is the generate phase alone, on 2,000 synthetic reports.
+func BenchmarkGenerate(b *testing.B) {
+	dir := b.TempDir()
+	data := filepath.Join(dir, "data")
+	synthesize(b, data, 400, 5)
+	d, err := load(data, testNow)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; b.Loop(); i++ {
+		if _, err := generate(d, Options{}.theme(), filepath.Join(dir, fmt.Sprintf("site%d", i)), true); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

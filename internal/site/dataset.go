@@ -26,14 +26,16 @@ const (
 
 // entry is one record and what its pages need.
 type entry struct {
-	slug  string
-	year  int
-	path  string // the record file
-	data  []byte // its bytes, the TOML download
-	rec   *record.Record
-	sum   record.Summary
-	lines []string       // the normalized source text, when the data folder has it
-	value map[string]any // the record as plain values, once decoded (recordValue)
+	slug     string
+	year     int
+	path     string // the record file
+	data     []byte // its bytes, the TOML download
+	rec      *record.Record
+	sum      record.Summary
+	lines    []string       // the normalized source text, when the data folder has it
+	textPath string         // … and its file
+	value    map[string]any // the record as plain values, once decoded (recordValue)
+	csv      []byte         // its figures as CSV lines, without the header
 
 	originalPath string // the raw original in the data folder, when there is one
 	originalName string // its name as a page resource
@@ -137,6 +139,7 @@ func (e *entry) attach(dataDir string) error {
 		if err := sc.Err(); err != nil {
 			return fmt.Errorf("%s: %w", text, err)
 		}
+		e.textPath = text
 	}
 	if s := e.rec.Source; s != nil && s.File != "" {
 		rel := filepath.FromSlash(s.File)

@@ -9,10 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -24,18 +25,23 @@ import (
 // several at a time. close waits for them and returns the first error.
 type project struct {
 	dir   string
-	files int
+	files atomic.Int64
 	jobs  chan writeJob
 	wg    sync.WaitGroup
 	mu    sync.Mutex
 	dirs  map[string]bool // folders already created
 	err   error
+
+	// private is true for a project only a build reads (in a temporary folder): it
+	// may then share files with the data folder by hard links.
+	private bool
 }
 
 type writeJob struct {
 	path string
 	data []byte
 	src  string // copy this file instead of writing data
+	link bool   // … or hard-link it, falling back to a copy
 }
 
 const writers = 8
@@ -81,6 +87,9 @@ func (p *project) do(j writeJob) error {
 	if j.src == "" {
 		return os.WriteFile(j.path, j.data, 0o644)
 	}
+	if j.link && os.Link(j.src, j.path) == nil {
+		return nil
+	}
 	in, err := os.Open(j.src)
 	if err != nil {
 		return err
@@ -105,14 +114,17 @@ func (p *project) close() error {
 }
 
 func (p *project) write(rel string, data []byte) error {
-	p.files++
+	p.files.Add(1)
 	p.jobs <- writeJob{path: filepath.Join(p.dir, filepath.FromSlash(rel)), data: data}
 	return nil
 }
 
+// copyFile puts the file src into the project at rel. When the project is a private
+// one (a build's), it hard-links the file: on many file systems creating a file costs
+// far more than linking one, and a build creates several per report.
 func (p *project) copyFile(rel, src string) error {
-	p.files++
-	p.jobs <- writeJob{path: filepath.Join(p.dir, filepath.FromSlash(rel)), src: src}
+	p.files.Add(1)
+	p.jobs <- writeJob{path: filepath.Join(p.dir, filepath.FromSlash(rel)), src: src, link: p.private}
 	return nil
 }
 
@@ -139,13 +151,14 @@ func (p *project) copyTheme(theme fs.FS) error {
 }
 
 // generate writes the whole Hugo project for d into dir, which must be empty or absent.
-func generate(d *dataset, theme fs.FS, dir string, now time.Time) (int, error) {
+func generate(d *dataset, theme fs.FS, dir string, private bool) (int, error) {
 	p := newProject(dir)
+	p.private = private
 	err := p.generate(d, theme)
 	if cerr := p.close(); err == nil {
 		err = cerr
 	}
-	return p.files, err
+	return int(p.files.Load()), err
 }
 
 func (p *project) generate(d *dataset, theme fs.FS) error {
@@ -178,42 +191,69 @@ func (p *project) generate(d *dataset, theme fs.FS) error {
 	return nil
 }
 
+// writeReports writes each report's page bundle: its page, the record as TOML, JSON
+// and CSV, its source text and raw original. Reports are built on every CPU.
 func writeReports(p *project, d *dataset) error {
+	next := make(chan *entry)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for e := range next {
+				if err := writeReport(p, d, e); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		})
+	}
 	for _, e := range d.entries {
-		dir := "content/" + reportURL(e.slug, e.year)
-		if err := p.page(dir+"index.md", reportPage(d, e)); err != nil {
-			return err
-		}
-		if err := p.write(dir+"record.toml", e.data); err != nil {
-			return err
-		}
-		js, err := recordJSON(e)
-		if err != nil {
-			return fmt.Errorf("%s: %w", e.path, err)
-		}
-		if err := p.write(dir+"record.json", js); err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		w := csv.NewWriter(&buf)
-		w.Write(csvHeader)
-		writeCSV(w, e)
-		w.Flush()
-		if err := p.write(dir+"record.csv", buf.Bytes()); err != nil {
-			return err
-		}
-		if len(e.lines) > 0 {
-			if err := p.write(dir+"text.txt", []byte(strings.Join(e.lines, "\n")+"\n")); err != nil {
-				return err
-			}
-		}
-		if e.originalPath != "" {
-			if err := p.copyFile(dir+e.originalName, e.originalPath); err != nil {
-				return err
-			}
-		}
+		next <- e
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+func writeReport(p *project, d *dataset, e *entry) error {
+	dir := "content/" + reportURL(e.slug, e.year)
+	if err := p.page(dir+"index.md", reportPage(d, e)); err != nil {
+		return err
+	}
+	p.copyFile(dir+"record.toml", e.path)
+	js, err := recordJSON(e)
+	if err != nil {
+		return fmt.Errorf("%s: %w", e.path, err)
+	}
+	p.write(dir+"record.json", js)
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	writeCSV(w, e)
+	w.Flush()
+	e.csv = buf.Bytes()
+	p.write(dir+"record.csv", append(csvHeaderLine(), e.csv...))
+	if e.textPath != "" {
+		p.copyFile(dir+"text.txt", e.textPath)
+	}
+	if e.originalPath != "" {
+		p.copyFile(dir+e.originalName, e.originalPath)
 	}
 	return nil
+}
+
+func csvHeaderLine() []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(csvHeader)
+	w.Flush()
+	return buf.Bytes()
 }
 
 var csvHeader = []string{"agency", "agency_slug", "year", "table", "row", "column", "value"}
@@ -293,7 +333,8 @@ func writeDataset(p *project, d *dataset) error {
 			return fmt.Errorf("%s: %w", e.path, err)
 		}
 		items = append(items, item{Slug: e.slug, Year: e.year, Record: m})
-		writeCSV(w, e)
+		w.Flush()
+		buf.Write(e.csv)
 	}
 	w.Flush()
 	js, err := json.Marshal(map[string]any{"schema": record.SchemaVersion, "reports": items})

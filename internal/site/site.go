@@ -27,6 +27,8 @@ type Options struct {
 	BaseURL string    // where the site is published; "/" for a site at the root
 	Now     time.Time // for the records' year check; zero means time.Now()
 	Theme   fs.FS     // the theme; nil means the embedded one (nianbao.Theme())
+
+	private bool // the project is a build's own, in a temporary folder
 }
 
 func (o Options) now() time.Time {
@@ -73,7 +75,7 @@ func Generate(opts Options, siteDir string) (Stats, error) {
 		return st, err
 	}
 	t1 := time.Now()
-	st.Files, err = generate(d, opts.theme(), siteDir, opts.now())
+	st.Files, err = generate(d, opts.theme(), siteDir, opts.private)
 	st.Gen = time.Since(t1)
 	if err != nil {
 		return st, fmt.Errorf("generating %s: %w", siteDir, err)
@@ -111,6 +113,7 @@ func Build(opts Options, outDir string) (Stats, error) {
 	}
 	defer os.RemoveAll(work)
 	siteDir := filepath.Join(work, "site")
+	opts.private = true
 	st, err := Generate(opts, siteDir)
 	if err != nil {
 		return st, err
