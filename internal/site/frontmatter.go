@@ -145,9 +145,16 @@ type ReportPage struct {
 	Original  string `json:"original,omitempty"` // page resource name of the raw file
 	Format    string `json:"format,omitempty"`
 	SHA256    string `json:"sha256,omitempty"`
-	Downloads []Link `json:"downloads"` // page resource names
-	Prev      *Link  `json:"prev,omitempty"`
-	Next      *Link  `json:"next,omitempty"`
+	Downloads []Link `json:"downloads"` // page resource names, or output format names (recordjson, recordcsv)
+	// Outputs are the page's Hugo output formats: its HTML, and the record as JSON
+	// and as CSV, whose bytes are RecordJSON and RecordCSV (printed verbatim by
+	// layouts/page.recordjson.json and page.recordcsv.csv). Hugo writes them as it
+	// renders the page, so generating the project creates one file a report, not three.
+	Outputs    []string `json:"outputs"`
+	RecordJSON string   `json:"record_json"`
+	RecordCSV  string   `json:"record_csv"`
+	Prev       *Link    `json:"prev,omitempty"`
+	Next       *Link    `json:"next,omitempty"`
 }
 
 // AgencyPage is the front matter of /agency/<slug>/.

@@ -224,21 +224,22 @@ func writeReports(p *project, d *dataset) error {
 
 func writeReport(p *project, d *dataset, e *entry) error {
 	dir := "content/" + reportURL(e.slug, e.year)
-	if err := p.page(dir+"index.md", reportPage(d, e)); err != nil {
-		return err
-	}
-	p.copyFile(dir+"record.toml", e.path)
+	page := reportPage(d, e)
 	js, err := recordJSON(e)
 	if err != nil {
 		return fmt.Errorf("%s: %w", e.path, err)
 	}
-	p.write(dir+"record.json", js)
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	writeCSV(w, e)
 	w.Flush()
 	e.csv = buf.Bytes()
-	p.write(dir+"record.csv", append(csvHeaderLine(), e.csv...))
+	page.RecordJSON = string(js)
+	page.RecordCSV = string(append(csvHeaderLine(), e.csv...))
+	if err := p.page(dir+"index.md", page); err != nil {
+		return err
+	}
+	p.copyFile(dir+"record.toml", e.path)
 	if e.textPath != "" {
 		p.copyFile(dir+"text.txt", e.textPath)
 	}

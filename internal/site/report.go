@@ -37,10 +37,11 @@ func reportPage(d *dataset, e *entry) ReportPage {
 		Reviewed:      r.Report.Reviewed,
 		Lines:         len(e.lines),
 		Original:      e.originalName,
+		Outputs:       []string{"html", "recordjson", "recordcsv"},
 		Downloads: []Link{
 			{Name: "TOML", URL: "record.toml", Note: "记录原文件"},
-			{Name: "JSON", URL: "record.json"},
-			{Name: "CSV", URL: "record.csv", Note: "长格式：机关、年度、表、行、列、数值"},
+			{Name: "JSON", URL: "recordjson"},
+			{Name: "CSV", URL: "recordcsv", Note: "长格式：机关、年度、表、行、列、数值"},
 		},
 	}
 	if r.Report.Title != "" {
