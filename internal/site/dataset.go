@@ -1,8 +1,6 @@
 package site
 
 import (
-	"bufio"
-	"bytes"
 	"cmp"
 	"fmt"
 	"os"
@@ -20,7 +18,6 @@ import (
 // Limits on what a record drags in from the data folder.
 const (
 	maxTextBytes     = 4 << 20  // the normalized text of one report
-	maxTextLines     = 50000    // … and its lines
 	maxOriginalBytes = 64 << 20 // a raw original copied for download
 )
 
@@ -32,8 +29,7 @@ type entry struct {
 	data     []byte // its bytes, the TOML download
 	rec      *record.Record
 	sum      record.Summary
-	lines    []string       // the normalized source text, when the data folder has it
-	textPath string         // … and its file
+	textPath string         // the normalized source text, when the data folder has it
 	value    map[string]any // the record as plain values, once decoded (recordValue)
 	csv      []byte         // its figures as CSV lines, without the header
 
@@ -117,27 +113,14 @@ func lineOf(file, key string) int {
 	return record.NewLocator(data).Line(key)
 }
 
-// attach finds the record's normalized text and raw original in the data folder.
+// attach finds the record's normalized text and raw original in the data folder. It
+// does not read them: they are linked or copied into the project, and Hugo reads the
+// text when it renders the report's page.
 func (e *entry) attach(dataDir string) error {
 	text := filepath.Join(dataDir, "text", e.slug, strconv.Itoa(e.year)+".txt")
 	if fi, err := os.Stat(text); err == nil && fi.Mode().IsRegular() {
 		if fi.Size() > maxTextBytes {
 			return fmt.Errorf("%s: %d bytes, more than the %d a report's text may have", text, fi.Size(), maxTextBytes)
-		}
-		data, err := os.ReadFile(text)
-		if err != nil {
-			return err
-		}
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		sc.Buffer(make([]byte, 0, 64<<10), maxTextBytes)
-		for sc.Scan() {
-			if len(e.lines) == maxTextLines {
-				return fmt.Errorf("%s: more than %d lines", text, maxTextLines)
-			}
-			e.lines = append(e.lines, strings.TrimRight(sc.Text(), "\r"))
-		}
-		if err := sc.Err(); err != nil {
-			return fmt.Errorf("%s: %w", text, err)
 		}
 		e.textPath = text
 	}

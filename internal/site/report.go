@@ -35,7 +35,6 @@ func reportPage(d *dataset, e *entry) ReportPage {
 		Template:      r.Report.Template,
 		TemplateLabel: templateLabels[r.Report.Template],
 		Reviewed:      r.Report.Reviewed,
-		Lines:         len(e.lines),
 		Original:      e.originalName,
 		Outputs:       []string{"html", "recordjson", "recordcsv"},
 		Downloads: []Link{
@@ -124,7 +123,7 @@ func reportPage(d *dataset, e *entry) ReportPage {
 	p.Narrative = nonNil(p.Narrative)
 	p.Provenance = nonNil(p.Provenance)
 	p.Key = nonNil(p.Key)
-	if len(e.lines) > 0 {
+	if e.textPath != "" {
 		p.Text = "text.txt"
 	}
 	return p
