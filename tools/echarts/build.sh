@@ -6,3 +6,6 @@ cd "$(dirname "$0")"
 npm ci --no-audit --no-fund
 npm run build
 cp node_modules/echarts/LICENSE ../../static/js/echarts.LICENSE.txt
+cp node_modules/echarts/NOTICE ../../static/js/echarts.NOTICE.txt
+cp node_modules/zrender/LICENSE ../../static/js/zrender.LICENSE.txt
+cp node_modules/tslib/LICENSE.txt ../../static/js/tslib.LICENSE.txt
