@@ -36,10 +36,10 @@ func readProactiveTotal(b *builder) {
 	keep := func(l string, start int) bool { return !strings.Contains(l, "|") }
 	var h []hit
 	if from, to, ok := section(b, hs, []string{"主动公开"}, nil); ok {
-		h = findAll(lines, from, to, proactiveTotal, keep)
+		h = b.findAll(from, to, proactiveTotal, keep)
 	}
 	if len(h) == 0 {
-		h = findAll(lines, 0, len(lines), proactiveTotal, keep)
+		h = b.findAll(0, len(lines), proactiveTotal, keep)
 	}
 	for _, x := range h {
 		if skip[x.line] || !x.isInt {
@@ -140,7 +140,7 @@ func (b *builder) readCommon() {
 
 	// Fees: a sum collected, else a statement that none was.
 	if b.rec.Fees == nil {
-		if h := findAll(lines, 0, len(lines), feesCount, func(l string, start int) bool {
+		if h := b.findAll(0, len(lines), feesCount, func(l string, start int) bool {
 			return noTable(l, start) && !strings.Contains(l[:start], "行政事业性收费")
 		}); len(h) > 0 {
 			x := h[0]
@@ -179,14 +179,14 @@ staff:
 	if b.rec.Staff != nil {
 		return // from the statistics table
 	}
-	if h := findAll(lines, 0, len(lines), staffFullTime, noTable); len(h) > 0 {
+	if h := b.findAll(0, len(lines), staffFullTime, noTable); len(h) > 0 {
 		if b.rec.Staff == nil {
 			b.rec.Staff = &record.Staff{}
 		}
 		b.rec.Staff.FullTime = record.Int(h[0].n)
 		b.trace("staff.full_time", h[0].line, h[0].start, h[0].end)
 	}
-	if h := findAll(lines, 0, len(lines), staffPartTime, noTable); len(h) > 0 {
+	if h := b.findAll(0, len(lines), staffPartTime, noTable); len(h) > 0 {
 		if b.rec.Staff == nil {
 			b.rec.Staff = &record.Staff{}
 		}

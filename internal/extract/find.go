@@ -37,16 +37,19 @@ func pat(need, expr string) *pattern {
 	return &pattern{re, need}
 }
 
-// findAll returns the matches of re in the lines [from, to), in document order, with
-// the count of its "n" group parsed. Matches whose count does not parse are dropped,
-// and so are matches rejected by keep (given the line and the match's start).
-func findAll(lines []string, from, to int, re *pattern, keep func(line string, start int) bool) []hit {
+// findAll returns the matches of re in the prose lines [from, to) (table rows are
+// read as tables), in document order, with the count of its "n" group parsed.
+// Matches whose count does not parse are dropped, and so are matches rejected by
+// keep (given the line and the match's start).
+func (b *builder) findAll(from, to int, re *pattern, keep func(line string, start int) bool) []hit {
+	lines := b.doc.Lines
+	inTable := tableLines(b)
 	ni := re.SubexpIndex("n")
 	ai := re.SubexpIndex("approx")
 	var out []hit
 	for i := max(0, from); i < min(to, len(lines)); i++ {
 		l := lines[i]
-		if !strings.Contains(l, re.need) {
+		if inTable[i] || !strings.Contains(l, re.need) {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(l, -1) {

@@ -15,7 +15,7 @@ func (narrative2008) Template() string { return record.Template2008 }
 
 // Score: any report can be read as narrative; the table formats outscore it when
 // their tables are there.
-func (narrative2008) Score(text string) int { return 1 }
+func (narrative2008) Score(text *wordIndex) int { return 1 }
 
 func (narrative2008) Recognize(b *builder) {
 	readProactiveTotal(b)
@@ -224,9 +224,9 @@ func readLegacyRequests(b *builder) {
 	set := false
 
 	for _, re := range requestsReceived {
-		h := findAll(lines, from, to, re, nil)
+		h := b.findAll(from, to, re, nil)
 		if len(h) == 0 && ok {
-			h = findAll(lines, 0, len(lines), re, nil)
+			h = b.findAll(0, len(lines), re, nil)
 		}
 		if len(h) > 0 {
 			lr.Received = record.Int(h[0].n)
@@ -244,7 +244,7 @@ func readLegacyRequests(b *builder) {
 		}
 	}
 
-	if h := findAll(lines, from, to, requestsAnswered, notAfter("未", "没有")); len(h) > 0 && ok {
+	if h := b.findAll(from, to, requestsAnswered, notAfter("未", "没有")); len(h) > 0 && ok {
 		lr.Answered = record.Int(h[0].n)
 		b.trace("legacy_requests.answered", h[0].line, h[0].start, h[0].end)
 		set = true
@@ -261,7 +261,7 @@ func readLegacyRequests(b *builder) {
 
 	for _, group := range [][]rule{channelRules, outcomeRules} {
 		for _, r := range group {
-			h := findAll(lines, from, to, r.re, notAfter(r.not...))
+			h := b.findAll(from, to, r.re, notAfter(r.not...))
 			if len(h) == 0 {
 				continue
 			}
@@ -376,9 +376,9 @@ func readLegacyReview(b *builder) {
 		keep := func(l string, start int) bool {
 			return !strings.Contains(l, "|") && strings.Contains(l, "信息公开") || ok
 		}
-		h := findAll(lines, from, to, it.re, keep)
+		h := b.findAll(from, to, it.re, keep)
 		if !ok {
-			h = findAll(lines, 0, len(lines), it.re, keep)
+			h = b.findAll(0, len(lines), it.re, keep)
 		}
 		if len(h) > 0 {
 			*it.dst = record.Int(h[0].n)

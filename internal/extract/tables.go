@@ -77,17 +77,22 @@ func (t *tableRecognizer) Template() string { return t.template }
 
 // Score: a 2019/2021 report prints the requests table; the template's own column
 // and row names tell the two apart.
-func (t *tableRecognizer) Score(text string) int {
-	common := countIn(text, requestTableWords...)
+func (t *tableRecognizer) Score(text *wordIndex) int {
+	common := text.count(requestTableWords...)
 	if common < 3 {
 		return 0
 	}
-	return 10 + common + 20*countIn(text, t.markers...)
+	return 10 + common + 20*text.count(t.markers...)
 }
 
 // Recognize reads the three tables and the narrative figures.
 func (t *tableRecognizer) Recognize(b *builder) {
-	units := b.units()
+	// The document's tables, or when they do not hold the requests table (a table
+	// copied as text), the rows read from its lines too.
+	units := tableUnits(b.doc)
+	if n := countRequestRows(units, t.printed); n < len(t.printed)/2 {
+		units = b.units()
+	}
 	t.readProactive(b, units)
 	t.readRequests(b, units)
 	t.readAppeals(b, units)
@@ -362,6 +367,16 @@ func (t *tableRecognizer) computeOther(b *builder, q *record.Requests) {
 	if any {
 		q.Other = row
 	}
+}
+
+func countRequestRows(units []unit, keys []string) int {
+	n := 0
+	for _, u := range units {
+		if isRequestRow(u, keys) {
+			n++
+		}
+	}
+	return n
 }
 
 // isRequestRow: a row of the requests table has (room for) seven cells, at most
