@@ -90,12 +90,17 @@ func (p *project) do(j writeJob) error {
 	if j.link && os.Link(j.src, j.path) == nil {
 		return nil
 	}
-	in, err := os.Open(j.src)
+	return copyFile(j.src, j.path)
+}
+
+// copyFile copies the file at src to dst.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.Create(j.path)
+	out, err := os.Create(dst)
 	if err != nil {
 		return err
 	}

@@ -152,8 +152,7 @@ type htmlReader struct {
 	hiddenClass map[string]bool // classes the page's style sheets hide
 	lines       []string
 	tables      []Table
-	cur         strings.Builder
-	space       bool // a space is pending in cur
+	cur         collapser // the current line, white space collapsed
 }
 
 var droppedTags = map[atom.Atom]bool{
@@ -474,27 +473,15 @@ func (h *htmlReader) walk(n *html.Node, depth int, inMain bool) {
 }
 
 // text appends text to the current line, collapsing white space.
-func (h *htmlReader) text(s string) {
-	for _, r := range s {
-		if unicode.IsSpace(r) || r == utf8.RuneError {
-			h.space = true
-			continue
-		}
-		if h.space && h.cur.Len() > 0 {
-			h.cur.WriteByte(' ')
-		}
-		h.space = false
-		h.cur.WriteRune(r)
-	}
-}
+func (h *htmlReader) text(s string) { h.cur.write(s) }
 
 // flush ends the current line.
 func (h *htmlReader) flush() {
-	if s := strings.TrimFunc(h.cur.String(), unicode.IsSpace); s != "" {
+	if s := strings.TrimFunc(h.cur.b.String(), unicode.IsSpace); s != "" {
 		h.lines = append(h.lines, s)
 	}
-	h.cur.Reset()
-	h.space = false
+	h.cur.b.Reset()
+	h.cur.space = false
 }
 
 // tableRows returns the rows of a table: its tr elements, not those of nested tables.
