@@ -58,7 +58,7 @@ func rowUnit(row []string, line int) (unit, bool) {
 	u := unit{line: line, grid: true}
 	last := -1
 	for j, c := range row {
-		if !isBlank(c) && !numeric(c) {
+		if _, _, isCell := parseCell(c); !isCell { // text: neither a number nor a blank
 			last = j
 		}
 	}
