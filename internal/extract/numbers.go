@@ -8,9 +8,8 @@ import (
 
 // quantity is a number as a report prints it.
 type quantity struct {
-	value  float64
-	isInt  bool
-	approx bool // "余", "多", "约": the report gives a round figure
+	value float64
+	isInt bool
 }
 
 // parseCell reads a table cell: "0", "1,234", "96171.6", "251000元", "12件", "—".

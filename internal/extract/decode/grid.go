@@ -74,8 +74,6 @@ type pline struct {
 	firstNum       int  // index of the first numeric cell of an anchor
 }
 
-func (l *pline) yc() float64 { return (l.y0 + l.y1) / 2 }
-
 func (l *pline) text() string {
 	parts := make([]string, len(l.cells))
 	for i := range l.cells {
