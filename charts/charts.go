@@ -2,9 +2,10 @@
 // built with go-echarts and serialized to JSON, each with a caption and an equivalent
 // data table for screen readers and visitors without JavaScript.
 //
-// The package knows only internal/record. It never renders HTML and never refers to
-// an ECharts script: the site serves its own bundle and a small script that passes
-// each chart's Option to echarts.init(el).setOption.
+// The package knows only internal/record and the template descriptions
+// (internal/schema). It never renders HTML and never refers to an ECharts script: the
+// site serves its own bundle and a small script that passes each chart's Option to
+// echarts.init(el).setOption.
 //
 // Chart IDs are derived from the chart's kind and the caller's prefix, never from a
 // counter or the clock, so the same records always give the same bytes.

@@ -20,7 +20,7 @@ func TestExtractPrintsRecord(t *testing.T) {
 	if err != nil {
 		t.Fatalf("output is not a record: %v\n%s", err, out)
 	}
-	if r.Agency.Name != "西峰区人民政府" || r.Report.Year != 2017 || *r.LegacyRequests.Received != 92 {
+	if r.Agency.Name != "西峰区人民政府" || r.Report.Year != 2017 || *r.Int("legacy_requests.received") != 92 {
 		t.Errorf("record: %+v %+v", r.Agency, r.Report)
 	}
 }

@@ -45,13 +45,11 @@ func readProactiveTotal(b *builder) {
 		if skip[x.line] || !x.isInt {
 			continue
 		}
-		if b.rec.Proactive == nil {
-			b.rec.Proactive = &record.Proactive{}
+		if !b.set(pathProactiveTotal, record.CountValue(x.n)) {
+			return
 		}
-		p := b.rec.Proactive
-		p.Total = record.Int(x.n)
-		p.TotalApprox = record.Bool(x.approx)
-		b.trace("proactive.total", x.line, x.start, x.end)
+		b.set(pathProactiveTotal+"_approx", record.FlagValue(x.approx))
+		b.trace(pathProactiveTotal, x.line, x.start, x.end)
 		readBreakdown(b, x)
 		return
 	}
@@ -95,10 +93,12 @@ func readBreakdown(b *builder, total hit) {
 	if len(cats) < 2 {
 		return
 	}
-	p := b.rec.Proactive
-	p.Categories = cats
+	if b.tmpl.FieldIndex(pathCategories) < 0 {
+		return
+	}
+	b.rec.SetList(pathCategories, cats)
 	for i := range cats {
-		b.trace(indexPath("proactive.categories", i)+".count", total.line, offset+places[i].start, offset+places[i].end)
+		b.trace(indexPath(pathCategories, i)+".count", total.line, offset+places[i].start, offset+places[i].end)
 	}
 }
 
@@ -139,7 +139,7 @@ func (b *builder) readCommon() {
 	noTable := func(l string, start int) bool { return !strings.Contains(l, "|") }
 
 	// Fees: a sum collected, else a statement that none was.
-	if b.rec.Fees == nil {
+	if !b.rec.Has(pathFees) {
 		if h := b.findAll(0, len(lines), feesCount, func(l string, start int) bool {
 			return noTable(l, start) && !strings.Contains(l[:start], "行政事业性收费")
 		}); len(h) > 0 {
@@ -148,8 +148,9 @@ func (b *builder) readCommon() {
 			if strings.Contains(x.text, "万元") {
 				v *= 10000
 			}
-			b.rec.Fees = &record.Fees{CollectedYuan: record.Float(v)}
-			b.trace("fees.collected_yuan", x.line, x.start, x.end)
+			if b.set(pathFees, record.AmountValue(v)) {
+				b.trace(pathFees, x.line, x.start, x.end)
+			}
 		} else {
 			from, to, inSection := section(b, hs, []string{"收费"}, nil)
 			for i, l := range lines {
@@ -168,29 +169,33 @@ func (b *builder) readCommon() {
 					if !(inSection && i >= from && i < to) && !containsAny(sent, "信息", "申请", "公开") {
 						continue
 					}
-					b.rec.Fees = &record.Fees{CollectedYuan: record.Float(0)}
-					b.trace("fees.collected_yuan", i, s.start+loc[0], s.start+loc[1])
+					if b.set(pathFees, record.AmountValue(0)) {
+						b.trace(pathFees, i, s.start+loc[0], s.start+loc[1])
+					}
 					goto staff
 				}
 			}
 		}
 	}
 staff:
-	if b.rec.Staff != nil {
+	if b.rec.HasUnder("staff") {
 		return // from the statistics table
 	}
-	if h := b.findAll(0, len(lines), staffFullTime, noTable); len(h) > 0 {
-		if b.rec.Staff == nil {
-			b.rec.Staff = &record.Staff{}
+	for _, s := range []struct {
+		path string
+		re   *pattern
+	}{{pathFullTime, staffFullTime}, {pathPartTime, staffPartTime}} {
+		if h := b.findAll(0, len(lines), s.re, noTable); len(h) > 0 && b.set(s.path, record.CountValue(h[0].n)) {
+			b.trace(s.path, h[0].line, h[0].start, h[0].end)
 		}
-		b.rec.Staff.FullTime = record.Int(h[0].n)
-		b.trace("staff.full_time", h[0].line, h[0].start, h[0].end)
-	}
-	if h := b.findAll(0, len(lines), staffPartTime, noTable); len(h) > 0 {
-		if b.rec.Staff == nil {
-			b.rec.Staff = &record.Staff{}
-		}
-		b.rec.Staff.PartTime = record.Int(h[0].n)
-		b.trace("staff.part_time", h[0].line, h[0].start, h[0].end)
 	}
 }
+
+// Paths of the figures every template's reports state in their text.
+const (
+	pathProactiveTotal = "proactive.total"
+	pathCategories     = "proactive.categories"
+	pathFees           = "fees.collected_yuan"
+	pathFullTime       = "staff.full_time"
+	pathPartTime       = "staff.part_time"
+)

@@ -4,9 +4,11 @@
 // region), keeps the narrative, records where every figure came from, and validates
 // the result.
 //
-// The rules are keyed to the national templates' wording and structure (the 2008
-// regulations' narrative, the 2019 and 2021 formats' four tables), never to one
-// agency's report.
+// What a template's tables look like, which rows they have and what words name them,
+// and which identities hold, is the template's description (package schema): one
+// table reader reads every template's tables from it. The narrative rules read the
+// figures of the narrative template from sentences. The rules are keyed to the
+// national templates' wording and structure, never to one agency's report.
 package extract
 
 import (
@@ -18,6 +20,7 @@ import (
 	"github.com/nianbao/nianbao/internal/extract/decode"
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/region"
+	"github.com/nianbao/nianbao/internal/schema"
 )
 
 // Options are what extraction knows besides the document.
@@ -28,6 +31,8 @@ type Options struct {
 	Meta *Meta
 	// Regions resolves place names; nil means region.Default().
 	Regions *region.Index
+	// Templates are the templates a report may follow; nil means the national ones.
+	Templates *schema.Set
 }
 
 // ErrNotReport is returned for a document that is not an annual report on government
@@ -40,23 +45,25 @@ func Extract(doc *decode.Document, opts Options) (*record.Record, error) {
 	if opts.Regions == nil {
 		opts.Regions = region.Default()
 	}
+	if opts.Templates == nil {
+		opts.Templates = schema.National()
+	}
 	doc = validUTF8(doc)
-	b := newBuilder(doc)
-	tmpl, err := detectTemplate(doc)
+	tmpl, err := detectTemplate(doc, opts.Templates)
 	if err != nil {
 		if opts.Meta == nil || opts.Meta.Report.Template == "" {
 			return nil, err
 		}
 	}
 	if opts.Meta != nil && opts.Meta.Report.Template != "" {
-		tmpl = recognizerFor(opts.Meta.Report.Template)
+		tmpl = opts.Templates.Lookup(opts.Meta.Report.Template)
 		if tmpl == nil {
-			return nil, fmt.Errorf("meta: unknown template %q", opts.Meta.Report.Template)
+			return nil, fmt.Errorf("meta: unknown template %q (want one of %s)", opts.Meta.Report.Template, strings.Join(opts.Templates.IDs(), ", "))
 		}
 	}
+	b := newBuilder(doc, tmpl)
 	r := b.rec
 	r.Schema = record.SchemaVersion
-	r.Report.Template = tmpl.Template()
 	r.Report.SourceScript = doc.Script
 	if r.Report.SourceScript == "" {
 		r.Report.SourceScript = "hans"
@@ -65,7 +72,16 @@ func Extract(doc *decode.Document, opts Options) (*record.Record, error) {
 	if err := b.readMeta(opts); err != nil {
 		return nil, err
 	}
-	tmpl.Recognize(b)
+	if tmpl.IsNarrative() {
+		// Sentences first: a statistics table the report appends takes precedence.
+		readProactiveTotal(b)
+		readLegacyRequests(b)
+		readLegacyReview(b)
+		b.readTables()
+	} else {
+		b.readTables()
+		readProactiveTotal(b)
+	}
 	b.readCommon()
 	b.readNarrative()
 	b.finish()
@@ -75,8 +91,10 @@ func Extract(doc *decode.Document, opts Options) (*record.Record, error) {
 // builder accumulates a record and the provenance of its figures.
 type builder struct {
 	doc    *decode.Document
+	tmpl   *schema.Template
 	rec    *record.Record
 	checks []record.Check
+	blank  map[string]bool // cells printed blank that the template derives
 
 	headings   []heading      // the document's headings, once found
 	tableLines map[int]bool   // the lines that are table rows, once found
@@ -84,8 +102,20 @@ type builder struct {
 	rowText    map[int]string // a table row's provenance text, by line
 }
 
-func newBuilder(doc *decode.Document) *builder {
-	return &builder{doc: doc, rec: &record.Record{Provenance: map[string]record.Provenance{}}}
+func newBuilder(doc *decode.Document, t *schema.Template) *builder {
+	b := &builder{doc: doc, tmpl: t, rec: &record.Record{Provenance: map[string]record.Provenance{}}, blank: map[string]bool{}}
+	b.rec.SetTemplate(t)
+	return b
+}
+
+// set stores a figure the template has; it reports false for a path the template
+// does not have (a narrative rule of another template's figures).
+func (b *builder) set(path string, v record.Value) bool {
+	if b.tmpl.FieldIndex(path) < 0 {
+		return false
+	}
+	b.rec.Set(path, v)
+	return true
 }
 
 // trace records that the figure at path came from line i (0-based) of the document,

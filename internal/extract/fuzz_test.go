@@ -17,7 +17,7 @@ func FuzzExtract(f *testing.F) {
 		data, _ := os.ReadFile(p)
 		f.Add(string(data))
 	}
-	f.Add(strings.Join(requestsTable(record.Template2021, nil), "\n"))
+	f.Add(strings.Join(requestsTable("2021", nil), "\n"))
 	f.Fuzz(func(t *testing.T, text string) {
 		doc := docOf(strings.Split(text, "\n")...)
 		r, err := Extract(doc, Options{})

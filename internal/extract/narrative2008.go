@@ -7,149 +7,10 @@ import (
 	"github.com/nianbao/nianbao/internal/record"
 )
 
-// narrative2008 reads reports under the 2008 regulations (国务院令第492号): free
-// narrative with the figures inside sentences.
-type narrative2008 struct{}
-
-func (narrative2008) Template() string { return record.Template2008 }
-
-// Score: any report can be read as narrative; the table formats outscore it when
-// their tables are there.
-func (narrative2008) Score(text *wordIndex) int { return 1 }
-
-func (narrative2008) Recognize(b *builder) {
-	readProactiveTotal(b)
-	readLegacyRequests(b)
-	readLegacyReview(b)
-	readStatisticsTable(b)
-}
-
-// statRow is a row of the 政府信息公开情况统计表 many 2008-era reports append: its label
-// (words it contains, and words it must not) and the record key it fills.
-type statRow struct {
-	key string
-	has []string
-	not []string
-}
-
-// statRows are in the table's order; a label matches the first row whose words it has.
-var statRows = []statRow{
-	{"proactive.total", []string{"主动公开政府信息数", "主动公开政府信息总数", "主动公开信息数"}, []string{"其中", "规范性文件"}},
-	{"legacy_requests.received", []string{"收到申请数", "受理申请数", "收到申请总数"}, nil},
-	{"legacy_requests.channels.in_person", []string{"当面申请数"}, nil},
-	{"legacy_requests.channels.fax", []string{"传真申请数"}, nil},
-	{"legacy_requests.channels.online", []string{"网络申请数", "网上申请数", "互联网申请数"}, nil},
-	{"legacy_requests.channels.mail", []string{"信函申请数"}, nil},
-	{"legacy_requests.channels.email", []string{"电子邮件申请数", "邮件申请数"}, nil},
-	{"legacy_requests.channels.phone", []string{"电话申请数"}, nil},
-	{"legacy_requests.channels.other", []string{"其他形式申请数", "其他方式申请数"}, nil},
-	{"legacy_requests.answered", []string{"申请办结数", "办结数"}, []string{"按时", "延期"}},
-	{"legacy_requests.outcomes.already_public", []string{"已主动公开范围数", "已主动公开数"}, nil},
-	{"legacy_requests.outcomes.partially_granted", []string{"同意部分公开"}, nil},
-	{"legacy_requests.outcomes.denied", []string{"不同意公开"}, nil},
-	{"legacy_requests.outcomes.granted", []string{"同意公开答复数", "同意公开数"}, []string{"部分", "不同意"}},
-	{"legacy_requests.denial_reasons.state_secret", []string{"国家秘密"}, nil},
-	{"legacy_requests.denial_reasons.commercial_secret", []string{"商业秘密"}, nil},
-	{"legacy_requests.denial_reasons.privacy", []string{"个人隐私"}, nil},
-	{"legacy_requests.denial_reasons.not_government_info", []string{"所指政府信息"}, nil},
-	{"legacy_requests.denial_reasons.law_other", []string{"规定的其他情形"}, nil},
-	{"legacy_requests.outcomes.not_held", []string{"不属于本行政机关", "不属于本机关"}, nil},
-	{"legacy_requests.outcomes.not_exist", []string{"信息不存在"}, nil},
-	{"legacy_requests.outcomes.clarify", []string{"更改补充"}, nil},
-	{"legacy_requests.outcomes.other_channel", []string{"其他途径办理", "其它途径办理"}, nil},
-	{"legacy_review.reviews", []string{"行政复议数量", "行政复议数"}, nil},
-	{"legacy_review.lawsuits", []string{"行政诉讼数量", "行政诉讼数"}, nil},
-	{"legacy_review.complaints", []string{"申诉数量", "举报投诉数量", "举报投诉数"}, nil},
-	{"fees.collected_yuan", []string{"收取的费用", "收取费用"}, nil},
-	{"staff.full_time", []string{"专职人员数"}, nil},
-	{"staff.part_time", []string{"兼职人员数"}, nil},
-}
-
-// readStatisticsTable reads the 政府信息公开情况统计表 (label | unit | figure) many
-// 2008-era reports append. A figure there is the report's own statistic and takes
-// precedence over the same figure read from a sentence.
-func readStatisticsTable(b *builder) {
-	units := b.units()
-	seen := make(map[string]bool)
-	for _, u := range units {
-		var val string
-		blank := u.grid && len(u.cells) > 0
-		for _, c := range u.cells {
-			if numeric(c) {
-				val = c
-			}
-			blank = blank && isBlank(c)
-		}
-		if blank {
-			val = "0" // a blank cell of the filled-in table
-		}
-		if val == "" || len(u.cells) > 3 {
-			continue
-		}
-		for _, row := range statRows {
-			if seen[row.key] || !containsAny(u.label, row.has...) || containsAny(u.label, row.not...) {
-				continue
-			}
-			q, _, ok := parseCell(val)
-			if !ok || q.value < 0 {
-				break
-			}
-			seen[row.key] = true
-			v := q.value
-			if row.key == "fees.collected_yuan" && strings.Contains(u.label, "万元") {
-				v *= 10000
-			}
-			if !q.isInt && row.key != "fees.collected_yuan" {
-				break
-			}
-			setFigure(b.rec, row.key, v)
-			b.traceRow(row.key, u)
-			break
-		}
-	}
-}
-
-// setFigure stores a figure of the 2008 template, or a shared one, by key path.
-func setFigure(r *record.Record, key string, v float64) {
-	group, field, _ := strings.Cut(key, ".")
-	n := int64(v)
-	switch group {
-	case "proactive":
-		if r.Proactive == nil {
-			r.Proactive = &record.Proactive{}
-		}
-		r.Proactive.Total = record.Int(n)
-		r.Proactive.TotalApprox = record.Bool(false)
-	case "legacy_requests":
-		if r.LegacyRequests == nil {
-			r.LegacyRequests = &record.LegacyRequests{}
-		}
-		switch field {
-		case "received":
-			r.LegacyRequests.Received = record.Int(n)
-		case "answered":
-			r.LegacyRequests.Answered = record.Int(n)
-		default:
-			setLegacy(r.LegacyRequests, field, n)
-		}
-	case "legacy_review":
-		if r.LegacyReview == nil {
-			r.LegacyReview = &record.LegacyReview{}
-		}
-		*map[string]**int64{"reviews": &r.LegacyReview.Reviews, "lawsuits": &r.LegacyReview.Lawsuits, "complaints": &r.LegacyReview.Complaints}[field] = record.Int(n)
-	case "fees":
-		r.Fees = &record.Fees{CollectedYuan: record.Float(v)}
-	case "staff":
-		if r.Staff == nil {
-			r.Staff = &record.Staff{}
-		}
-		if field == "full_time" {
-			r.Staff.FullTime = record.Int(n)
-		} else {
-			r.Staff.PartTime = record.Int(n)
-		}
-	}
-}
+// The narrative rules: the figures of reports under the 2008 regulations (国务院令第
+// 492号), free narrative with the figures inside sentences. They fill the figures of
+// the narrative template (legacy_requests.*, legacy_review.*) where its description
+// has them.
 
 // A rule is a pattern whose "n" group is the figure at key.
 type rule struct {
@@ -220,40 +81,34 @@ func readLegacyRequests(b *builder) {
 	if !ok {
 		from, to = 0, len(lines)
 	}
-	lr := &record.LegacyRequests{}
-	set := false
-
+	setAt := func(path string, n int64, line int, s span) {
+		if b.set(path, record.CountValue(n)) {
+			b.trace(path, line, s.start, s.end)
+		}
+	}
 	for _, re := range requestsReceived {
 		h := b.findAll(from, to, re, nil)
 		if len(h) == 0 && ok {
 			h = b.findAll(0, len(lines), re, nil)
 		}
 		if len(h) > 0 {
-			lr.Received = record.Int(h[0].n)
-			b.trace("legacy_requests.received", h[0].line, h[0].start, h[0].end)
-			set = true
+			setAt(pathReceived, h[0].n, h[0].line, span{h[0].start, h[0].end})
 			break
 		}
 	}
-	if lr.Received == nil {
+	if !b.rec.Has(pathReceived) {
 		// "未发生受理、答复依申请公开政务信息的情况", "没有发生依申请公开办理情况".
 		if i, s, found := findNone(b, from, to, ok, noneSaid{words: []string{"申请"}, exclude: []string{"复议", "诉讼", "申诉", "投诉", "举报"}, maxGap: 60}); found {
-			lr.Received = record.Int(0)
-			b.trace("legacy_requests.received", i, s.start, s.end)
-			set = true
+			setAt(pathReceived, 0, i, s)
 		}
 	}
 
 	if h := b.findAll(from, to, requestsAnswered, notAfter("未", "没有")); len(h) > 0 && ok {
-		lr.Answered = record.Int(h[0].n)
-		b.trace("legacy_requests.answered", h[0].line, h[0].start, h[0].end)
-		set = true
-	} else if lr.Received != nil && *lr.Received > 0 {
+		setAt(pathAnswered, h[0].n, h[0].line, span{h[0].start, h[0].end})
+	} else if rcv := b.rec.Int(pathReceived); rcv != nil && *rcv > 0 {
 		for i := from; i < to; i++ {
 			if loc := answeredAll.FindStringIndex(lines[i]); loc != nil && strings.Contains(lines[i], "申请") {
-				lr.Answered = record.Int(*lr.Received)
-				b.trace("legacy_requests.answered", i, loc[0], loc[1])
-				set = true
+				setAt(pathAnswered, *rcv, i, span{loc[0], loc[1]})
 				break
 			}
 		}
@@ -265,15 +120,16 @@ func readLegacyRequests(b *builder) {
 			if len(h) == 0 {
 				continue
 			}
-			setLegacy(lr, r.key, h[0].n)
-			b.trace("legacy_requests."+r.key, h[0].line, h[0].start, h[0].end)
-			set = true
+			setAt("legacy_requests."+r.key, h[0].n, h[0].line, span{h[0].start, h[0].end})
 		}
 	}
-	if set {
-		b.rec.LegacyRequests = lr
-	}
 }
+
+// Paths of the narrative template's request figures.
+const (
+	pathReceived = "legacy_requests.received"
+	pathAnswered = "legacy_requests.answered"
+)
 
 // noneSaid describes a sentence that says none happened: a negation (未, 没有, 无)
 // before one of words, with no figure in between.
@@ -320,35 +176,6 @@ func hasDigit(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
 }
 
-func setLegacy(lr *record.LegacyRequests, key string, n int64) {
-	v := record.Int(n)
-	group, field, _ := strings.Cut(key, ".")
-	switch group {
-	case "channels":
-		if lr.Channels == nil {
-			lr.Channels = &record.Channels{}
-		}
-		c := lr.Channels
-		*map[string]**int64{"in_person": &c.InPerson, "online": &c.Online, "email": &c.Email, "fax": &c.Fax,
-			"mail": &c.Mail, "phone": &c.Phone, "other": &c.Other}[field] = v
-	case "outcomes":
-		if lr.Outcomes == nil {
-			lr.Outcomes = &record.Outcomes{}
-		}
-		o := lr.Outcomes
-		*map[string]**int64{"already_public": &o.AlreadyPublic, "granted": &o.Granted, "partially_granted": &o.PartiallyGranted,
-			"denied": &o.Denied, "not_held": &o.NotHeld, "not_exist": &o.NotExist, "clarify": &o.Clarify,
-			"other_channel": &o.OtherChannel}[field] = v
-	case "denial_reasons":
-		if lr.DenialReasons == nil {
-			lr.DenialReasons = &record.DenialReasons{}
-		}
-		d := lr.DenialReasons
-		*map[string]**int64{"state_secret": &d.StateSecret, "commercial_secret": &d.CommercialSecret, "privacy": &d.Privacy,
-			"not_government_info": &d.NotGovernmentInfo, "law_other": &d.LawOther}[field] = v
-	}
-}
-
 var (
 	reviewCount    = pat("复议", `(?:行政复议|复议)(?:案件|申请)?(?:共|总计)?\s*`+num+`\s*(?:件|起|宗|次)`)
 	lawsuitCount   = pat("诉讼", `(?:行政诉讼|诉讼)(?:案件)?(?:共|总计)?\s*`+num+`\s*(?:件|起|宗|次)`)
@@ -361,18 +188,16 @@ func readLegacyReview(b *builder) {
 	lines := b.doc.Lines
 	hs := headings(b)
 	from, to, ok := section(b, hs, []string{"复议", "诉讼", "申诉"}, nil)
-	lr := &record.LegacyReview{}
-	set := false
 	for _, it := range []struct {
 		key  string
 		re   *pattern
 		word string
-		dst  **int64
 	}{
-		{"reviews", reviewCount, "复议", &lr.Reviews},
-		{"lawsuits", lawsuitCount, "诉讼", &lr.Lawsuits},
-		{"complaints", complaintCount, "申诉", &lr.Complaints},
+		{"reviews", reviewCount, "复议"},
+		{"lawsuits", lawsuitCount, "诉讼"},
+		{"complaints", complaintCount, "申诉"},
 	} {
+		path := "legacy_review." + it.key
 		keep := func(l string, start int) bool {
 			return !strings.Contains(l, "|") && strings.Contains(l, "信息公开") || ok
 		}
@@ -381,18 +206,15 @@ func readLegacyReview(b *builder) {
 			h = b.findAll(0, len(lines), it.re, keep)
 		}
 		if len(h) > 0 {
-			*it.dst = record.Int(h[0].n)
-			b.trace("legacy_review."+it.key, h[0].line, h[0].start, h[0].end)
-			set = true
+			if b.set(path, record.CountValue(h[0].n)) {
+				b.trace(path, h[0].line, h[0].start, h[0].end)
+			}
 			continue
 		}
 		if i, s, found := findNone(b, from, to, ok, noneSaid{words: []string{it.word}, context: "信息公开"}); found {
-			*it.dst = record.Int(0)
-			b.trace("legacy_review."+it.key, i, s.start, s.end)
-			set = true
+			if b.set(path, record.CountValue(0)) {
+				b.trace(path, i, s.start, s.end)
+			}
 		}
-	}
-	if set {
-		b.rec.LegacyReview = lr
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/nianbao/nianbao/internal/extract/decode"
 	"github.com/nianbao/nianbao/internal/record"
+	"github.com/nianbao/nianbao/internal/schema"
 )
 
 // docOf builds a document from lines; lines with "|" are rows of pipe tables, as
@@ -115,7 +116,7 @@ func TestNarrativeRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := mustExtract(t, frame2008(tt.body...), Options{})
-			if r.Report.Template != record.Template2008 {
+			if r.Report.Template != "2008" {
 				t.Fatalf("template %q", r.Report.Template)
 			}
 			got := figures(r)
@@ -150,15 +151,21 @@ func TestProvenance(t *testing.T) {
 	}
 }
 
-// pipeRequests is the 2019 requests table as pipe text, with the cells a row gives.
+// requestRows are the rows of a template's requests table.
+func requestRows(template string) []schema.Row {
+	tb, _ := schema.National().Lookup(template).Table("requests")
+	return tb.Rows
+}
+
+// requestsTable is a template's requests table as pipe text, with the cells a row gives.
 func requestsTable(template string, rows map[string]string) []string {
 	lines := []string{"三、收到和处理政府信息公开申请情况",
 		"(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | | | | | | | |",
 		"| 自然人 | 法人或其他组织 | | | | | 总计 |",
 		"| | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |"}
-	for _, spec := range record.RowsFor(template) {
-		if template == record.Template2021 && spec.Key == "other" {
-			lines = append(lines, "（六）其他处理 | | | | | | | |")
+	for _, spec := range requestRows(template) {
+		if spec.Hidden {
+			lines = append(lines, spec.Title()+" | | | | | | | |")
 			continue
 		}
 		cells, ok := rows[spec.Key]
@@ -175,7 +182,7 @@ func frameTables(template string, table []string) *decode.Document {
 		"本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
 		"一、总体情况", "2022年，我局主动公开政府信息120条。",
 		"二、主动公开政府信息情况"}
-	if template == record.Template2021 {
+	if template == "2021" {
 		lines = append(lines, "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数", "规章 | 1 | 0 | 11", "行政规范性文件 | 8 | 26 | 66",
 			"信息内容 | 本年处理决定数量", "行政许可 | 447228", "信息内容 | 本年收费金额（单位：万元）", "行政事业性收费 | 96171.6")
 	} else {
@@ -193,13 +200,13 @@ func frameTables(template string, table []string) *decode.Document {
 }
 
 func TestTables(t *testing.T) {
-	r := mustExtract(t, frameTables(record.Template2019, requestsTable(record.Template2019, map[string]string{
+	r := mustExtract(t, frameTables("2019", requestsTable("2019", map[string]string{
 		"new_received":    "3 | 1 | | | | | 4",        // blank cells are 0
 		"granted":         "2 | 1 | 0 | 0 | 0 | 0 | ", // total left empty: computed
 		"total":           "3 | 1 | 0 | 0 | 0 | 0 | 4",
 		"unable_not_held": "1 | 0 | 0 | 0 | 0 | 0 | 1",
 	})), Options{})
-	if r.Report.Template != record.Template2019 {
+	if r.Report.Template != "2019" {
 		t.Fatalf("template %s", r.Report.Template)
 	}
 	got := figures(r)
@@ -232,14 +239,14 @@ func TestTables(t *testing.T) {
 }
 
 func TestTables2021(t *testing.T) {
-	r := mustExtract(t, frameTables(record.Template2021, requestsTable(record.Template2021, map[string]string{
+	r := mustExtract(t, frameTables("2021", requestsTable("2021", map[string]string{
 		"new_received":             "5 | 0 | 0 | 0 | 0 | 0 | 5",
 		"other_overdue_correction": "1 | 0 | 0 | 0 | 0 | 0 | 1",
 		"other_misc":               "2 | 0 | 0 | 0 | 0 | 0 | 2",
 		"total":                    "5 | 0 | 0 | 0 | 0 | 0 | 5",
 		"granted":                  "2 | 0 | 0 | 0 | 0 | 0 | 2",
 	})), Options{})
-	if r.Report.Template != record.Template2021 {
+	if r.Report.Template != "2021" {
 		t.Fatalf("template %s", r.Report.Template)
 	}
 	got := figures(r)
@@ -259,7 +266,7 @@ func TestTables2021(t *testing.T) {
 // TestTablesBrokenIdentity: a table that does not add up is published as printed,
 // with a check.
 func TestTablesBrokenIdentity(t *testing.T) {
-	r := mustExtract(t, frameTables(record.Template2019, requestsTable(record.Template2019, map[string]string{
+	r := mustExtract(t, frameTables("2019", requestsTable("2019", map[string]string{
 		"new_received": "3 | 1 | 0 | 0 | 0 | 0 | 5",
 	})), Options{})
 	if got := figures(r)["requests.new_received.total"]; got != "5" {
@@ -267,7 +274,7 @@ func TestTablesBrokenIdentity(t *testing.T) {
 	}
 	found := false
 	for _, c := range r.Checks {
-		found = found || c.Rule == record.RuleRowTotal
+		found = found || c.Rule == "requests.row_total"
 	}
 	if !found {
 		t.Errorf("no row_total check: %+v", r.Checks)
@@ -275,16 +282,16 @@ func TestTablesBrokenIdentity(t *testing.T) {
 }
 
 func TestMissingRow(t *testing.T) {
-	table := requestsTable(record.Template2019, nil)
+	table := requestsTable("2019", nil)
 	var cut []string
 	for _, l := range table {
 		if !strings.Contains(l, "重复申请") {
 			cut = append(cut, l)
 		}
 	}
-	r := mustExtract(t, frameTables(record.Template2019, cut), Options{})
-	if r.Requests.NotProcessedRepeated != nil || r.Requests.NotProcessedPublication == nil {
-		t.Errorf("rows misaligned: repeated=%v publication=%v", r.Requests.NotProcessedRepeated, r.Requests.NotProcessedPublication)
+	r := mustExtract(t, frameTables("2019", cut), Options{})
+	if r.HasUnder("requests.not_processed_repeated") || !r.HasUnder("requests.not_processed_publication") {
+		t.Errorf("rows misaligned: %v", figures(r))
 	}
 	found := false
 	for _, c := range r.Checks {
@@ -495,9 +502,9 @@ func TestOneCellPerLine(t *testing.T) {
 		"partially_granted": "447 7 0 0 0 0 454", "denied_state_secret": "2 0 0 0 0 0 2", "unable_not_held": "746 12 0 0 10 1 769",
 		"other_misc": "108 2 0 0 0 0 110", "total": "2932 53 0 0 61 4 3050", "carried_forward": "103 0 0 0 0 0 103",
 	}
-	for _, spec := range record.RowsFor(record.Template2021) {
-		if spec.Key == "other" {
-			cell("（六）其他处理")
+	for _, spec := range requestRows("2021") {
+		if spec.Hidden {
+			cell(spec.Title())
 			continue
 		}
 		if spec.Key == "granted" {

@@ -1,118 +1,107 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/internal/record"
+	"github.com/nianbao/nianbao/internal/schema"
 )
 
-// tableRecognizer reads the four tables of the 2019 and 2021 national formats. The
-// two differ in the 第二十条 table's columns and in the rows of （六）其他处理; the rest
-// is shared.
-type tableRecognizer struct {
-	template  string
-	markers   []string       // words only this template's tables print
-	proactive []proactiveRow // the 第二十条 rows
-	printed   []string       // the request rows the template prints, in order
-}
+// The table reader: one reader for the tables of every template, driven by their
+// descriptions (package schema), whatever the document's tables came from (HTML
+// spans, PDF positions, DOCX, pipe or tab text, plain lines).
 
-// proactiveRow is one row of the 第二十条 table: its label and its columns.
-type proactiveRow struct {
-	key     string   // under [proactive]
-	labels  []string // what the row's label is (one of them, exactly or as its end)
-	columns []string // keys of the row's cells, in order
-}
-
-// Words of the column headers of the 2019/2021 tables.
-var headerWords = []string{"自然人", "商业企业", "法人或其他组织", "申请人情况", "结果维持", "信息内容", "未经复议", "复议后起诉"}
-
-// Words every 2019/2021 requests table prints.
-var requestTableWords = []string{"本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "结转下年度", "本机关不掌握"}
-
-var tables2019 = &tableRecognizer{
-	template: record.Template2019,
-	markers:  []string{"本年新制作数量", "本年新公开数量", "对外公开总数量", "其他对外管理服务事项", "政府集中采购", "采购总金额", "采购项目数量", "上一年项目数量"},
-	proactive: []proactiveRow{
-		{"regulations", []string{"规章"}, []string{"new_made", "new_published", "total_published"}},
-		{"normative_documents", []string{"规范性文件"}, []string{"new_made", "new_published", "total_published"}},
-		{"licensing", []string{"行政许可"}, []string{"previous_items", "change", "decisions"}},
-		{"other_services", []string{"其他对外管理服务事项"}, []string{"previous_items", "change", "decisions"}},
-		{"penalty", []string{"行政处罚"}, []string{"previous_items", "change", "decisions"}},
-		{"coercion", []string{"行政强制"}, []string{"previous_items", "change", "decisions"}},
-		{"fees", []string{"行政事业性收费"}, []string{"previous_items", "change"}},
-		{"procurement", []string{"政府集中采购"}, []string{"projects", "amount_yuan"}},
-	},
-	printed: rowKeys(record.Template2019, false),
-}
-
-var tables2021 = &tableRecognizer{
-	template: record.Template2021,
-	markers:  []string{"本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正", "收费通知要求缴纳费用", "本年处理决定数量"},
-	proactive: []proactiveRow{
-		{"regulations", []string{"规章"}, []string{"made", "repealed", "in_force"}},
-		{"normative_documents", []string{"规范性文件"}, []string{"made", "repealed", "in_force"}},
-		{"licensing", []string{"行政许可"}, []string{"decisions"}},
-		{"penalty", []string{"行政处罚"}, []string{"decisions"}},
-		{"coercion", []string{"行政强制"}, []string{"decisions"}},
-		{"fees", []string{"行政事业性收费"}, []string{"amount_10k_yuan"}},
-	},
-	printed: rowKeys(record.Template2021, true),
-}
-
-// rowKeys lists the request rows a template prints; in 2021 （六）其他处理 is only a
-// heading over its three items.
-func rowKeys(template string, dropOther bool) []string {
-	var keys []string
-	for _, r := range record.RowsFor(template) {
-		if dropOther && r.Key == "other" {
-			continue
-		}
-		keys = append(keys, r.Key)
-	}
-	return keys
-}
-
-func (t *tableRecognizer) Template() string { return t.template }
-
-// Score: a 2019/2021 report prints the requests table; the template's own column
-// and row names tell the two apart.
-func (t *tableRecognizer) Score(text *wordIndex) int {
-	common := text.count(requestTableWords...)
-	if common < 3 {
-		return 0
-	}
-	return 10 + common + 20*text.count(t.markers...)
-}
-
-// Recognize reads the three tables and the narrative figures.
-func (t *tableRecognizer) Recognize(b *builder) {
-	// The document's tables, or when they do not hold the requests table (a table
-	// copied as text), the rows read from its lines too.
+// readTables reads every table of the template that reports print: the 第二十条
+// tables and the requests table (one row a template row, in Grid layout), the
+// 行政复议、行政诉讼 table (one strip of cells), a 2008-era 统计表 (label | unit |
+// figure). Then it derives the figures the template derives (a blank total, 2021's
+// （六）其他处理).
+func (b *builder) readTables() {
+	t := b.tmpl
+	// The document's tables, or when they do not hold the rows of the template's
+	// ordered tables (a table copied as text), the rows read from its lines too.
 	units := tableUnits(b.doc)
-	if n := countRequestRows(units, t.printed); n < len(t.printed)/2 {
+	printed, found := 0, 0
+	for i := range t.Tables {
+		tb := &t.Tables[i]
+		if tb.Match == schema.InOrder {
+			keys := printedKeys(tb)
+			printed += len(keys)
+			found += countTableRows(tb, units)
+		}
+	}
+	if printed == 0 || found < printed/2 {
 		units = b.units()
 	}
-	t.readProactive(b, units)
-	t.readRequests(b, units)
-	t.readAppeals(b, units)
-	readProactiveTotal(b)
+	seen := make(map[string]bool) // rows of ByLabel tables already read
+	var items []*schema.Table
+	for i := range t.Tables {
+		tb := &t.Tables[i]
+		switch {
+		case tb.Match == schema.Unprinted:
+		case tb.Layout == schema.Items:
+			items = append(items, tb)
+		case tb.Layout == schema.Strip:
+			b.readStrip(tb, units)
+		case tb.Match == schema.InOrder:
+			b.readOrdered(tb, units)
+		default:
+			b.readByLabel(tb, units, seen)
+		}
+	}
+	if len(items) > 0 {
+		b.readItems(items, units)
+	}
+	b.fill()
 }
 
-func (t *tableRecognizer) readProactive(b *builder, units []unit) {
-	seen := make(map[string]bool)
+// setCell stores the figure of a table cell at path: a count, or an amount for an
+// Amount field, as printed. A value the field cannot hold (a fraction of a count, a
+// negative count) is a warning, not a figure.
+func (b *builder) setCell(path string, q quantity, u unit, what string) bool {
+	f, ok := b.tmpl.Field(path)
+	if !ok {
+		return false
+	}
+	switch f.Kind {
+	case schema.Amount:
+		if q.value < 0 {
+			b.warn("table.cell", path, "%s为负数%v，未采用", what, q.value)
+			return false
+		}
+		b.rec.Set(path, record.AmountValue(q.value))
+	case schema.Count, schema.Signed:
+		if !q.isInt || q.value < 0 && f.Kind == schema.Count {
+			b.warn("table.cell", path, "%s“%v”不是件数，未采用", what, q.value)
+			return false
+		}
+		b.rec.SetInt(path, int64(q.value))
+	default:
+		return false
+	}
+	b.traceRow(path, u)
+	return true
+}
+
+// readByLabel reads a table whose rows are told by their labels (the 第二十条 tables):
+// each row is the first document row whose label is the row's.
+func (b *builder) readByLabel(tb *schema.Table, units []unit, seen map[string]bool) {
 	for _, u := range units {
-		for _, row := range t.proactive {
-			if seen[row.key] || !labelIs(u.label, row.labels) {
+		for _, row := range tb.PrintedRows() {
+			key := schema.JoinPath(tb.Prefix, row.Key)
+			if seen[key] || !labelIs(u.label, row.Synonyms) {
 				continue
 			}
+			cols := tb.RowColumns(row)
 			vals := u.cells
-			if len(vals) == 0 || !anyNumeric(vals[:min(len(vals), len(row.columns))]) && !u.grid {
+			if len(vals) == 0 || !anyNumeric(vals[:min(len(vals), len(cols))]) && !u.grid {
 				continue
 			}
-			seen[row.key] = true
-			for i, col := range row.columns {
-				path := "proactive." + row.key + "." + col
+			seen[key] = true
+			for i, col := range cols {
+				path := tb.Path(row, col)
 				cell := ""
 				if i < len(vals) {
 					cell = vals[i]
@@ -121,11 +110,10 @@ func (t *tableRecognizer) readProactive(b *builder, units []unit) {
 				}
 				q, _, ok := parseCell(cell)
 				if !ok {
-					b.warn("table.cell", path, "第二十条表格“%s”一行的“%s”无法识别为数字", row.labels[0], cell)
+					b.warn("table.cell", path, "%s表格“%s”一行的“%s”无法识别为数字", tb.Caption, row.Label, cell)
 					continue
 				}
-				setProactive(b.rec, row.key, col, q)
-				b.traceRow(path, u)
+				b.setCell(path, q, u, "“"+row.Label+"”一行“"+col.Label+"”列")
 			}
 		}
 	}
@@ -139,12 +127,16 @@ func labelIs(label string, names []string) bool {
 		return true // the last cell of a label read from lines, one cell per line
 	}
 	for _, n := range names {
-		if label == n || strings.HasSuffix(label, n) && len([]rune(label)) <= len([]rune(n))+6 {
+		if label == n || strings.HasSuffix(label, n) && utf8.RuneCountInString(label) <= utf8.RuneCountInString(n)+labelSlack {
 			return true
 		}
 	}
 	return false
 }
+
+// labelSlack is how many runes longer than a row's name a label ending with it may
+// be and still be the row's label ("行政规范性文件", "（一）行政许可").
+const labelSlack = 6
 
 func anyNumeric(cells []string) bool {
 	for _, c := range cells {
@@ -155,112 +147,108 @@ func anyNumeric(cells []string) bool {
 	return false
 }
 
-// setProactive stores a 第二十条 cell.
-func setProactive(r *record.Record, key, col string, q quantity) {
-	if r.Proactive == nil {
-		r.Proactive = &record.Proactive{}
+// readItems reads tables of label | figure rows (a 2008-era 统计表: label | unit |
+// figure): each document row of at most three cells is the first row of the tables
+// whose synonyms its label contains. A figure there is the report's own statistic
+// and takes precedence over the same figure read from a sentence.
+func (b *builder) readItems(tables []*schema.Table, units []unit) {
+	seen := make(map[string]bool)
+	for _, u := range units {
+		var val string
+		blank := u.grid && len(u.cells) > 0
+		for _, c := range u.cells {
+			if numeric(c) {
+				val = c
+			}
+			blank = blank && isBlank(c)
+		}
+		if blank {
+			val = "0" // a blank cell of the filled-in table
+		}
+		if val == "" || len(u.cells) > maxItemCells {
+			continue
+		}
+		b.readItem(tables, u, val, seen)
 	}
-	p := r.Proactive
-	n := record.Int(int64(q.value))
-	a := record.Float(q.value)
-	switch key {
-	case "regulations", "normative_documents":
-		d := &p.Regulations
-		if key == "normative_documents" {
-			d = &p.NormativeDocuments
-		}
-		if *d == nil {
-			*d = &record.DocumentCounts{}
-		}
-		switch col {
-		case "made":
-			(*d).Made = n
-		case "repealed":
-			(*d).Repealed = n
-		case "in_force":
-			(*d).InForce = n
-		case "new_made":
-			(*d).NewMade = n
-		case "new_published":
-			(*d).NewPublished = n
-		case "total_published":
-			(*d).TotalPublished = n
-		}
-	case "licensing", "other_services", "penalty", "coercion":
-		ic := map[string]**record.ItemCounts{"licensing": &p.Licensing, "other_services": &p.OtherServices, "penalty": &p.Penalty, "coercion": &p.Coercion}[key]
-		if *ic == nil {
-			*ic = &record.ItemCounts{}
-		}
-		switch col {
-		case "previous_items":
-			(*ic).PreviousItems = n
-		case "change":
-			(*ic).Change = n
-		case "decisions":
-			(*ic).Decisions = n
-		}
-	case "fees":
-		if p.Fees == nil {
-			p.Fees = &record.FeeItems{}
-		}
-		switch col {
-		case "previous_items":
-			p.Fees.PreviousItems = n
-		case "change":
-			p.Fees.Change = n
-		case "amount_10k_yuan":
-			p.Fees.Amount10kYuan = a
-		}
-	case "procurement":
-		if p.Procurement == nil {
-			p.Procurement = &record.Procurement{}
-		}
-		switch col {
-		case "projects":
-			p.Procurement.Projects = n
-		case "amount_yuan":
-			p.Procurement.AmountYuan = a
+}
+
+// readItem stores the figure of one document row in the first table row it names.
+func (b *builder) readItem(tables []*schema.Table, u unit, val string, seen map[string]bool) {
+	for _, tb := range tables {
+		for _, row := range tb.Rows {
+			path := schema.JoinPath(tb.Prefix, row.Key)
+			if row.Kind == schema.List || seen[path] || !containsAny(u.label, row.Synonyms...) || containsAny(u.label, row.Exclude...) {
+				continue
+			}
+			q, _, ok := parseCell(val)
+			if !ok || q.value < 0 {
+				return
+			}
+			if row.Unit == "元" && strings.Contains(u.label, "万元") {
+				q.value *= 10000
+			}
+			seen[path] = true
+			if row.Kind != schema.Amount && !q.isInt {
+				return
+			}
+			if b.setCell(path, q, u, "“"+row.Label+"”") && row.Approx {
+				b.rec.Set(path+"_approx", record.FlagValue(false))
+			}
+			return
 		}
 	}
 }
 
-// rowWords are the words that name each request row, most specific first. A row's
-// label names a row when it contains one of its words.
-var rowWords = map[string][]string{
-	"new_received":                {"本年新收", "新收政府信息公开申请"},
-	"carried_over":                {"上年结转"},
-	"granted":                     {"予以公开"},
-	"partially_granted":           {"部分公开"},
-	"denied_state_secret":         {"国家秘密"},
-	"denied_prohibited_by_law":    {"法律行政法规禁止", "法规禁止公开", "禁止公开"},
-	"denied_security_stability":   {"三安全", "一稳定"},
-	"denied_third_party":          {"第三方"},
-	"denied_internal_affairs":     {"内部事务"},
-	"denied_process_info":         {"过程性"},
-	"denied_enforcement_files":    {"执法案卷"},
-	"denied_administrative_query": {"行政查询"},
-	"unable_not_held":             {"不掌握"},
-	"unable_needs_creation":       {"另行制作", "没有现成"},
-	"unable_unclear":              {"仍不明确", "补正后"},
-	"not_processed_complaint":     {"信访", "举报投诉"},
-	"not_processed_repeated":      {"重复申请"},
-	"not_processed_publication":   {"公开出版物"},
-	"not_processed_excessive":     {"大量反复", "无正当理由大量"},
-	"not_processed_confirmation":  {"重新出具", "确认或重新"},
-	"other":                       {"其他处理"},
-	"other_overdue_correction":    {"逾期不补正", "不补正"},
-	"other_unpaid_fee":            {"缴纳费用", "收费通知"},
-	"other_misc":                  {"3.其他", "3、其他", "3．其他"},
-	"total":                       {"总计"},
-	"carried_forward":             {"结转下年度", "下年度继续"},
+// maxItemCells is the most cells a row of an Items table has after its label: unit
+// and figure (and a cumulative figure).
+const maxItemCells = 3
+
+// header words are what a table's header rows print: a row whose label holds one is
+// a header row, not a row of figures.
+func headerWords(t *schema.Template, tb *schema.Table) []string {
+	var words []string
+	add := func(w string) {
+		if utf8.RuneCountInString(w) < 2 || slices.Contains(words, w) {
+			return
+		}
+		for _, r := range tb.Rows {
+			if strings.Contains(r.Label, w) || containsAny(w, r.Synonyms...) && strings.Contains(strings.Join(r.Synonyms, " "), w) {
+				return // it names a row too ("总计")
+			}
+		}
+		words = append(words, w)
+	}
+	for _, x := range t.Tables {
+		add(x.Stub)
+		for _, c := range x.Columns {
+			add(c.Label)
+		}
+		for _, hr := range x.Head {
+			for _, h := range hr {
+				add(h.Text)
+			}
+		}
+	}
+	return words
 }
 
-// rowWordLens returns, for each of keys, the length (in runes) of the longest word
-// of that row the label contains, or 0.
-func rowWordLens(label string, keys []string) []int {
-	lens := make([]int, len(keys))
-	for k, key := range keys {
-		for _, w := range rowWords[key] {
+// printedKeys lists the keys of the rows a table prints, in order.
+func printedKeys(tb *schema.Table) []string {
+	rows := tb.PrintedRows()
+	keys := make([]string, len(rows))
+	for i, r := range rows {
+		keys[i] = r.Key
+	}
+	return keys
+}
+
+// rowWordLens returns, for each printed row of the table, the length (in runes) of
+// the longest of its synonyms the label contains, or 0.
+func rowWordLens(tb *schema.Table, label string) []int {
+	rows := tb.PrintedRows()
+	lens := make([]int, len(rows))
+	for k, r := range rows {
+		for _, w := range r.Synonyms {
 			if strings.Contains(label, w) {
 				lens[k] = max(lens[k], utf8.RuneCountInString(w))
 			}
@@ -269,9 +257,9 @@ func rowWordLens(label string, keys []string) []int {
 	return lens
 }
 
-// rowScore scores how well a label names row k of keys, given its rowWordLens: 10
-// for a word of the row (4 when another row's word is longer), -10 for a word of
-// another row only, 0 when the label names no row.
+// rowScore scores how well a label names row k, given its rowWordLens: 10 for a word
+// of the row (4 when another row's word is longer), -10 for a word of another row
+// only, 0 when the label names no row.
 func rowScore(lens []int, k int) int {
 	own, other := lens[k], 0
 	for j, l := range lens {
@@ -290,100 +278,72 @@ func rowScore(lens []int, k int) int {
 	return 0
 }
 
-// readRequests aligns the rows of the requests table with the template's rows, in
-// order, by their labels, and stores their seven columns.
-func (t *tableRecognizer) readRequests(b *builder, units []unit) {
+// readOrdered aligns the document rows of a table with the template's printed rows,
+// in order, by their labels, and stores their cells.
+func (b *builder) readOrdered(tb *schema.Table, units []unit) {
+	keys := printedKeys(tb)
+	header := headerWords(b.tmpl, tb)
 	var cands []unit
 	for _, u := range units {
-		if isRequestRow(u, t.printed) {
+		if isTableRow(tb, u, header) {
 			cands = append(cands, u)
 		}
 	}
 	if len(cands) == 0 {
 		return
 	}
-	match := align(cands, t.printed)
-	q := &record.Requests{}
+	match := align(tb, cands)
+	rows := tb.PrintedRows()
 	found := 0
+	read := make(map[string]bool)
 	for ci, si := range match {
+		u := cands[ci]
 		if si < 0 {
-			u := cands[ci]
 			if u.label != "" && anyNumeric(u.cells) {
-				b.warn("requests.unrecognized_row", "requests", "收到和处理政府信息公开申请情况表中“%s”一行无法对应到模板的行，未采用", truncate(u.label, 30))
+				b.warn(tb.ID+".unrecognized_row", tb.Prefix, "%s表中“%s”一行无法对应到模板的行，未采用", bareCaption(tb), truncate(u.label, 30))
 			}
 			continue
 		}
-		key := t.printed[si]
-		u := cands[ci]
-		row, ok := readRow(b, u, key)
-		if !ok {
-			continue
+		if b.readRow(tb, rows[si], u) {
+			read[keys[si]] = true
+			found++
 		}
-		q.SetRow(key, row)
-		found++
 	}
 	if found == 0 {
 		return
 	}
-	for _, key := range t.printed {
-		if q.Row(key) == nil {
-			spec := specOf(key)
-			b.warn("requests.missing_row", "requests."+key, "收到和处理政府信息公开申请情况表中未找到“%s%s”一行", spec.Number, spec.Label)
+	for _, r := range rows {
+		if !read[r.Key] {
+			b.warn(tb.ID+".missing_row", schema.JoinPath(tb.Prefix, r.Key), "%s表中未找到“%s”一行", bareCaption(tb), r.Title())
 		}
-	}
-	if t.template == record.Template2021 && q.Other == nil {
-		t.computeOther(b, q)
-	}
-	b.rec.Requests = q
-}
-
-// computeOther: in 2021 （六）其他处理 is the sum of its three items, column by column.
-func (t *tableRecognizer) computeOther(b *builder, q *record.Requests) {
-	items := []*record.RequestRow{q.OtherOverdueCorrection, q.OtherUnpaidFee, q.OtherMisc}
-	row := &record.RequestRow{}
-	any := false
-	for i, col := range record.RequestColumns {
-		var sum int64
-		ok := true
-		for _, it := range items {
-			c := it.Cell(i)
-			if c == nil {
-				ok = false
-				break
-			}
-			sum += *c
-		}
-		if !ok {
-			continue
-		}
-		row.SetCell(i, record.Int(sum))
-		any = true
-		line := -1
-		if p, ok := b.rec.Provenance["requests.other_misc."+col.Key]; ok {
-			line = p.Line - 1
-		}
-		b.traceComputed("requests.other."+col.Key, line, "计算值：2021年模板的（六）其他处理为其下三项之和")
-	}
-	if any {
-		q.Other = row
 	}
 }
 
-func countRequestRows(units []unit, keys []string) int {
+// bareCaption is a table's caption without its section number.
+func bareCaption(tb *schema.Table) string {
+	c := tb.Caption
+	if i := strings.Index(c, "、"); i >= 0 && i <= len("十三") {
+		c = c[i+len("、"):]
+	}
+	return c
+}
+
+func countTableRows(tb *schema.Table, units []unit) int {
 	n := 0
 	for _, u := range units {
-		if isRequestRow(u, keys) {
+		if isTableRow(tb, u, nil) {
 			n++
 		}
 	}
 	return n
 }
 
-// isRequestRow: a row of the requests table has (room for) seven cells, at most
-// seven of them numbers, and is not a row of another table.
-func isRequestRow(u unit, keys []string) bool {
-	if len(u.cells) < 7 && (u.grid || len(u.cells) != 7) {
-		if !(u.grid && len(u.cells) >= 1 && labelNamesRow(u.label, keys)) {
+// isTableRow: a row of an ordered table has (room for) a cell per column, at most
+// that many of them numbers, and is not a row of another table.
+func isTableRow(tb *schema.Table, u unit, header []string) bool {
+	ncols := len(tb.Columns)
+	if len(u.cells) < ncols && (u.grid || len(u.cells) != ncols) {
+		if !(u.grid && len(u.cells) >= 1 && labelNamesRow(tb, u.label)) {
 			return false
 		}
 	}
@@ -393,19 +353,19 @@ func isRequestRow(u unit, keys []string) bool {
 			n++
 		}
 	}
-	if n > 7 {
+	if n > ncols {
 		return false
 	}
 	if n == 0 {
 		// A row left blank: only when its label names a row and it has the cells. A
 		// header row names columns, not a row.
-		return u.grid && len(u.cells) >= 7 && labelNamesRow(u.label, keys) && !containsAny(u.label, headerWords...)
+		return u.grid && len(u.cells) >= ncols && labelNamesRow(tb, u.label) && !containsAny(u.label, header...)
 	}
 	return true
 }
 
-func labelNamesRow(label string, keys []string) bool {
-	for _, l := range rowWordLens(label, keys) {
+func labelNamesRow(tb *schema.Table, label string) bool {
+	for _, l := range rowWordLens(tb, label) {
 		if l > 0 {
 			return true
 		}
@@ -413,14 +373,14 @@ func labelNamesRow(label string, keys []string) bool {
 	return false
 }
 
-// align matches candidate rows to template rows in order (both may skip), scoring
-// labels; it returns, for each candidate, the index of its template row or -1.
-func align(cands []unit, keys []string) []int {
-	n, m := len(cands), len(keys)
+// align matches candidate rows to the table's printed rows in order (both may skip),
+// scoring labels; it returns, for each candidate, the index of its row or -1.
+func align(tb *schema.Table, cands []unit) []int {
+	n, m := len(cands), len(tb.PrintedRows())
 	const skipCand, skipKey = -3, -2
 	lens := make([][]int, n)
 	for i, c := range cands {
-		lens[i] = rowWordLens(c.label, keys)
+		lens[i] = rowWordLens(tb, c.label)
 	}
 	score := make([][]int, n+1)
 	move := make([][]byte, n+1)
@@ -468,66 +428,57 @@ func align(cands []unit, keys []string) []int {
 	return out
 }
 
-func specOf(key string) record.RowSpec {
-	for _, s := range record.RequestRows {
-		if s.Key == key {
-			return s
-		}
-	}
-	return record.RowSpec{Key: key, Label: key}
-}
-
-// readRow reads the seven cells of a requests row. Blank cells are 0; a blank total
-// is computed from the row, and its provenance says so.
-func readRow(b *builder, u unit, key string) (*record.RequestRow, bool) {
+// readRow reads the cells of one row of a Grid table. Blank cells are 0, except a
+// cell the template derives when left blank (a row's total), which is left for fill.
+func (b *builder) readRow(tb *schema.Table, row schema.Row, u unit) bool {
+	cols := tb.RowColumns(row)
 	cells := u.cells
-	if len(cells) > 7 {
-		cells = cells[:7]
+	if len(cells) > len(cols) {
+		cells = cells[:len(cols)]
 	}
-	if len(cells) < 7 {
-		b.warn("requests.short_row", "requests."+key, "“%s”一行只有%d个单元格，未采用", specOf(key).Label, len(cells))
-		return nil, false
+	if len(cells) < len(cols) {
+		b.warn(tb.ID+".short_row", schema.JoinPath(tb.Prefix, row.Key), "“%s”一行只有%d个单元格，未采用", row.Label, len(cells))
+		return false
 	}
-	row := &record.RequestRow{}
-	totalBlank := false
 	for i, c := range cells {
-		path := "requests." + key + "." + record.RequestColumns[i].Key
-		q, blank, ok := parseCell(c)
-		if !ok || !q.isInt {
-			b.warn("table.cell", path, "“%s”一行“%s”列的“%s”无法识别为件数", specOf(key).Label, record.RequestColumns[i].Label, c)
-			continue
-		}
-		if blank && i == 6 {
-			totalBlank = true
-			continue
-		}
-		row.SetCell(i, record.Int(int64(q.value)))
-		b.traceRow(path, u)
+		b.readCell(tb.Path(row, cols[i]), c, u, row, cols[i])
 	}
-	if totalBlank {
-		cells := row.Cells()
-		if sum, ok := sumCells(cells[:6]); ok {
-			row.Total = record.Int(sum)
-			b.traceComputed("requests."+key+".total", u.line, "计算值：报告中总计栏为空，按本行六类申请人之和计算")
-		}
-	}
-	return row, true
+	return true
 }
 
-func sumCells(cs []*int64) (int64, bool) {
-	var s int64
-	for _, c := range cs {
-		if c == nil {
-			return 0, false
-		}
-		s += *c
+// readCell reads one cell of a table row.
+func (b *builder) readCell(path, cell string, u unit, row schema.Row, col schema.Column) {
+	what := "“" + row.FullName() + "”"
+	if col.Label != "" {
+		what += "一行“" + col.Label + "”列"
 	}
-	return s, true
+	q, blank, ok := parseCell(cell)
+	if !ok || !q.isInt && col.Kind != schema.Amount {
+		b.warn("table.cell", path, "%s的“%s”无法识别为件数", what, cell)
+		return
+	}
+	if blank && b.derivable(path) {
+		b.blank[path] = true
+		return
+	}
+	b.setCell(path, q, u, what)
 }
 
-// readAppeals reads the 行政复议、行政诉讼 table: one row of fifteen cells, five for
-// 行政复议 and five for each kind of 行政诉讼, in the template's order.
-func (t *tableRecognizer) readAppeals(b *builder, units []unit) {
+// readStrip reads a table printed as one row of cells, the cells of each of its rows
+// in turn (the 行政复议、行政诉讼 table: five cells for 行政复议, five for each kind
+// of 行政诉讼).
+func (b *builder) readStrip(tb *schema.Table, units []unit) {
+	var paths []string
+	var rows []schema.Row
+	var cols []schema.Column
+	for _, r := range tb.PrintedRows() {
+		for _, c := range tb.RowColumns(r) {
+			paths = append(paths, tb.Path(r, c))
+			rows = append(rows, r)
+			cols = append(cols, c)
+		}
+	}
+	need := len(paths)
 	for _, u := range units {
 		n := 0
 		for _, c := range u.cells {
@@ -535,45 +486,118 @@ func (t *tableRecognizer) readAppeals(b *builder, units []unit) {
 				n++
 			}
 		}
-		if n < 10 || len(u.cells) < 15 {
-			continue
-		}
-		cells := u.cells
-		if !u.grid && len(cells) != 15 {
+		if n < need*2/3 || len(u.cells) < need || !u.grid && len(u.cells) != need {
 			continue
 		}
 		// Trailing blank cells of pipe text are not part of the row.
-		cells = cells[:15]
-		blocks := []struct {
-			key string
-			dst **record.Appeal
-		}{{"review", &b.rec.Review}, {"litigation_direct", &b.rec.LitigationDirect}, {"litigation_after_review", &b.rec.LitigationAfterReview}}
-		for k, blk := range blocks {
-			a := &record.Appeal{}
-			fields := []**int64{&a.Upheld, &a.Corrected, &a.Other, &a.Pending, &a.Total}
-			names := []string{"upheld", "corrected", "other", "pending", "total"}
-			for f := range fields {
-				c := cells[k*5+f]
-				path := blk.key + "." + names[f]
-				q, blank, ok := parseCell(c)
-				if !ok || !q.isInt {
-					b.warn("table.cell", path, "行政复议、行政诉讼情况表的“%s”无法识别为件数", c)
-					continue
-				}
-				if blank && f == 4 {
-					if s, ok := sumCells([]*int64{a.Upheld, a.Corrected, a.Other, a.Pending}); ok {
-						a.Total = record.Int(s)
-						b.traceComputed(path, u.line, "计算值：报告中总计栏为空，按结果维持、结果纠正、其他结果、尚未审结之和计算")
-					}
-					continue
-				}
-				*fields[f] = record.Int(int64(q.value))
-				b.traceRow(path, u)
-			}
-			*blk.dst = a
+		for i, c := range u.cells[:need] {
+			b.readCell(paths[i], c, u, rows[i], cols[i])
 		}
 		return
 	}
+}
+
+// derivable reports whether the template derives the figure at path when the report
+// leaves it blank: it is the one Left term of an identity marked Fill.
+func (b *builder) derivable(path string) bool {
+	for _, id := range b.tmpl.Identities {
+		if !id.Fill || len(id.Left) != 1 {
+			continue
+		}
+		if _, ok := b.fillSlot(id, path); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// fillSlot returns the row or column key for which an identity's Left term is path.
+func (b *builder) fillSlot(id schema.Identity, path string) (slot [2]string, ok bool) {
+	switch id.Each {
+	case schema.Once:
+		return slot, id.Left[0] == path
+	case schema.EachRow:
+		tb, _ := b.tmpl.Table(id.Table)
+		for _, r := range tb.Rows {
+			if schema.Expand(id.Left[0], r.Key, "") == path {
+				return [2]string{r.Key, ""}, true
+			}
+		}
+	case schema.EachColumn:
+		tb, _ := b.tmpl.Table(id.Table)
+		for _, c := range tb.Columns {
+			if schema.Expand(id.Left[0], "", c.Key) == path {
+				return [2]string{"", c.Key}, true
+			}
+		}
+	}
+	return slot, false
+}
+
+// fill derives the figures the template derives and the report leaves blank or does
+// not print (a row's blank total; 2021's （六）其他处理, the sum of its items), in the
+// order of the template's identities; the provenance of each says it was computed.
+func (b *builder) fill() {
+	t := b.tmpl
+	for _, id := range t.Identities {
+		if !id.Fill || len(id.Left) != 1 {
+			continue
+		}
+		var slots [][2]string
+		switch id.Each {
+		case schema.Once:
+			slots = [][2]string{{"", ""}}
+		case schema.EachRow:
+			tb, _ := t.Table(id.Table)
+			for _, r := range tb.Rows {
+				slots = append(slots, [2]string{r.Key, ""})
+			}
+		case schema.EachColumn:
+			tb, _ := t.Table(id.Table)
+			for _, c := range tb.Columns {
+				slots = append(slots, [2]string{"", c.Key})
+			}
+		}
+		for _, s := range slots {
+			path := schema.Expand(id.Left[0], s[0], s[1])
+			if b.rec.Has(path) || t.FieldIndex(path) < 0 || !b.blank[path] && !b.hiddenRow(path) {
+				continue
+			}
+			var sum int64
+			line := -1
+			ok := true
+			for _, term := range id.Right {
+				p := schema.Expand(term, s[0], s[1])
+				v := b.rec.Int(p)
+				if v == nil {
+					ok = false
+					break
+				}
+				sum += *v
+				if pr, has := b.rec.Provenance[p]; has && pr.Line > 0 {
+					line = pr.Line - 1
+				}
+			}
+			if !ok {
+				continue
+			}
+			b.rec.SetInt(path, sum)
+			b.traceComputed(path, line, id.Note)
+		}
+	}
+}
+
+// hiddenRow reports whether path is a cell of a row the template does not print.
+func (b *builder) hiddenRow(path string) bool {
+	for i := range b.tmpl.Tables {
+		tb := &b.tmpl.Tables[i]
+		for _, r := range tb.Rows {
+			if r.Hidden && strings.HasPrefix(path, schema.JoinPath(tb.Prefix, r.Key)+".") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func truncate(s string, n int) string {

@@ -4,44 +4,29 @@ import (
 	"strings"
 
 	"github.com/nianbao/nianbao/internal/extract/decode"
+	"github.com/nianbao/nianbao/internal/schema"
 )
 
-// A recognizer reads the figures of one national template. Adding the next national
-// format is adding a recognizer (a file) and listing it in recognizers.
-type recognizer interface {
-	// Template is the record's report.template value.
-	Template() string
-	// Score says how strongly the document's text shows this template's own
-	// wording: 0 for none. The recognizer with the highest score reads the document.
-	Score(text *wordIndex) int
-	// Recognize fills the builder's record with the figures it finds.
-	Recognize(b *builder)
-}
-
-// recognizers are the national templates, newest first: on a tie the newer wins.
-var recognizers = []recognizer{tables2021, tables2019, narrative2008{}}
-
-func recognizerFor(template string) recognizer {
-	for _, r := range recognizers {
-		if r.Template() == template {
-			return r
-		}
-	}
-	return nil
-}
-
-// detectTemplate picks the recognizer whose template the document follows, from its
-// content (not its year), or says that the document is not an annual report.
-func detectTemplate(doc *decode.Document) (recognizer, error) {
+// detectTemplate picks the template the document follows, from its content (not its
+// year), or says that the document is not an annual report. Each template scores by
+// its description's words (schema.Detection): a table template must show enough of
+// its tables' words, and scores for each of its own markers; the narrative template
+// reads what no table template claims. On a tie the more general template (the one
+// with fewer markers: a national template over its variant) wins, then the later one.
+func detectTemplate(doc *decode.Document, set *schema.Set) (*schema.Template, error) {
 	text := &wordIndex{text: strings.Join(doc.Lines, "\n"), seen: make(map[string]bool)}
-	if !looksLikeReport(doc, text) {
+	if !looksLikeReport(doc, text, set) {
 		return nil, ErrNotReport
 	}
-	var best recognizer
+	var best *schema.Template
 	bestScore := 0
-	for _, r := range recognizers {
-		if s := r.Score(text); s > bestScore {
-			best, bestScore = r, s
+	for _, t := range set.Templates() {
+		s := score(t, text)
+		if s == 0 {
+			continue
+		}
+		if s > bestScore || s == bestScore && len(t.Detect.Markers) <= len(best.Detect.Markers) {
+			best, bestScore = t, s
 		}
 	}
 	if best == nil {
@@ -50,9 +35,23 @@ func detectTemplate(doc *decode.Document) (recognizer, error) {
 	return best, nil
 }
 
+// score says how strongly the document's text shows a template's own wording: 0 for
+// none.
+func score(t *schema.Template, text *wordIndex) int {
+	d := t.Detect
+	if d.Fallback {
+		return 1 // any report can be read as narrative
+	}
+	common := text.count(d.Required...)
+	if common < d.MinRequired {
+		return 0
+	}
+	return 10 + common + 20*text.count(d.Markers...)
+}
+
 // looksLikeReport: an annual report on government information disclosure speaks of
 // 政府信息公开 (or 政务公开) and of at least two of its parts.
-func looksLikeReport(doc *decode.Document, text *wordIndex) bool {
+func looksLikeReport(doc *decode.Document, text *wordIndex, set *schema.Set) bool {
 	if !text.has("信息公开") && !text.has("政务公开") && !strings.Contains(doc.Title, "信息公开") {
 		return false
 	}
@@ -60,16 +59,22 @@ func looksLikeReport(doc *decode.Document, text *wordIndex) bool {
 		return false
 	}
 	// And it says it is the report: in its title or opening lines, in its statement
-	// of the statistics period, or by printing the template's tables. A news article
+	// of the statistics period, or by printing a template's tables. A news article
 	// about disclosure work does none of these.
 	opening := doc.Title + strings.Join(doc.Lines[:min(6, len(doc.Lines))], "\n")
-	return containsAny(opening, "年度报告", "工作报告", "年报", "年度工作报告") ||
-		text.has("统计期限") || text.has("统计时限") ||
-		text.count(requestTableWords...) >= 3
+	if containsAny(opening, "年度报告", "工作报告", "年报", "年度工作报告") || text.has("统计期限") || text.has("统计时限") {
+		return true
+	}
+	for _, t := range set.Templates() {
+		if d := t.Detect; !d.Fallback && text.count(d.Required...) >= d.MinRequired {
+			return true
+		}
+	}
+	return false
 }
 
 // wordIndex answers whether words occur in a document's text, looking each word up
-// once: the recognizers ask for many of the same words.
+// once: the templates ask for many of the same words.
 type wordIndex struct {
 	text string
 	seen map[string]bool

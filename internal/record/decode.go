@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/nianbao/nianbao/internal/schema"
 )
 
 // FirstYear is the earliest statistics year a record may have: the 2008 regulations
@@ -48,13 +50,31 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// ParseOptions are what parsing a record file needs besides its bytes.
+type ParseOptions struct {
+	// Templates are the templates a record may follow; nil means the national ones.
+	Templates *schema.Set
+	// Now is the time the year check takes "this year" from; zero means time.Now().
+	Now time.Time
+}
+
+func (o ParseOptions) templates() *schema.Set {
+	if o.Templates == nil {
+		return schema.National()
+	}
+	return o.Templates
+}
+
 // Load reads and parses the record file at path. Problems are reported against path.
-func Load(path string) (*Record, error) {
+func Load(path string) (*Record, error) { return LoadWith(path, ParseOptions{}) }
+
+// LoadWith is Load with options.
+func LoadWith(path string, opts ParseOptions) (*Record, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, Problems{{File: path, Message: errorText(err)}}
 	}
-	return Parse(path, data)
+	return ParseWith(path, data, opts)
 }
 
 // Parse decodes a record from TOML and checks it against the contract, reporting
@@ -62,12 +82,19 @@ func Load(path string) (*Record, error) {
 // negative counts, values outside their enumeration, keys that do not belong to the
 // record's template, missing required keys and a year outside FirstYear..this year.
 // The error, when there is one, is a Problems naming name and the line of each.
-func Parse(name string, data []byte) (*Record, error) {
-	return ParseAt(name, data, time.Now())
-}
+func Parse(name string, data []byte) (*Record, error) { return ParseWith(name, data, ParseOptions{}) }
 
 // ParseAt is Parse with "this year" taken from now.
 func ParseAt(name string, data []byte, now time.Time) (*Record, error) {
+	return ParseWith(name, data, ParseOptions{Now: now})
+}
+
+// ParseWith is Parse with options.
+func ParseWith(name string, data []byte, opts ParseOptions) (*Record, error) {
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	var prim toml.Primitive
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&prim)
@@ -79,8 +106,9 @@ func ParseAt(name string, data []byte, now time.Time) (*Record, error) {
 		return nil, Problems{syntaxProblem(name, err)}
 	}
 
-	v := validator{tmpl: templateOf(raw)}
-	v.table("", raw, reflect.TypeFor[Record]())
+	set := opts.templates()
+	v := validator{set: set, tmpl: templateOf(raw, set)}
+	v.record(raw)
 	v.year(raw, now.Year())
 	if len(v.problems) == 0 {
 		var r Record
@@ -91,6 +119,8 @@ func ParseAt(name string, data []byte, now time.Time) (*Record, error) {
 			if r.Schema == 0 {
 				r.Schema = SchemaVersion
 			}
+			r.figures, r.lists = v.figures, v.lists
+			r.template = v.tmpl
 			return &r, nil
 		}
 	}
@@ -109,20 +139,22 @@ func errorText(err error) string {
 	return strings.TrimPrefix(err.Error(), "toml: ")
 }
 
-// templateOf returns report.template when it is a known template name, or "".
-func templateOf(raw map[string]any) string {
+// templateOf returns the template report.template names, or nil.
+func templateOf(raw map[string]any, set *schema.Set) *schema.Template {
 	report, _ := raw["report"].(map[string]any)
 	t, _ := report["template"].(string)
-	if slices.Contains(Templates, t) {
-		return t
-	}
-	return ""
+	return set.Lookup(t)
 }
 
 // validator walks a decoded TOML document beside the Go type it must fit.
 type validator struct {
-	tmpl     string
+	set      *schema.Set
+	tmpl     *schema.Template // nil when report.template names no known template
 	problems []Problem
+
+	// What the walk read of the figure sections, kept when there is no problem.
+	figures map[string]Value
+	lists   map[string][]Category
 }
 
 func (v *validator) add(path, format string, args ...any) {
@@ -170,17 +202,13 @@ func (v *validator) table(path string, raw map[string]any, t reflect.Type) {
 			v.add(p, "unknown key %s", p)
 			continue
 		}
-		if tm := f.Tag.Get("tmpl"); tm != "" && v.tmpl != "" && !slices.Contains(strings.Split(tm, ","), v.tmpl) {
-			v.add(p, "key %s belongs to the %s template, not to this %q record", p, templateList(tm), v.tmpl)
-			continue
-		}
 		v.value(p, raw[key], f.Type, f.Tag)
 	}
 }
 
-func templateList(tm string) string {
-	parts := strings.Split(tm, ",")
-	for i, p := range parts {
+func templateList(ids []string) string {
+	parts := make([]string, len(ids))
+	for i, p := range ids {
 		parts[i] = fmt.Sprintf("%q", p)
 	}
 	return strings.Join(parts, " and ")
@@ -325,4 +353,126 @@ func sortedKeys(m map[string]any) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// record checks the top level of a record file: the keys of the Record type, and
+// the figure sections against the record's template.
+func (v *validator) record(raw map[string]any) {
+	rt := reflect.TypeFor[Record]()
+	meta := make(map[string]any, len(raw))
+	var sections []string
+	for key, val := range raw {
+		if _, ok := rt.FieldByNameFunc(func(name string) bool {
+			f, _ := rt.FieldByName(name)
+			return f.IsExported() && tomlName(f) == key
+		}); ok {
+			meta[key] = val
+		} else {
+			sections = append(sections, key)
+		}
+	}
+	v.table("", meta, rt)
+	if report, ok := raw["report"].(map[string]any); ok {
+		if t, ok := report["template"].(string); ok && v.set.Lookup(t) == nil {
+			v.add("report.template", "report.template = %q: want one of %s", t, strings.Join(v.set.IDs(), ", "))
+		}
+	}
+	v.figures = make(map[string]Value)
+	v.lists = make(map[string][]Category)
+	slices.Sort(sections)
+	for _, key := range sections {
+		v.figure(quoteKey(key), raw[key])
+	}
+}
+
+// figure checks a value of a figure section at path against the record's template:
+// a table of figures, a figure of its kind, or a list.
+func (v *validator) figure(path string, val any) {
+	owners := v.set.Owners(path)
+	switch {
+	case v.tmpl != nil && !v.tmpl.Defines(path) && len(owners) > 0:
+		v.add(path, "key %s belongs to the %s template, not to this %q record", path, templateList(owners), v.tmpl.ID)
+		return
+	case len(owners) == 0:
+		v.add(path, "unknown key %s", path)
+		return
+	}
+	t := v.tmpl
+	if t == nil {
+		t = v.set.Lookup(owners[0]) // the template is wrong; check the key as its first owner has it
+	}
+	field, isField := t.Field(path)
+	if !isField {
+		m, ok := val.(map[string]any)
+		if !ok {
+			v.wrongType(path, "a table", val)
+			return
+		}
+		for _, key := range sortedKeys(m) {
+			v.figure(JoinKey(path, key), m[key])
+		}
+		return
+	}
+	switch field.Kind {
+	case schema.Count, schema.Signed:
+		n, ok := val.(int64)
+		if !ok {
+			v.wrongType(path, "an integer", val)
+			return
+		}
+		if n < 0 && field.Kind == schema.Count {
+			v.add(path, "%s = %d: a count cannot be negative", path, n)
+			return
+		}
+		v.figures[path] = CountValue(n)
+	case schema.Amount:
+		var f float64
+		switch x := val.(type) {
+		case int64:
+			f = float64(x)
+		case float64:
+			f = x
+		default:
+			v.wrongType(path, "a number", val)
+			return
+		}
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			v.add(path, "%s: want a finite number, got %v", path, f)
+			return
+		}
+		if f < 0 {
+			v.add(path, "%s = %v: an amount cannot be negative", path, f)
+			return
+		}
+		v.figures[path] = AmountValue(f)
+	case schema.Flag:
+		b, ok := val.(bool)
+		if !ok {
+			v.wrongType(path, "true or false", val)
+			return
+		}
+		v.figures[path] = FlagValue(b)
+	case schema.List:
+		items, ok := val.([]map[string]any)
+		if !ok {
+			v.wrongType(path, "an array of tables", val)
+			return
+		}
+		before := len(v.problems)
+		for i, item := range items {
+			v.table(indexPath(path, i), item, reflect.TypeFor[Category]())
+		}
+		if len(v.problems) == before {
+			list := make([]Category, len(items))
+			for i, item := range items {
+				list[i] = Category{Name: item["name"].(string), Count: item["count"].(int64)}
+			}
+			v.lists[path] = list
+		}
+	}
+}
+
+func tomlName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+	return name
 }

@@ -1,9 +1,10 @@
 package record
 
 import (
-	"reflect"
+	"slices"
 	"strings"
-	"sync"
+
+	"github.com/nianbao/nianbao/internal/schema"
 )
 
 // Figure is one number a record holds, addressed by its key path.
@@ -16,103 +17,60 @@ type Figure struct {
 	IsInt  bool    // a count rather than an amount
 }
 
-// figureSections are the top-level keys whose numbers are figures of the report.
-var figureSections = map[string]bool{
-	"proactive": true, "requests": true, "review": true, "litigation_direct": true,
-	"litigation_after_review": true, "legacy_requests": true, "legacy_review": true,
-	"fees": true, "staff": true,
-}
-
-var (
-	int64PtrType   = reflect.TypeFor[*int64]()
-	amountPtrType  = reflect.TypeFor[*Amount]()
-	categoriesType = reflect.TypeFor[[]Category]()
-)
-
-// figureField is where a figure sits in a Record: the field indexes leading to it
-// and its key path, in the order of the record's keys.
-type figureField struct {
-	index        []int
-	path         string
-	table, row   string
-	column       string
-	isInt        bool
-	isCategories bool // proactive.categories: one figure an item
-}
-
-// figureFields lists the figures a Record can hold, worked out once from its type
-// (the list is read-only afterwards).
-var figureFields = sync.OnceValue(func() []figureField {
-	var out []figureField
-	rt := reflect.TypeFor[Record]()
-	for i := range rt.NumField() {
-		key := tomlName(rt.Field(i))
-		if figureSections[key] {
-			collectFields(rt.Field(i).Type, []int{i}, key, []string{key}, &out)
-		}
-	}
-	return out
-})
-
-func collectFields(t reflect.Type, index []int, path string, parts []string, out *[]figureField) {
-	switch t {
-	case int64PtrType, amountPtrType:
-		f := newFigure(path, parts, 0, t == int64PtrType)
-		*out = append(*out, figureField{index: index, path: path, table: f.Table, row: f.Row, column: f.Column, isInt: f.IsInt})
-		return
-	case categoriesType:
-		*out = append(*out, figureField{index: index, path: path, table: strings.Join(parts, "."), isCategories: true})
-		return
-	}
-	if t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct {
-		return
-	}
-	for i := range t.NumField() {
-		key := tomlName(t.Field(i))
-		if key == "" || key == "-" {
-			continue
-		}
-		collectFields(t.Field(i).Type, append(index[:len(index):len(index)], i), JoinKey(path, key), append(parts[:len(parts):len(parts)], key), out)
-	}
-}
-
-// Figures returns every figure the record gives, in the order of the record's keys
-// (the templates' order). Absent figures are not listed.
+// Figures returns every figure the record gives, in the order of its template's
+// fields (the order a record file writes them). Flags are not figures. Figures of a
+// record whose template is unknown come in path order.
 func Figures(r *Record) []Figure {
-	var out []Figure
-	rv := reflect.ValueOf(r).Elem()
-	for _, ff := range figureFields() {
-		v, err := rv.FieldByIndexErr(ff.index)
-		if err != nil || v.Kind() == reflect.Pointer && v.IsNil() {
-			continue // a table on the way, or the figure, is absent
+	out := make([]Figure, 0, len(r.figures)+8)
+	add := func(path string, v Value) {
+		if v.Kind == schema.Flag {
+			return
 		}
-		switch {
-		case ff.isCategories:
-			for i, c := range v.Interface().([]Category) {
-				out = append(out, Figure{Path: indexPath(ff.path, i) + ".count", Table: ff.table, Row: c.Name,
-					Column: "count", Value: float64(c.Count), IsInt: true})
+		f := splitFigure(path)
+		f.Value, f.IsInt = v.Float(), v.IsInt()
+		out = append(out, f)
+	}
+	addList := func(path string) {
+		for i, c := range r.lists[path] {
+			out = append(out, Figure{Path: indexPath(path, i) + ".count", Table: path, Row: c.Name,
+				Column: "count", Value: float64(c.Count), IsInt: true})
+		}
+	}
+	t := r.Template()
+	if t == nil {
+		paths := make([]string, 0, len(r.figures)+len(r.lists))
+		for p := range r.figures {
+			paths = append(paths, p)
+		}
+		for p := range r.lists {
+			paths = append(paths, p)
+		}
+		slices.Sort(paths)
+		for _, p := range paths {
+			if v, ok := r.figures[p]; ok {
+				add(p, v)
+			} else {
+				addList(p)
 			}
-		case ff.isInt:
-			out = append(out, Figure{Path: ff.path, Table: ff.table, Row: ff.row, Column: ff.column, Value: float64(v.Elem().Int()), IsInt: true})
-		default:
-			out = append(out, Figure{Path: ff.path, Table: ff.table, Row: ff.row, Column: ff.column, Value: v.Elem().Float()})
+		}
+		return out
+	}
+	for _, fd := range t.Fields() {
+		if fd.Kind == schema.List {
+			addList(fd.Path)
+		} else if v, ok := r.figures[fd.Path]; ok {
+			add(fd.Path, v)
 		}
 	}
 	return out
 }
 
-func newFigure(path string, parts []string, v float64, isInt bool) Figure {
-	f := Figure{Path: path, Table: parts[0], Column: parts[len(parts)-1], Value: v, IsInt: isInt}
+// splitFigure names the parts of a figure's path: its section, its row and its column.
+func splitFigure(path string) Figure {
+	parts := strings.Split(path, ".")
+	f := Figure{Path: path, Table: parts[0], Column: parts[len(parts)-1]}
 	if len(parts) > 2 {
 		f.Row = strings.Join(parts[1:len(parts)-1], ".")
 	}
 	return f
-}
-
-func tomlName(f reflect.StructField) string {
-	name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-	return name
 }

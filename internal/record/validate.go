@@ -1,152 +1,266 @@
 package record
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
 
-// Rules of the checks Validate and CheckCarryOver produce.
+	"github.com/nianbao/nianbao/internal/schema"
+)
+
+// Rules of the checks of this package that are not a template's identities.
 const (
-	RuleCategoriesSum = "proactive.categories_sum" // the breakdown adds up to the headline total
-	RuleRowTotal      = "requests.row_total"       // a row's 总计 is the sum of its six applicant columns
-	RuleBalance       = "requests.balance"         // 第一项加第二项之和，等于第三项加第四项之和
-	RuleOutcomeSum    = "requests.outcome_sum"     // （七）总计 is the sum of the outcomes (一) to (六)
-	RuleOtherSum      = "requests.other_sum"       // 2021: （六）其他处理 is the sum of its three items
-	RuleAppealTotal   = "appeal.total"             // 行政复议/诉讼: 总计 = 维持+纠正+其他+尚未审结
-	RuleCarryOver     = "requests.carry_over"      // 上年结转 of year N = 结转下年度 of year N−1
+	// RuleCarryOver is the identity across years of the 2019/2021 templates: 上年结转
+	// of year N = 结转下年度 of year N−1. It is a template identity; the constant names
+	// it for callers.
+	RuleCarryOver = "requests.carry_over"
+)
+
+// Term prefixes of identity paths (package schema): a term of the previous year's
+// record, a term subtracted.
+const (
+	prevPrefix  = "prev:"
+	minusPrefix = "-"
 )
 
 // Validate checks the record against the arithmetic identities of its template and
 // returns one warning for each one that breaks. An identity is checked only when
-// every figure it involves is present. The record is not changed: a report that
-// breaks an identity is published as printed, with its checks.
+// every figure it involves is present (a figure the template derives, such as
+// 2021's （六）其他处理, counts as present when what it is derived from is). The record
+// is not changed: a report that breaks an identity is published as printed, with its
+// checks. Identities across years are checked by CheckAcrossYears.
 func Validate(r *Record) []Check {
-	var cs []Check
-	if p := r.Proactive; p != nil && p.Total != nil && len(p.Categories) > 0 && (p.TotalApprox == nil || !*p.TotalApprox) {
-		var sum int64
-		for _, c := range p.Categories {
-			sum += c.Count
-		}
-		if sum != *p.Total {
-			cs = append(cs, warn(RuleCategoriesSum, "proactive.total",
-				"分类合计%d条，与所报总数%d条不符", sum, *p.Total))
-		}
-	}
-	if q := r.Requests; q != nil {
-		cs = append(cs, checkRequests(q, r.Report.Template)...)
-	}
-	for _, a := range []struct {
-		key, label string
-		a          *Appeal
-	}{
-		{"review", "行政复议", r.Review},
-		{"litigation_direct", "行政诉讼（未经复议直接起诉）", r.LitigationDirect},
-		{"litigation_after_review", "行政诉讼（复议后起诉）", r.LitigationAfterReview},
-	} {
-		if a.a == nil {
-			continue
-		}
-		sum, ok := sumAll(a.a.Upheld, a.a.Corrected, a.a.Other, a.a.Pending)
-		if ok && a.a.Total != nil && sum != *a.a.Total {
-			cs = append(cs, warn(RuleAppealTotal, a.key+".total",
-				"%s：结果维持、结果纠正、其他结果、尚未审结合计%d件，与总计%d件不符", a.label, sum, *a.a.Total))
-		}
-	}
-	return cs
-}
-
-func checkRequests(q *Requests, template string) []Check {
-	var cs []Check
-	for _, spec := range RowsFor(template) {
-		row := q.Row(spec.Key)
-		cells := row.Cells()
-		sum, ok := sumAll(cells[:6]...)
-		if ok && cells[6] != nil && sum != *cells[6] {
-			cs = append(cs, warn(RuleRowTotal, "requests."+spec.Key+".total",
-				"“%s%s”一行：六类申请人合计%d件，与总计%d件不符", spec.Number, spec.Label, sum, *cells[6]))
-		}
-	}
-	for i, col := range RequestColumns {
-		cell := func(key string) *int64 { return q.Row(key).Cell(i) }
-		path := func(key string) string { return "requests." + key + "." + col.Key }
-
-		in, inOK := sumAll(cell("new_received"), cell("carried_over"))
-		out, outOK := sumAll(cell("total"), cell("carried_forward"))
-		if inOK && outOK && in != out {
-			cs = append(cs, warn(RuleBalance, path("carried_forward"),
-				"“%s”一列：本年新收%d件加上年结转%d件共%d件，与办理结果总计%d件加结转下年度%d件共%d件不符",
-				col.Label, *cell("new_received"), *cell("carried_over"), in, *cell("total"), *cell("carried_forward"), out))
-		}
-
-		var subOther *int64
-		if template == Template2021 {
-			if s, ok := sumAll(cell("other_overdue_correction"), cell("other_unpaid_fee"), cell("other_misc")); ok {
-				subOther = &s
-				if o := cell("other"); o != nil && *o != s {
-					cs = append(cs, warn(RuleOtherSum, path("other"),
-						"“%s”一列：（六）其他处理%d件，与其三个子项合计%d件不符", col.Label, *o, s))
-				}
-			}
-		}
-		other := cell("other")
-		if other == nil {
-			other = subOther
-		}
-		outcomes := []*int64{cell("granted"), cell("partially_granted"), other}
-		for _, spec := range RequestRows {
-			if spec.Group == "denied" || spec.Group == "unable" || spec.Group == "not_processed" {
-				outcomes = append(outcomes, cell(spec.Key))
-			}
-		}
-		if sum, ok := sumAll(outcomes...); ok && cell("total") != nil && sum != *cell("total") {
-			cs = append(cs, warn(RuleOutcomeSum, path("total"),
-				"“%s”一列：各项办理结果合计%d件，与（七）总计%d件不符", col.Label, sum, *cell("total")))
-		}
-	}
-	return cs
-}
-
-// CheckCarryOver checks that the requests carried over into cur are those its
-// agency's previous report carried forward. prev must be the record of the year
-// before cur's; nil when there is none. Only 2019/2021 tables carry requests over.
-func CheckCarryOver(prev, cur *Record) []Check {
-	if prev == nil || cur == nil || prev.Requests == nil || cur.Requests == nil {
+	t := r.Template()
+	if t == nil {
 		return nil
 	}
 	var cs []Check
-	for i, col := range RequestColumns {
-		was := prev.Requests.Row("carried_forward").Cell(i)
-		now := cur.Requests.Row("carried_over").Cell(i)
-		if was != nil && now != nil && *was != *now {
-			cs = append(cs, warn(RuleCarryOver, "requests.carried_over."+col.Key,
-				"“%s”一列：上年结转%d件，与%d年报告的结转下年度继续办理%d件不符",
-				col.Label, *now, prev.Report.Year, *was))
+	for _, id := range t.Identities {
+		if !acrossYears(id) {
+			cs = append(cs, evaluate(t, id, r, nil)...)
 		}
 	}
 	return cs
+}
+
+// CheckAcrossYears checks the identities of cur's template that tie it to the
+// agency's report of the year before, prev (nil when there is none): the requests
+// carried over into cur are those prev carried forward.
+func CheckAcrossYears(prev, cur *Record) []Check {
+	if prev == nil || cur == nil {
+		return nil
+	}
+	t := cur.Template()
+	if t == nil {
+		return nil
+	}
+	var cs []Check
+	for _, id := range t.Identities {
+		if acrossYears(id) {
+			cs = append(cs, evaluate(t, id, cur, prev)...)
+		}
+	}
+	return cs
+}
+
+// CheckCarryOver is CheckAcrossYears.
+func CheckCarryOver(prev, cur *Record) []Check { return CheckAcrossYears(prev, cur) }
+
+func acrossYears(id schema.Identity) bool {
+	for _, p := range append(id.Left[:len(id.Left):len(id.Left)], id.Right...) {
+		if strings.Contains(p, prevPrefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// evaluate checks one identity of t on r (and prev, for terms of the previous year).
+func evaluate(t *schema.Template, id schema.Identity, r, prev *Record) []Check {
+	if id.Unless != "" && r.Flag(id.Unless) {
+		return nil
+	}
+	var cs []Check
+	each := func(row schema.Row, col schema.Column) {
+		left, lterms, ok := sumTerms(t, id, row.Key, col.Key, r, prev)
+		if !ok {
+			return
+		}
+		right, rterms, ok := sumTerms(t, id, row.Key, col.Key, r, prev, true)
+		if !ok || left == right {
+			return
+		}
+		at := id.At
+		if at == "" {
+			at = id.Left[0]
+		}
+		repl := []string{"{row}", row.Title(), "{name}", row.FullName(), "{col}", col.Label,
+			"{left}", formatNumber(left), "{right}", formatNumber(right)}
+		if prev != nil {
+			repl = append(repl, "{prev_year}", strconv.Itoa(prev.Report.Year))
+		}
+		for i, v := range lterms {
+			repl = append(repl, "{left."+strconv.Itoa(i)+"}", formatNumber(v))
+		}
+		for i, v := range rterms {
+			repl = append(repl, "{right."+strconv.Itoa(i)+"}", formatNumber(v))
+		}
+		cs = append(cs, Check{Rule: id.Rule, Severity: SeverityWarning,
+			Key:     bare(schema.Expand(at, row.Key, col.Key)),
+			Message: strings.NewReplacer(repl...).Replace(id.Message)})
+	}
+	switch id.Each {
+	case schema.Once:
+		each(schema.Row{}, schema.Column{})
+	case schema.EachRow:
+		tb, _ := t.Table(id.Table)
+		for _, row := range tb.Rows {
+			each(row, schema.Column{})
+		}
+	case schema.EachColumn:
+		tb, _ := t.Table(id.Table)
+		for _, col := range tb.Columns {
+			each(schema.Row{}, col)
+		}
+	}
+	return cs
+}
+
+// sumTerms adds the terms of one side of an identity (Left, or Right when right is
+// given) for a row or column; ok is false when a term is absent or is not a field of
+// the template.
+func sumTerms(t *schema.Template, id schema.Identity, row, col string, r, prev *Record, right ...bool) (sum float64, terms []float64, ok bool) {
+	side := id.Left
+	if len(right) > 0 {
+		side = id.Right
+	}
+	for _, term := range side {
+		v, ok := termValue(t, term, row, col, r, prev)
+		if !ok {
+			return 0, nil, false
+		}
+		terms = append(terms, v)
+		sum += v
+	}
+	return sum, terms, len(side) > 0
+}
+
+// termValue is the value of one term of an identity.
+func termValue(t *schema.Template, term, row, col string, r, prev *Record) (float64, bool) {
+	sign := 1.0
+	if strings.HasPrefix(term, minusPrefix) {
+		sign, term = -1, term[len(minusPrefix):]
+	}
+	rec := r
+	if strings.HasPrefix(term, prevPrefix) {
+		rec, term = prev, term[len(prevPrefix):]
+		if rec == nil {
+			return 0, false
+		}
+	}
+	path := schema.Expand(term, row, col)
+	if base, rest, isList := strings.Cut(path, "[*]"); isList {
+		items := rec.List(base)
+		if len(items) == 0 || rest != ".count" {
+			return 0, false
+		}
+		var n int64
+		for _, c := range items {
+			n += c.Count
+		}
+		return sign * float64(n), true
+	}
+	if rec.Template() == nil || rec.Template().FieldIndex(path) < 0 {
+		return 0, false
+	}
+	v, ok := Derived(rec, path)
+	return sign * v, ok
+}
+
+// maxDerivation bounds how deep a derived figure may rest on other derived figures.
+const maxDerivation = 3
+
+// Derived returns the figure at path, or, when the record does not give it and its
+// template derives it (an identity marked Fill whose Left is the figure: a blank
+// total, 2021's （六）其他处理), the figure derived from what the record gives.
+func Derived(r *Record, path string) (float64, bool) { return derived(r, path, maxDerivation) }
+
+func derived(r *Record, path string, depth int) (float64, bool) {
+	if v, ok := r.figures[path]; ok && v.Kind != schema.Flag {
+		return v.Float(), true
+	}
+	t := r.Template()
+	if t == nil || depth == 0 {
+		return 0, false
+	}
+	for _, id := range t.Identities {
+		if !id.Fill || len(id.Left) != 1 || acrossYears(id) {
+			continue
+		}
+		row, col, ok := matchPattern(t, id, path)
+		if !ok {
+			continue
+		}
+		var sum float64
+		all := true
+		for _, term := range id.Right {
+			sign := 1.0
+			if strings.HasPrefix(term, minusPrefix) {
+				sign, term = -1, term[len(minusPrefix):]
+			}
+			v, ok := derived(r, schema.Expand(term, row, col), depth-1)
+			if !ok {
+				all = false
+				break
+			}
+			sum += sign * v
+		}
+		if all {
+			return sum, true
+		}
+	}
+	return 0, false
+}
+
+// matchPattern finds the row or column for which the identity's one Left term is
+// path.
+func matchPattern(t *schema.Template, id schema.Identity, path string) (row, col string, ok bool) {
+	switch id.Each {
+	case schema.Once:
+		return "", "", id.Left[0] == path
+	case schema.EachRow:
+		tb, _ := t.Table(id.Table)
+		for _, r := range tb.Rows {
+			if schema.Expand(id.Left[0], r.Key, "") == path {
+				return r.Key, "", true
+			}
+		}
+	case schema.EachColumn:
+		tb, _ := t.Table(id.Table)
+		for _, c := range tb.Columns {
+			if schema.Expand(id.Left[0], "", c.Key) == path {
+				return "", c.Key, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// bare strips the term prefixes from a path.
+func bare(path string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(path, minusPrefix), prevPrefix)
+}
+
+// formatNumber writes a sum of figures: a whole number without decimals.
+func formatNumber(f float64) string {
+	if f == float64(int64(f)) {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 func warn(rule, key, format string, args ...any) Check {
 	return Check{Rule: rule, Severity: SeverityWarning, Key: key, Message: fmt.Sprintf(format, args...)}
-}
-
-// sumAll adds the figures; ok is false when any is absent.
-func sumAll(xs ...*int64) (sum int64, ok bool) {
-	for _, x := range xs {
-		if x == nil {
-			return 0, false
-		}
-		sum += *x
-	}
-	return sum, true
-}
-
-// sumPresent adds the figures that are present; ok is false when none is.
-func sumPresent(xs ...*int64) (sum int64, ok bool) {
-	for _, x := range xs {
-		if x != nil {
-			sum += *x
-			ok = true
-		}
-	}
-	return sum, ok
 }
 
 // MergeChecks returns stored followed by the checks of computed that stored does not

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/nianbao/nianbao/internal/record"
+	"github.com/nianbao/nianbao/internal/schema"
 )
 
 // synthesize writes a fake data folder: agencies × years reports, with obviously
@@ -21,7 +22,7 @@ import (
 func synthesize(tb testing.TB, dir string, agencies, years int) {
 	tb.Helper()
 	rng := rand.New(rand.NewPCG(1, 2))
-	n := func(max int64) *int64 { return record.Int(rng.Int64N(max)) }
+	national := schema.National()
 	narrative := strings.Repeat("本机关认真贯彻落实政府信息公开条例，持续推进政务公开标准化规范化建设。", 12)
 	for a := range agencies {
 		slug := fmt.Sprintf("fake-agency-%04d", a+1)
@@ -37,44 +38,61 @@ func synthesize(tb testing.TB, dir string, agencies, years int) {
 					DivisionCode: fmt.Sprintf("%02d%02d00", prov, city),
 				},
 				Report:    record.Report{Year: year, Title: fmt.Sprintf("Fake Agency %04d %d年度政府信息公开工作年度报告", a+1, year)},
-				Proactive: &record.Proactive{Total: n(20000)},
 				Narrative: &record.Narrative{Overview: record.Text(narrative), ProblemsAndImprovements: record.Text(narrative[:300])},
 				Provenance: map[string]record.Provenance{
 					"proactive.total": {Line: 3, Text: "全年主动公开政府信息若干条"},
 				},
 			}
+			set := func(path string, max int64) { r.SetInt(path, rng.Int64N(max)) }
 			switch {
 			case year <= 2018:
-				r.Report.Template = record.Template2008
+				r.SetTemplate(national.Lookup("2008"))
+				set("proactive.total", 20000)
+				var cats []record.Category
 				for i := range 6 {
-					r.Proactive.Categories = append(r.Proactive.Categories, record.Category{Name: fmt.Sprintf("虚构类别%d", i+1), Count: rng.Int64N(500)})
+					cats = append(cats, record.Category{Name: fmt.Sprintf("虚构类别%d", i+1), Count: rng.Int64N(500)})
 				}
-				r.LegacyRequests = &record.LegacyRequests{Received: n(300), Answered: n(300),
-					Outcomes:      &record.Outcomes{Granted: n(200), PartiallyGranted: n(20), Denied: n(20), NotHeld: n(20)},
-					DenialReasons: &record.DenialReasons{StateSecret: n(3), Privacy: n(5)}}
-				r.LegacyReview = &record.LegacyReview{Reviews: n(10), Lawsuits: n(5)}
+				r.SetList("proactive.categories", cats)
+				for _, f := range []struct {
+					path string
+					max  int64
+				}{
+					{"legacy_requests.received", 300}, {"legacy_requests.answered", 300},
+					{"legacy_requests.outcomes.granted", 200}, {"legacy_requests.outcomes.partially_granted", 20},
+					{"legacy_requests.outcomes.denied", 20}, {"legacy_requests.outcomes.not_held", 20},
+					{"legacy_requests.denial_reasons.state_secret", 3}, {"legacy_requests.denial_reasons.privacy", 5},
+					{"legacy_review.reviews", 10}, {"legacy_review.lawsuits", 5},
+				} {
+					set(f.path, f.max)
+				}
 			default:
-				r.Report.Template = record.Template2019
+				id := "2019"
 				if year >= 2021 {
-					r.Report.Template = record.Template2021
+					id = "2021"
 				}
-				q := &record.Requests{}
-				for _, spec := range record.RowsFor(r.Report.Template) {
-					row := &record.RequestRow{}
+				t := national.Lookup(id)
+				r.SetTemplate(t)
+				set("proactive.total", 20000)
+				tb, _ := t.Table("requests")
+				for _, row := range tb.Rows {
 					var sum int64
-					for c := range 6 {
+					for _, c := range tb.Columns[:6] {
 						v := rng.Int64N(40)
-						row.SetCell(c, record.Int(v))
+						r.SetInt(tb.Path(row, c), v)
 						sum += v
 					}
-					row.SetCell(6, record.Int(sum))
-					q.SetRow(spec.Key, row)
+					r.SetInt(tb.Path(row, tb.Columns[6]), sum)
 				}
-				r.Requests = q
-				r.Review = &record.Appeal{Upheld: n(10), Corrected: n(5), Other: n(5), Pending: n(3), Total: n(25)}
-				r.LitigationDirect = &record.Appeal{Upheld: n(5), Total: n(8)}
-				r.Proactive.Licensing = &record.ItemCounts{Decisions: n(100000)}
-				r.Proactive.Penalty = &record.ItemCounts{Decisions: n(100000)}
+				for _, f := range []struct {
+					path string
+					max  int64
+				}{
+					{"review.upheld", 10}, {"review.corrected", 5}, {"review.other", 5}, {"review.pending", 3}, {"review.total", 25},
+					{"litigation_direct.upheld", 5}, {"litigation_direct.total", 8},
+					{"proactive.licensing.decisions", 100000}, {"proactive.penalty.decisions", 100000},
+				} {
+					set(f.path, f.max)
+				}
 			}
 			data, err := record.Encode(r)
 			if err != nil {

@@ -112,33 +112,6 @@ func agencyPage(d *dataset, slug string) AgencyPage {
 	return p
 }
 
-// addSummaries adds the figures of b to a, figure by figure; a figure stays absent
-// only when neither gives it.
-func addSummaries(a *record.Summary, b record.Summary) {
-	add := func(x **int64, y *int64) {
-		if y == nil {
-			return
-		}
-		if *x == nil {
-			v := *y
-			*x = &v
-			return
-		}
-		**x += *y
-	}
-	add(&a.Proactive, b.Proactive)
-	add(&a.Received, b.Received)
-	add(&a.Processed, b.Processed)
-	add(&a.Granted, b.Granted)
-	add(&a.PartiallyGranted, b.PartiallyGranted)
-	add(&a.Denied, b.Denied)
-	add(&a.Unable, b.Unable)
-	add(&a.NotProcessed, b.NotProcessed)
-	add(&a.Other, b.Other)
-	add(&a.Reviews, b.Reviews)
-	add(&a.Lawsuits, b.Lawsuits)
-}
-
 // byYearCharts sums the entries per year and charts the trends.
 func byYearCharts(prefix, scope string, es []*entry) []ChartFM {
 	sums := map[int]*record.Summary{}
@@ -150,7 +123,7 @@ func byYearCharts(prefix, scope string, es []*entry) []ChartFM {
 			sums[e.year] = s
 			years = append(years, e.year)
 		}
-		addSummaries(s, e.sum)
+		s.Add(e.sum)
 	}
 	slices.Sort(years)
 	var labels []string
@@ -174,11 +147,11 @@ func byRegionCharts(id, scope string, d *dataset, codes []string, es func(code s
 	for _, code := range codes {
 		var s record.Summary
 		for _, e := range es(code) {
-			addSummaries(&s, e.sum)
+			s.Add(e.sum)
 		}
 		names = append(names, d.regions[code].name)
-		proactive = append(proactive, s.Proactive)
-		received = append(received, s.Received)
+		proactive = append(proactive, s.Get("proactive"))
+		received = append(received, s.Get("received"))
 	}
 	var out []ChartFM
 	if c, ok := charts.ByCategory(id+"-received", scope+"：收到政府信息公开申请合计（件）", "地区", names, []charts.Series{{Name: "收到申请", Values: received}}); ok {
@@ -196,20 +169,18 @@ func keyFigures(es []*entry) []Figure {
 	var s record.Summary
 	for _, e := range es {
 		agencies[e.slug] = true
-		addSummaries(&s, e.sum)
+		s.Add(e.sum)
 	}
 	out := []Figure{
 		{Label: "报告", Value: charts.FormatInt(int64(len(es))) + "份"},
 		{Label: "机关", Value: charts.FormatInt(int64(len(agencies))) + "个"},
 	}
-	if s.Received != nil {
-		out = append(out, Figure{Label: "收到申请合计", Value: charts.FormatInt(*s.Received) + "件"})
-	}
-	if s.Proactive != nil {
-		out = append(out, Figure{Label: "主动公开合计", Value: charts.FormatInt(*s.Proactive) + "条"})
-	}
-	if s.Lawsuits != nil {
-		out = append(out, Figure{Label: "行政诉讼合计", Value: charts.FormatInt(*s.Lawsuits) + "件"})
+	for _, f := range []struct{ key, label, unit string }{
+		{"received", "收到申请合计", "件"}, {"proactive", "主动公开合计", "条"}, {"lawsuits", "行政诉讼合计", "件"},
+	} {
+		if v := s.Get(f.key); v != nil {
+			out = append(out, Figure{Label: f.label, Value: charts.FormatInt(*v) + f.unit})
+		}
 	}
 	return out
 }

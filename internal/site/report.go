@@ -9,14 +9,8 @@ import (
 
 	"github.com/nianbao/nianbao/charts"
 	"github.com/nianbao/nianbao/internal/record"
+	"github.com/nianbao/nianbao/internal/schema"
 )
-
-// templateLabels name the national templates for readers.
-var templateLabels = map[string]string{
-	record.Template2008: "2008年版（叙述体，国务院令第492号）",
-	record.Template2019: "2019年版表格（国办公开办函〔2019〕60号）",
-	record.Template2021: "2021年版表格（国办公开办函〔2021〕30号）",
-}
 
 // reportPage builds the front matter of one report page.
 func reportPage(d *dataset, e *entry) ReportPage {
@@ -33,7 +27,7 @@ func reportPage(d *dataset, e *entry) ReportPage {
 		Region:        d.regionTrail(r),
 		Year:          r.Report.Year,
 		Template:      r.Report.Template,
-		TemplateLabel: templateLabels[r.Report.Template],
+		TemplateLabel: templateLabel(r),
 		Reviewed:      r.Report.Reviewed,
 		Original:      e.originalName,
 		Outputs:       []string{"html", "recordjson", "recordcsv"},
@@ -57,13 +51,13 @@ func reportPage(d *dataset, e *entry) ReportPage {
 		p.SHA256 = s.SHA256
 	}
 	sum := e.sum
-	for _, spec := range record.SummaryFigures {
+	for _, spec := range schema.SummaryFigures {
 		v := sum.Get(spec.Key)
 		if v == nil {
 			continue
 		}
-		f := Figure{Label: spec.Label, Value: charts.FormatInt(*v), Line: line(summaryKey(r.Report.Template, spec.Key))}
-		if spec.Key == "proactive" && sum.ProactiveApprox {
+		f := Figure{Label: spec.Label, Value: charts.FormatInt(*v), Line: line(summaryPath(r, spec.Key))}
+		if sum.Approx(spec.Key) {
 			f.Value += "余"
 		}
 		p.Key = append(p.Key, f)
@@ -71,11 +65,7 @@ func reportPage(d *dataset, e *entry) ReportPage {
 	for _, c := range charts.Report(r) {
 		p.Charts = append(p.Charts, chartFM(c))
 	}
-	if r.Report.Template == record.Template2008 {
-		p.Tables = legacyTables(r)
-	} else {
-		p.Tables = templateTables(r)
-	}
+	p.Tables = reportTables(r)
 	if n := r.Narrative; n != nil {
 		for _, s := range []struct {
 			h string
@@ -88,7 +78,7 @@ func reportPage(d *dataset, e *entry) ReportPage {
 	}
 	checks := record.MergeChecks(r.Checks, record.Validate(r))
 	if prev := d.byYear(e.slug, r.Report.Year-1); prev != nil {
-		checks = record.MergeChecks(checks, record.CheckCarryOver(prev.rec, r))
+		checks = record.MergeChecks(checks, record.CheckAcrossYears(prev.rec, r))
 	}
 	for _, c := range checks {
 		sev := "提示"
@@ -136,38 +126,31 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// summaryKey is the record key a summary figure comes from, where it is one key.
-func summaryKey(template, key string) string {
-	if template == record.Template2008 {
-		switch key {
-		case "proactive":
-			return "proactive.total"
-		case "received":
-			return "legacy_requests.received"
-		case "processed":
-			return "legacy_requests.answered"
-		case "granted", "partially_granted", "denied":
-			return "legacy_requests.outcomes." + key
-		case "reviews":
-			return "legacy_review.reviews"
-		case "lawsuits":
-			return "legacy_review.lawsuits"
-		}
+// templateLabel names a record's template for readers.
+func templateLabel(r *record.Record) string {
+	if t := r.Template(); t != nil {
+		return t.Label()
+	}
+	return r.Report.Template
+}
+
+// summaryPath is the record key a summary figure comes from, where it is one key
+// the record gives, for its provenance line.
+func summaryPath(r *record.Record, key string) string {
+	t := r.Template()
+	if t == nil {
 		return ""
 	}
-	switch key {
-	case "proactive":
-		return "proactive.total"
-	case "received":
-		return "requests.new_received.total"
-	case "processed":
-		return "requests.total.total"
-	case "granted", "partially_granted", "other":
-		return "requests." + key + ".total"
-	case "reviews":
-		return "review.total"
+	var found string
+	for _, p := range t.Summary[key] {
+		if r.Has(p) {
+			if found != "" {
+				return "" // a sum of several figures has no one line
+			}
+			found = p
+		}
 	}
-	return ""
+	return found
 }
 
 // paragraphs splits report text into paragraphs at line breaks.

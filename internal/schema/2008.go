@@ -1,0 +1,96 @@
+package schema
+
+// The 2008 format: free narrative under the 2008 regulations (国务院令第492号), for the
+// 2008–2018 reports. It prints no fixed tables: its figures are read from sentences
+// (and from the 政府信息公开情况统计表 many reports append, whose labels are the rows'
+// synonyms), and shown in these groupings.
+
+func template2008() *Template {
+	items := func(id, caption, prefix string, rows ...Row) Table {
+		return Table{ID: id, Caption: caption, Layout: Items, Prefix: prefix, Text: true, Stub: "项目",
+			Columns: []Column{{Label: "数量"}}, Rows: rows, Match: Contains}
+	}
+	proactive := proactiveText
+	proactive.Match = Contains
+	feesStaff := feesStaffText
+	feesStaff.Match = Contains
+	return &Template{
+		ID:     "2008",
+		Name:   "2008年版（叙述体）",
+		Notice: "国务院令第492号",
+		Years:  "2008—2018年度",
+		Detect: Detection{Fallback: true},
+		Tables: []Table{
+			proactive,
+			items("requests", "依申请公开政府信息情况", "legacy_requests",
+				Row{Key: "received", Label: "收到申请", Synonyms: []string{"收到申请数", "受理申请数", "收到申请总数"}},
+				Row{Key: "answered", Label: "答复/办结", Synonyms: []string{"申请办结数", "办结数"}, Exclude: []string{"按时", "延期"}}),
+			items("channels", "申请方式", "legacy_requests.channels",
+				Row{Key: "in_person", Label: "当面申请", Synonyms: []string{"当面申请数"}},
+				Row{Key: "online", Label: "网上申请", Synonyms: []string{"网络申请数", "网上申请数", "互联网申请数"}},
+				Row{Key: "email", Label: "电子邮件", Synonyms: []string{"电子邮件申请数", "邮件申请数"}},
+				Row{Key: "fax", Label: "传真", Synonyms: []string{"传真申请数"}},
+				Row{Key: "mail", Label: "信函", Synonyms: []string{"信函申请数"}},
+				Row{Key: "phone", Label: "电话", Synonyms: []string{"电话申请数"}},
+				Row{Key: "other", Label: "其他", Synonyms: []string{"其他形式申请数", "其他方式申请数"}}),
+			items("outcomes", "答复情况", "legacy_requests.outcomes",
+				Row{Key: "already_public", Label: "属于已主动公开", Synonyms: []string{"已主动公开范围数", "已主动公开数"}},
+				Row{Key: "granted", Label: "同意公开", Synonyms: []string{"同意公开答复数", "同意公开数"}, Exclude: []string{"部分", "不同意"}},
+				Row{Key: "partially_granted", Label: "同意部分公开", Synonyms: []string{"同意部分公开"}},
+				Row{Key: "denied", Label: "不同意公开", Synonyms: []string{"不同意公开"}},
+				Row{Key: "not_held", Label: "不属于本行政机关公开", Synonyms: []string{"不属于本行政机关", "不属于本机关"}},
+				Row{Key: "not_exist", Label: "申请信息不存在", Synonyms: []string{"信息不存在"}},
+				Row{Key: "clarify", Label: "告知作出更改补充", Synonyms: []string{"更改补充"}},
+				Row{Key: "other_channel", Label: "告知通过其他途径办理", Synonyms: []string{"其他途径办理", "其它途径办理"}}),
+			items("denials", "不予公开的理由", "legacy_requests.denial_reasons",
+				Row{Key: "state_secret", Label: "国家秘密", Synonyms: []string{"国家秘密"}},
+				Row{Key: "commercial_secret", Label: "商业秘密", Synonyms: []string{"商业秘密"}},
+				Row{Key: "privacy", Label: "个人隐私", Synonyms: []string{"个人隐私"}},
+				Row{Key: "not_government_info", Label: "不是《条例》所指政府信息", Synonyms: []string{"所指政府信息"}},
+				Row{Key: "law_other", Label: "法律法规规定的其他情形", Synonyms: []string{"规定的其他情形"}}),
+			items("review", "行政复议、行政诉讼和申诉", "legacy_review",
+				Row{Key: "reviews", Label: "因政府信息公开申请行政复议", Synonyms: []string{"行政复议数量", "行政复议数"}},
+				Row{Key: "lawsuits", Label: "提起行政诉讼", Synonyms: []string{"行政诉讼数量", "行政诉讼数"}},
+				Row{Key: "complaints", Label: "申诉", Synonyms: []string{"申诉数量", "举报投诉数量", "举报投诉数"}}),
+			feesStaff,
+		},
+		Identities: []Identity{categoriesSum},
+		Summary: map[string][]string{
+			"proactive":         {"proactive.total"},
+			"received":          {"legacy_requests.received"},
+			"processed":         {"legacy_requests.answered"},
+			"granted":           {"legacy_requests.outcomes.granted"},
+			"partially_granted": {"legacy_requests.outcomes.partially_granted"},
+			"denied":            {"legacy_requests.outcomes.denied"},
+			"unable":            {"legacy_requests.outcomes.not_held", "legacy_requests.outcomes.not_exist"},
+			"other":             {"legacy_requests.outcomes.clarify", "legacy_requests.outcomes.other_channel"},
+			"reviews":           {"legacy_review.reviews"},
+			"lawsuits":          {"legacy_review.lawsuits"},
+		},
+		Charts: []Chart{
+			proactiveCategoriesChart,
+			{ID: "chart-outcomes", Caption: "申请答复结果（件）", RowHeader: "答复结果", Style: HorizontalBars,
+				Categories: itemCategories("legacy_requests.outcomes.", "already_public", "属于已主动公开", "granted", "同意公开",
+					"partially_granted", "同意部分公开", "denied", "不同意公开", "not_held", "不属于本行政机关公开",
+					"not_exist", "申请信息不存在", "clarify", "告知作出更改补充", "other_channel", "告知通过其他途径办理"),
+				Series: []ChartSeries{{Name: "件数"}}},
+			{ID: "chart-reasons", Caption: "不予公开的理由（件）", RowHeader: "理由", Style: HorizontalBars,
+				Categories: itemCategories("legacy_requests.denial_reasons.", "state_secret", "国家秘密", "commercial_secret", "商业秘密",
+					"privacy", "个人隐私", "not_government_info", "不是《条例》所指政府信息", "law_other", "法律法规规定的其他情形"),
+				Series: []ChartSeries{{Name: "件数"}}},
+			{ID: "chart-appeals", Caption: "行政复议、行政诉讼和申诉（件）", RowHeader: "类别", Style: Bars,
+				Categories: itemCategories("legacy_review.", "reviews", "行政复议", "lawsuits", "行政诉讼", "complaints", "申诉"),
+				Series:     []ChartSeries{{Name: "件数"}}},
+		},
+	}
+}
+
+// itemCategories makes chart categories of figures under prefix from (key, label)
+// pairs.
+func itemCategories(prefix string, pairs ...string) []ChartCategory {
+	out := make([]ChartCategory, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, ChartCategory{Label: pairs[i+1], Paths: []string{prefix + pairs[i]}})
+	}
+	return out
+}

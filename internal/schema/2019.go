@@ -1,0 +1,65 @@
+package schema
+
+// The 2019 format: four tables, 国办公开办函〔2019〕60号, used for the 2019 and 2020
+// reports under the 2019 regulations (国令第711号).
+
+var (
+	docColumns2019 = []Column{
+		{Key: "new_made", Label: "本年新制作数量"},
+		{Key: "new_published", Label: "本年新公开数量"},
+		{Key: "total_published", Label: "对外公开总数量"},
+	}
+	itemColumns2019 = []Column{
+		{Key: "previous_items", Label: "上一年项目数量"},
+		{Key: "change", Label: "本年增/减", Kind: Signed},
+		{Key: "decisions", Label: "处理决定数量"},
+	}
+)
+
+func template2019() *Template {
+	requests := requestsTable(concat(requestRowsHead, []Row{
+		{Key: "other", Number: "（六）", Label: "其他处理", Synonyms: []string{"其他处理"}, Group: "results"},
+	}, requestRowsTail))
+	results := append([]string{"granted", "partially_granted"}, rowKeysOf(requests, "denied")...)
+	results = append(results, rowKeysOf(requests, "unable")...)
+	results = append(results, rowKeysOf(requests, "not_processed")...)
+	results = append(results, "other")
+	return &Template{
+		ID:     "2019",
+		Name:   "2019年版表格",
+		Notice: "国办公开办函〔2019〕60号",
+		Years:  "2019、2020年度",
+		Detect: Detection{
+			Required:    requestTableWords,
+			MinRequired: 3,
+			Markers:     []string{"本年新制作数量", "本年新公开数量", "对外公开总数量", "其他对外管理服务事项", "政府集中采购", "采购总金额", "采购项目数量", "上一年项目数量"},
+		},
+		Tables: []Table{
+			proactiveText,
+			art20Table("art20-1", "第二十条第（一）项", docColumns2019,
+				Row{Key: "regulations", Label: "规章", Synonyms: []string{"规章"}},
+				Row{Key: "normative_documents", Label: "规范性文件", Synonyms: []string{"规范性文件"}}),
+			art20Table("art20-5", "第二十条第（五）项", itemColumns2019,
+				Row{Key: "licensing", Label: "行政许可", Synonyms: []string{"行政许可"}},
+				Row{Key: "other_services", Label: "其他对外管理服务事项", Synonyms: []string{"其他对外管理服务事项"}}),
+			art20Table("art20-6", "第二十条第（六）项", itemColumns2019,
+				Row{Key: "penalty", Label: "行政处罚", Synonyms: []string{"行政处罚"}},
+				Row{Key: "coercion", Label: "行政强制", Synonyms: []string{"行政强制"}}),
+			art20Table("art20-8", "第二十条第（八）项", itemColumns2019[:2],
+				Row{Key: "fees", Label: "行政事业性收费", Synonyms: []string{"行政事业性收费"}}),
+			art20Table("art20-9", "第二十条第（九）项", []Column{
+				{Key: "projects", Label: "采购项目数量"},
+				{Key: "amount_yuan", Label: "采购总金额", Kind: Amount, Unit: "元"},
+			}, Row{Key: "procurement", Label: "政府集中采购", Synonyms: []string{"政府集中采购"}}),
+			requests,
+			appealsTable,
+			feesStaffText,
+		},
+		Sections:   tableSections([]string{"art20-1", "art20-5", "art20-6", "art20-8", "art20-9"}),
+		Identities: tableIdentities(results),
+		Summary:    tableSummary(requests),
+		Charts: append([]Chart{proactiveCategoriesChart}, tableCharts(requests, [][2]string{
+			{"licensing", "行政许可"}, {"other_services", "其他对外管理服务事项"}, {"penalty", "行政处罚"}, {"coercion", "行政强制"},
+		})...),
+	}
+}

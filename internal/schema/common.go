@@ -1,0 +1,329 @@
+package schema
+
+// Parts the 2019 and 2021 formats share, and the figures every template's reports
+// state in their text. Each template's file assembles its description from them.
+
+// requestColumns are the columns of the requests table: the six kinds of applicant
+// and their total.
+var requestColumns = []Column{
+	{Key: "natural_person", Label: "自然人"},
+	{Key: "commercial", Label: "商业企业"},
+	{Key: "research", Label: "科研机构"},
+	{Key: "social_org", Label: "社会公益组织"},
+	{Key: "legal_service", Label: "法律服务机构"},
+	{Key: "other_org", Label: "其他"},
+	{Key: "total", Label: "总计"},
+}
+
+// applicantColumns are the keys of the six applicant columns.
+var applicantColumns = []string{"natural_person", "commercial", "research", "social_org", "legal_service", "other_org"}
+
+// requestGroups are the headings over rows of the requests table.
+var requestGroups = []Group{
+	{Key: "results", Number: "三、", Label: "本年度办理结果"},
+	{Key: "denied", Number: "（三）", Label: "不予公开", Parent: "results"},
+	{Key: "unable", Number: "（四）", Label: "无法提供", Parent: "results"},
+	{Key: "not_processed", Number: "（五）", Label: "不予处理", Parent: "results"},
+	{Key: "other", Number: "（六）", Label: "其他处理", Parent: "results"},
+}
+
+// requestRowsHead are the rows of the requests table up to （五）不予处理's items;
+// requestRowsTail follow （六）.
+var requestRowsHead = []Row{
+	{Key: "new_received", Number: "一、", Label: "本年新收政府信息公开申请数量", Synonyms: []string{"本年新收", "新收政府信息公开申请"}},
+	{Key: "carried_over", Number: "二、", Label: "上年结转政府信息公开申请数量", Synonyms: []string{"上年结转"}},
+	{Key: "granted", Number: "（一）", Label: "予以公开", Synonyms: []string{"予以公开"}, Group: "results"},
+	{Key: "partially_granted", Number: "（二）", Label: "部分公开（区分处理的，只计这一情形，不计其他情形）", Synonyms: []string{"部分公开"}, Group: "results"},
+	{Key: "denied_state_secret", Number: "1.", Label: "属于国家秘密", Synonyms: []string{"国家秘密"}, Group: "denied"},
+	{Key: "denied_prohibited_by_law", Number: "2.", Label: "其他法律行政法规禁止公开", Synonyms: []string{"法律行政法规禁止", "法规禁止公开", "禁止公开"}, Group: "denied"},
+	{Key: "denied_security_stability", Number: "3.", Label: "危及“三安全一稳定”", Synonyms: []string{"三安全", "一稳定"}, Group: "denied"},
+	{Key: "denied_third_party", Number: "4.", Label: "保护第三方合法权益", Synonyms: []string{"第三方"}, Group: "denied"},
+	{Key: "denied_internal_affairs", Number: "5.", Label: "属于三类内部事务信息", Synonyms: []string{"内部事务"}, Group: "denied"},
+	{Key: "denied_process_info", Number: "6.", Label: "属于四类过程性信息", Synonyms: []string{"过程性"}, Group: "denied"},
+	{Key: "denied_enforcement_files", Number: "7.", Label: "属于行政执法案卷", Synonyms: []string{"执法案卷"}, Group: "denied"},
+	{Key: "denied_administrative_query", Number: "8.", Label: "属于行政查询事项", Synonyms: []string{"行政查询"}, Group: "denied"},
+	{Key: "unable_not_held", Number: "1.", Label: "本机关不掌握相关政府信息", Synonyms: []string{"不掌握"}, Group: "unable"},
+	{Key: "unable_needs_creation", Number: "2.", Label: "没有现成信息需要另行制作", Synonyms: []string{"另行制作", "没有现成"}, Group: "unable"},
+	{Key: "unable_unclear", Number: "3.", Label: "补正后申请内容仍不明确", Synonyms: []string{"仍不明确", "补正后"}, Group: "unable"},
+	{Key: "not_processed_complaint", Number: "1.", Label: "信访举报投诉类申请", Synonyms: []string{"信访", "举报投诉"}, Group: "not_processed"},
+	{Key: "not_processed_repeated", Number: "2.", Label: "重复申请", Synonyms: []string{"重复申请"}, Group: "not_processed"},
+	{Key: "not_processed_publication", Number: "3.", Label: "要求提供公开出版物", Synonyms: []string{"公开出版物"}, Group: "not_processed"},
+	{Key: "not_processed_excessive", Number: "4.", Label: "无正当理由大量反复申请", Synonyms: []string{"大量反复", "无正当理由大量"}, Group: "not_processed"},
+	{Key: "not_processed_confirmation", Number: "5.", Label: "要求行政机关确认或重新出具已获取信息", Synonyms: []string{"重新出具", "确认或重新"}, Group: "not_processed"},
+}
+
+var requestRowsTail = []Row{
+	{Key: "total", Number: "（七）", Label: "总计", Synonyms: []string{"总计"}, Group: "results"},
+	{Key: "carried_forward", Number: "四、", Label: "结转下年度继续办理", Synonyms: []string{"结转下年度", "下年度继续"}},
+}
+
+// requestHead is the requests table's printed header: three rows, the applicant
+// columns under 申请人情况, five of them under 法人或其他组织.
+var requestHead = [][]HeadCell{
+	{{Text: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", Colspan: 3, Rowspan: 3}, {Text: "申请人情况", Colspan: 7}},
+	{{Text: "自然人", Rowspan: 2}, {Text: "法人或其他组织", Colspan: 5}, {Text: "总计", Rowspan: 2}},
+	{{Text: "商业企业"}, {Text: "科研机构"}, {Text: "社会公益组织"}, {Text: "法律服务机构"}, {Text: "其他"}},
+}
+
+// requestsTable builds the requests table from its rows.
+func requestsTable(rows []Row) Table {
+	return Table{
+		ID:      "requests",
+		Caption: "三、收到和处理政府信息公开申请情况",
+		Note:    "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",
+		Layout:  Grid,
+		Prefix:  "requests",
+		Head:    requestHead,
+		Columns: requestColumns,
+		Rows:    rows,
+		Groups:  requestGroups,
+		Match:   InOrder,
+	}
+}
+
+// concat joins row lists into a new one.
+func concat(lists ...[]Row) []Row {
+	var out []Row
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// appealsTable is section 四, 政府信息公开行政复议、行政诉讼情况: one printed row of fifteen
+// cells, five for 行政复议 and five for each kind of 行政诉讼.
+var appealsTable = Table{
+	ID:      "appeals",
+	Caption: "四、政府信息公开行政复议、行政诉讼情况",
+	Layout:  Strip,
+	Head: [][]HeadCell{
+		{{Text: "行政复议", Colspan: 5}, {Text: "行政诉讼", Colspan: 10}},
+		{{Text: "结果维持", Rowspan: 2}, {Text: "结果纠正", Rowspan: 2}, {Text: "其他结果", Rowspan: 2}, {Text: "尚未审结", Rowspan: 2}, {Text: "总计", Rowspan: 2},
+			{Text: "未经复议直接起诉", Colspan: 5}, {Text: "复议后起诉", Colspan: 5}},
+		{{Text: "结果维持"}, {Text: "结果纠正"}, {Text: "其他结果"}, {Text: "尚未审结"}, {Text: "总计"},
+			{Text: "结果维持"}, {Text: "结果纠正"}, {Text: "其他结果"}, {Text: "尚未审结"}, {Text: "总计"}},
+	},
+	Columns: []Column{
+		{Key: "upheld", Label: "结果维持"},
+		{Key: "corrected", Label: "结果纠正"},
+		{Key: "other", Label: "其他结果"},
+		{Key: "pending", Label: "尚未审结"},
+		{Key: "total", Label: "总计"},
+	},
+	Rows: []Row{
+		{Key: "review", Label: "行政复议", Synonyms: []string{"行政复议"}},
+		{Key: "litigation_direct", Label: "未经复议直接起诉", Name: "行政诉讼（未经复议直接起诉）", Synonyms: []string{"未经复议直接起诉", "直接起诉"}},
+		{Key: "litigation_after_review", Label: "复议后起诉", Name: "行政诉讼（复议后起诉）", Synonyms: []string{"复议后起诉"}},
+	},
+}
+
+// proactiveText are the headline proactive figures, which reports of every template
+// state in their text: the count and the breakdown that follows it.
+var proactiveText = Table{
+	ID:      "proactive",
+	Caption: "主动公开政府信息情况",
+	Layout:  Items,
+	Prefix:  "proactive",
+	Text:    true,
+	Match:   Unprinted,
+	Stub:    "类别",
+	Columns: []Column{{Label: "条数"}},
+	Rows: []Row{
+		{Key: "total", Label: "主动公开政府信息总数", Approx: true,
+			Synonyms: []string{"主动公开政府信息数", "主动公开政府信息总数", "主动公开信息数"}, Exclude: []string{"其中", "规范性文件"}},
+		{Key: "categories", Label: "分类", Kind: List},
+	},
+}
+
+// feesStaffText are fees collected for answering requests and the staff working on
+// disclosure, where a report states them.
+var feesStaffText = Table{
+	ID:      "fees-staff",
+	Caption: "收费及工作人员",
+	Layout:  Items,
+	Text:    true,
+	Match:   Unprinted,
+	Stub:    "项目",
+	Columns: []Column{{Label: "数量"}},
+	Rows: []Row{
+		{Key: "fees.collected_yuan", Label: "依申请收取费用（元）", Kind: Amount, Unit: "元", Synonyms: []string{"收取的费用", "收取费用"}},
+		{Key: "staff.full_time", Label: "专职人员", Synonyms: []string{"专职人员数"}},
+		{Key: "staff.part_time", Label: "兼职人员", Synonyms: []string{"兼职人员数"}},
+	},
+}
+
+// Identities every template shares.
+var categoriesSum = Identity{
+	Rule:    "proactive.categories_sum",
+	Left:    []string{"proactive.total"},
+	Right:   []string{"proactive.categories[*].count"},
+	Unless:  "proactive.total_approx",
+	Message: "分类合计{right}条，与所报总数{left}条不符",
+}
+
+// tableIdentities are the identities of the 2019 and 2021 requests and appeals tables.
+// results are the outcome rows whose sum is （七）总计.
+func tableIdentities(results []string) []Identity {
+	rowTotal := Identity{
+		Rule:    "requests.row_total",
+		Each:    EachRow,
+		Table:   "requests",
+		Left:    []string{"requests.{row}.total"},
+		Message: "“{row}”一行：六类申请人合计{right}件，与总计{left}件不符",
+		Fill:    true,
+		Note:    "计算值：报告中总计栏为空，按本行六类申请人之和计算",
+	}
+	for _, c := range applicantColumns {
+		rowTotal.Right = append(rowTotal.Right, "requests.{row}."+c)
+	}
+	outcomes := Identity{
+		Rule:    "requests.outcome_sum",
+		Each:    EachColumn,
+		Table:   "requests",
+		Left:    []string{"requests.total.{col}"},
+		Message: "“{col}”一列：各项办理结果合计{right}件，与（七）总计{left}件不符",
+	}
+	for _, r := range results {
+		outcomes.Right = append(outcomes.Right, "requests."+r+".{col}")
+	}
+	return []Identity{
+		categoriesSum,
+		rowTotal,
+		{
+			Rule:    "requests.balance",
+			Each:    EachColumn,
+			Table:   "requests",
+			Left:    []string{"requests.new_received.{col}", "requests.carried_over.{col}"},
+			Right:   []string{"requests.total.{col}", "requests.carried_forward.{col}"},
+			At:      "requests.carried_forward.{col}",
+			Message: "“{col}”一列：本年新收{left.0}件加上年结转{left.1}件共{left}件，与办理结果总计{right.0}件加结转下年度{right.1}件共{right}件不符",
+		},
+		outcomes,
+		{
+			Rule:    "requests.carry_over",
+			Each:    EachColumn,
+			Table:   "requests",
+			Left:    []string{"requests.carried_over.{col}"},
+			Right:   []string{"prev:requests.carried_forward.{col}"},
+			Message: "“{col}”一列：上年结转{left}件，与{prev_year}年报告的结转下年度继续办理{right}件不符",
+		},
+		{
+			Rule:    "appeal.total",
+			Each:    EachRow,
+			Table:   "appeals",
+			Left:    []string{"{row}.total"},
+			Right:   []string{"{row}.upheld", "{row}.corrected", "{row}.other", "{row}.pending"},
+			Message: "{name}：结果维持、结果纠正、其他结果、尚未审结合计{right}件，与总计{left}件不符",
+			Fill:    true,
+			Note:    "计算值：报告中总计栏为空，按结果维持、结果纠正、其他结果、尚未审结之和计算",
+		},
+	}
+}
+
+// rowKeysOf lists the keys of the rows inside a group (at any depth) of a table.
+func rowKeysOf(t Table, group string) []string {
+	var out []string
+	for _, r := range t.Rows {
+		if t.InGroup(r, group) {
+			out = append(out, r.Key)
+		}
+	}
+	return out
+}
+
+// tableSummary are the summary figures of a 2019/2021 report.
+func tableSummary(requests Table) map[string][]string {
+	totals := func(keys ...string) []string {
+		out := make([]string, len(keys))
+		for i, k := range keys {
+			out[i] = "requests." + k + ".total"
+		}
+		return out
+	}
+	return map[string][]string{
+		"proactive":         {"proactive.total"},
+		"received":          totals("new_received"),
+		"processed":         totals("total"),
+		"granted":           totals("granted"),
+		"partially_granted": totals("partially_granted"),
+		"denied":            totals(rowKeysOf(requests, "denied")...),
+		"unable":            totals(rowKeysOf(requests, "unable")...),
+		"not_processed":     totals(rowKeysOf(requests, "not_processed")...),
+		"other":             totals("other"),
+		"reviews":           {"review.total"},
+		"lawsuits":          {"litigation_direct.total", "litigation_after_review.total"},
+	}
+}
+
+// tableCharts are the charts of a 2019/2021 report. decisions are the 第二十条 rows
+// whose 处理决定数量 is charted, with their labels.
+func tableCharts(requests Table, decisions [][2]string) []Chart {
+	var proactive []ChartCategory
+	for _, d := range decisions {
+		proactive = append(proactive, ChartCategory{Label: d[1], Paths: []string{"proactive." + d[0] + ".decisions"}})
+	}
+	group := func(label string, keys ...string) ChartCategory {
+		c := ChartCategory{Label: label}
+		for _, k := range keys {
+			c.Paths = append(c.Paths, "requests."+k+".{col}")
+		}
+		return c
+	}
+	outcomes := []ChartCategory{
+		group("予以公开", "granted"),
+		group("部分公开", "partially_granted"),
+		group("不予公开", rowKeysOf(requests, "denied")...),
+		group("无法提供", rowKeysOf(requests, "unable")...),
+		group("不予处理", rowKeysOf(requests, "not_processed")...),
+		group("其他处理", "other"),
+	}
+	var applicants []ChartSeries
+	for _, c := range requestColumns[:6] {
+		applicants = append(applicants, ChartSeries{Name: c.Label, Col: c.Key})
+	}
+	var reasons []ChartCategory
+	for _, r := range requests.Rows {
+		switch {
+		case requests.InGroup(r, "denied"):
+			reasons = append(reasons, ChartCategory{Label: "不予公开：" + r.Label, Paths: []string{"requests." + r.Key + ".total"}})
+		case requests.InGroup(r, "unable"):
+			reasons = append(reasons, ChartCategory{Label: "无法提供：" + r.Label, Paths: []string{"requests." + r.Key + ".total"}})
+		}
+	}
+	return []Chart{
+		{ID: "chart-proactive", Caption: "主动公开的处理决定数量（件）", RowHeader: "事项", Style: HorizontalBars,
+			Categories: proactive, Series: []ChartSeries{{Name: "处理决定数量"}}, Unless: "proactive.categories"},
+		{ID: "chart-outcomes", Caption: "申请办理结果（按申请人类型，件）", RowHeader: "办理结果", Style: StackedBars,
+			Categories: outcomes, Series: applicants},
+		{ID: "chart-reasons", Caption: "不予公开和无法提供的理由（件）", RowHeader: "理由", Style: HorizontalBars,
+			Categories: reasons, Series: []ChartSeries{{Name: "件数"}}},
+		{ID: "chart-appeals", Caption: "行政复议和行政诉讼（件；诉讼分未经复议直接起诉和复议后起诉）", RowHeader: "类别", Style: StackedBars,
+			Categories: []ChartCategory{
+				{Label: "行政复议", Paths: []string{"review.{col}"}},
+				{Label: "直接起诉", Paths: []string{"litigation_direct.{col}"}},
+				{Label: "复议后起诉", Paths: []string{"litigation_after_review.{col}"}},
+			},
+			Series: []ChartSeries{{Name: "结果维持", Col: "upheld"}, {Name: "结果纠正", Col: "corrected"}, {Name: "其他结果", Col: "other"}, {Name: "尚未审结", Col: "pending"}}},
+	}
+}
+
+// tableSections are the sections of the 2019 and 2021 formats. art20 are the IDs of
+// the 第二十条 tables.
+func tableSections(art20 []string) []Section {
+	return []Section{
+		{Number: "一", Title: "总体情况", Words: []string{"总体情况"}},
+		{Number: "二", Title: "主动公开政府信息情况", Words: []string{"主动公开政府信息情况", "主动公开"}, Tables: art20},
+		{Number: "三", Title: "收到和处理政府信息公开申请情况", Words: []string{"收到和处理政府信息公开申请", "收到和处理"}, Tables: []string{"requests"}},
+		{Number: "四", Title: "政府信息公开行政复议、行政诉讼情况", Words: []string{"行政复议、行政诉讼", "行政复议", "行政诉讼"}, Tables: []string{"appeals"}},
+		{Number: "五", Title: "存在的主要问题及改进情况", Words: []string{"存在的主要问题", "存在的问题", "改进情况"}},
+		{Number: "六", Title: "其他需要报告的事项", Words: []string{"其他需要报告的事项"}},
+	}
+}
+
+// requestTableWords are words every 2019/2021 requests table prints.
+var requestTableWords = []string{"本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "结转下年度", "本机关不掌握"}
+
+// art20Table makes a table of the 第二十条 section, its rows told by their labels.
+func art20Table(id, caption string, columns []Column, rows ...Row) Table {
+	return Table{ID: id, Caption: caption, Layout: Grid, Prefix: "proactive", Stub: "信息内容", Columns: columns, Rows: rows, Match: ByLabel}
+}
