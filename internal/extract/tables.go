@@ -91,7 +91,7 @@ func (b *builder) readByLabel(tb *schema.Table, units []unit, seen map[string]bo
 	for _, u := range units {
 		for _, row := range tb.PrintedRows() {
 			key := schema.JoinPath(tb.Prefix, row.Key)
-			if seen[key] || !labelIs(u.label, row.Synonyms) {
+			if seen[key] || !labelIs(u.label, append(row.Synonyms[:len(row.Synonyms):len(row.Synonyms)], row.Label)) {
 				continue
 			}
 			cols := tb.RowColumns(row)

@@ -169,7 +169,7 @@ type Row struct {
 	Number   string   // the ordinal the template prints: "一、", "（三）", "1."
 	Label    string   // the label the template prints, without its ordinal
 	Name     string   // a fuller name for messages, when Label is not enough ("行政诉讼（复议后起诉）"); else ""
-	Synonyms []string // words that name the row in real reports (the label itself counts); the longest found wins
+	Synonyms []string // words that name the row in real reports; the longest found wins (in a ByLabel table the label itself counts too)
 	Exclude  []string // a label with one of these words is not this row
 	Group    string   // the key of the innermost Group the row is an item of, or ""
 	Columns  []string // the keys of the columns the row has, when not all of the table's

@@ -194,7 +194,7 @@ func BenchmarkGenerate(b *testing.B) {
 	dir := b.TempDir()
 	data := filepath.Join(dir, "data")
 	synthesize(b, data, 400, 5)
-	d, err := load(data, testNow)
+	d, err := load(data, testNow, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/nianbao/nianbao/internal/record"
+	"github.com/nianbao/nianbao/internal/schema"
 	"github.com/nianbao/nianbao/internal/store"
 )
 
@@ -61,12 +62,12 @@ type Problems = record.Problems
 
 // load reads and checks the data folder. A missing folder is an empty dataset: a fresh
 // clone builds a site that says there is no data yet.
-func load(dataDir string, now time.Time) (*dataset, error) {
+func load(dataDir string, now time.Time, templates *schema.Set) (*dataset, error) {
 	d := &dataset{bySlug: map[string][]*entry{}, regions: map[string]*region{}}
 	if _, err := os.Stat(dataDir); os.IsNotExist(err) {
 		return d, nil
 	}
-	entries, problems, err := store.Load(dataDir, now)
+	entries, problems, err := store.LoadWith(dataDir, record.ParseOptions{Now: now, Templates: templates})
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/nianbao/nianbao"
+	"github.com/nianbao/nianbao/internal/schema"
 )
 
 // Options are the inputs of a build.
@@ -27,6 +28,9 @@ type Options struct {
 	BaseURL string    // where the site is published; "/" for a site at the root
 	Now     time.Time // for the records' year check; zero means time.Now()
 	Theme   fs.FS     // the theme; nil means the embedded one (nianbao.Theme())
+	// Templates are the report templates records may follow; nil means the national
+	// ones (schema.National()).
+	Templates *schema.Set
 
 	private bool // the project is a build's own, in a temporary folder
 }
@@ -65,7 +69,7 @@ func (s Stats) Total() time.Duration { return s.Load + s.Gen + s.Render }
 func Generate(opts Options, siteDir string) (Stats, error) {
 	var st Stats
 	t0 := time.Now()
-	d, err := load(opts.DataDir, opts.now())
+	d, err := load(opts.DataDir, opts.now(), opts.Templates)
 	if err != nil {
 		return st, err
 	}

@@ -105,6 +105,12 @@ func unwrapPathError(err error) error {
 // Load lists and parses every record under dataDir, using all CPUs. It returns the
 // entries that parsed, in path order, and the problems of those that did not.
 func Load(dataDir string, now time.Time) ([]Entry, record.Problems, error) {
+	return LoadWith(dataDir, record.ParseOptions{Now: now})
+}
+
+// LoadWith is Load with the options records are parsed with (the templates they may
+// follow).
+func LoadWith(dataDir string, opts record.ParseOptions) ([]Entry, record.Problems, error) {
 	entries, problems, err := Files(dataDir)
 	if err != nil {
 		return nil, nil, err
@@ -120,7 +126,7 @@ func Load(dataDir string, now time.Time) ([]Entry, record.Problems, error) {
 					errs[i] = record.Problems{{File: entries[i].Path, Message: err.Error()}}
 					continue
 				}
-				entries[i].Record, errs[i] = record.ParseAt(entries[i].Path, data, now)
+				entries[i].Record, errs[i] = record.ParseWith(entries[i].Path, data, opts)
 			}
 		})
 	}
