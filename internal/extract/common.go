@@ -33,13 +33,12 @@ func readProactiveTotal(b *builder) {
 	lines := b.doc.Lines
 	hs := headings(b)
 	skip := tableLines(b)
-	keep := func(l string, start int) bool { return !strings.Contains(l, "|") }
 	var h []hit
 	if from, to, ok := section(b, hs, []string{"主动公开"}, nil); ok {
-		h = b.findAll(from, to, proactiveTotal, keep)
+		h = b.findAll(from, to, proactiveTotal, nil)
 	}
 	if len(h) == 0 {
-		h = b.findAll(0, len(lines), proactiveTotal, keep)
+		h = b.findAll(0, len(lines), proactiveTotal, nil)
 	}
 	for _, x := range h {
 		if skip[x.line] || !x.isInt {
@@ -136,12 +135,12 @@ func parseCount(s string) (int64, bool) {
 func (b *builder) readCommon() {
 	lines := b.doc.Lines
 	hs := headings(b)
-	noTable := func(l string, start int) bool { return !strings.Contains(l, "|") }
+	inTable := tableLines(b)
 
 	// Fees: a sum collected, else a statement that none was.
 	if !b.rec.Has(pathFees) {
 		if h := b.findAll(0, len(lines), feesCount, func(l string, start int) bool {
-			return noTable(l, start) && !strings.Contains(l[:start], "行政事业性收费")
+			return !strings.Contains(l[:start], "行政事业性收费")
 		}); len(h) > 0 {
 			x := h[0]
 			v := x.value
@@ -154,7 +153,7 @@ func (b *builder) readCommon() {
 		} else {
 			from, to, inSection := section(b, hs, []string{"收费"}, nil)
 			for i, l := range lines {
-				if strings.Contains(l, "|") {
+				if inTable[i] {
 					continue
 				}
 				if !strings.Contains(l, "费") {
@@ -185,7 +184,7 @@ staff:
 		path string
 		re   *pattern
 	}{{pathFullTime, staffFullTime}, {pathPartTime, staffPartTime}} {
-		if h := b.findAll(0, len(lines), s.re, noTable); len(h) > 0 && b.set(s.path, record.CountValue(h[0].n)) {
+		if h := b.findAll(0, len(lines), s.re, nil); len(h) > 0 && b.set(s.path, record.CountValue(h[0].n)) {
 			b.trace(s.path, h[0].line, h[0].start, h[0].end)
 		}
 	}

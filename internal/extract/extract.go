@@ -128,9 +128,9 @@ func (b *builder) trace(path string, i, start, end int) {
 	b.rec.Provenance[path] = record.Provenance{Line: i + 1, Text: snippet(b.doc.Lines[i], start, end)}
 }
 
-// traceRow records that the figure at path came from a table row, quoting the row
-// compactly: its label (shortened if long) and its cells.
-func (b *builder) traceRow(path string, u unit) {
+// traceCell records that the figure at path came from cell k of a table row, quoting
+// the row compactly: its label (shortened if long) and its cells.
+func (b *builder) traceCell(path string, u unit, k int) {
 	if u.line < 0 || u.line >= len(b.doc.Lines) {
 		return
 	}
@@ -149,7 +149,11 @@ func (b *builder) traceRow(path string, u unit) {
 		}
 		b.rowText[u.line] = text
 	}
-	b.rec.Provenance[path] = record.Provenance{Line: u.line + 1, Text: text}
+	p := record.Provenance{Line: u.line + 1, Text: text}
+	if u.table >= 0 {
+		p.Table, p.Row, p.Column = u.table+1, u.row+1, u.col0+k+1
+	}
+	b.rec.Provenance[path] = p
 }
 
 // traceComputed records that the figure at path was computed, not printed.

@@ -147,8 +147,9 @@ func findNone(b *builder, from, to int, inSection bool, q noneSaid) (line int, s
 	if !inSection {
 		from, to = 0, len(lines)
 	}
+	inTable := tableLines(b)
 	for i := from; i < to; i++ {
-		if strings.Contains(lines[i], "|") {
+		if inTable[i] {
 			continue
 		}
 		for _, sp := range sentences(lines[i]) {
@@ -199,7 +200,7 @@ func readLegacyReview(b *builder) {
 	} {
 		path := "legacy_review." + it.key
 		keep := func(l string, start int) bool {
-			return !strings.Contains(l, "|") && strings.Contains(l, "信息公开") || ok
+			return strings.Contains(l, "信息公开") || ok
 		}
 		h := b.findAll(from, to, it.re, keep)
 		if !ok {

@@ -60,7 +60,7 @@ func (b *builder) readTables() {
 // setCell stores the figure of a table cell at path: a count, or an amount for an
 // Amount field, as printed. A value the field cannot hold (a fraction of a count, a
 // negative count) is a warning, not a figure.
-func (b *builder) setCell(path string, q quantity, u unit, what string) bool {
+func (b *builder) setCell(path string, q quantity, u unit, k int, what string) bool {
 	f, ok := b.tmpl.Field(path)
 	if !ok {
 		return false
@@ -81,7 +81,7 @@ func (b *builder) setCell(path string, q quantity, u unit, what string) bool {
 	default:
 		return false
 	}
-	b.traceRow(path, u)
+	b.traceCell(path, u, k)
 	return true
 }
 
@@ -113,7 +113,7 @@ func (b *builder) readByLabel(tb *schema.Table, units []unit, seen map[string]bo
 					b.warn("table.cell", path, "%s表格“%s”一行的“%s”无法识别为数字", tb.Caption, row.Label, cell)
 					continue
 				}
-				b.setCell(path, q, u, "“"+row.Label+"”一行“"+col.Label+"”列")
+				b.setCell(path, q, u, i, "“"+row.Label+"”一行“"+col.Label+"”列")
 			}
 		}
 	}
@@ -155,25 +155,26 @@ func (b *builder) readItems(tables []*schema.Table, units []unit) {
 	seen := make(map[string]bool)
 	for _, u := range units {
 		var val string
+		k := -1
 		blank := u.grid && len(u.cells) > 0
-		for _, c := range u.cells {
+		for i, c := range u.cells {
 			if numeric(c) {
-				val = c
+				val, k = c, i
 			}
 			blank = blank && isBlank(c)
 		}
 		if blank {
-			val = "0" // a blank cell of the filled-in table
+			val, k = "0", len(u.cells)-1 // a blank cell of the filled-in table
 		}
 		if val == "" || len(u.cells) > maxItemCells {
 			continue
 		}
-		b.readItem(tables, u, val, seen)
+		b.readItem(tables, u, val, k, seen)
 	}
 }
 
 // readItem stores the figure of one document row in the first table row it names.
-func (b *builder) readItem(tables []*schema.Table, u unit, val string, seen map[string]bool) {
+func (b *builder) readItem(tables []*schema.Table, u unit, val string, k int, seen map[string]bool) {
 	for _, tb := range tables {
 		for _, row := range tb.Rows {
 			path := schema.JoinPath(tb.Prefix, row.Key)
@@ -191,7 +192,7 @@ func (b *builder) readItem(tables []*schema.Table, u unit, val string, seen map[
 			if row.Kind != schema.Amount && !q.isInt {
 				return
 			}
-			if b.setCell(path, q, u, "“"+row.Label+"”") && row.Approx {
+			if b.setCell(path, q, u, k, "“"+row.Label+"”") && row.Approx {
 				b.rec.Set(path+"_approx", record.FlagValue(false))
 			}
 			return
@@ -441,13 +442,13 @@ func (b *builder) readRow(tb *schema.Table, row schema.Row, u unit) bool {
 		return false
 	}
 	for i, c := range cells {
-		b.readCell(tb.Path(row, cols[i]), c, u, row, cols[i])
+		b.readCell(tb.Path(row, cols[i]), c, u, i, row, cols[i])
 	}
 	return true
 }
 
 // readCell reads one cell of a table row.
-func (b *builder) readCell(path, cell string, u unit, row schema.Row, col schema.Column) {
+func (b *builder) readCell(path, cell string, u unit, k int, row schema.Row, col schema.Column) {
 	what := "“" + row.FullName() + "”"
 	if col.Label != "" {
 		what += "一行“" + col.Label + "”列"
@@ -461,7 +462,7 @@ func (b *builder) readCell(path, cell string, u unit, row schema.Row, col schema
 		b.blank[path] = true
 		return
 	}
-	b.setCell(path, q, u, what)
+	b.setCell(path, q, u, k, what)
 }
 
 // readStrip reads a table printed as one row of cells, the cells of each of its rows
@@ -491,7 +492,7 @@ func (b *builder) readStrip(tb *schema.Table, units []unit) {
 		}
 		// Trailing blank cells of pipe text are not part of the row.
 		for i, c := range u.cells[:need] {
-			b.readCell(paths[i], c, u, rows[i], cols[i])
+			b.readCell(paths[i], c, u, i, rows[i], cols[i])
 		}
 		return
 	}

@@ -15,6 +15,11 @@ type unit struct {
 	label string   // the row's label: its text cells, joined
 	cells []string // the cells after the label, in column order ("" for blank)
 	grid  bool     // the cells are positional (blanks kept); false for runs of numbers read from plain lines
+
+	// Where the row is in the document's tables: the table (an index into
+	// Document.Tables, or -1 for a row read from lines), the row of its grid, and the
+	// grid column of cells[0].
+	table, row, col0 int
 }
 
 // units returns the rows of the document's tables, then those read from its lines,
@@ -43,9 +48,10 @@ func isBlank(cell string) bool {
 // after it are its values. Repeated text from merged cells is joined once.
 func tableUnits(doc *decode.Document) []unit {
 	var out []unit
-	for _, t := range doc.Tables {
+	for ti, t := range doc.Tables {
 		for i, row := range t.Rows {
 			if u, ok := rowUnit(row, t.Line+i); ok {
+				u.table, u.row = ti, i
 				out = append(out, u)
 			}
 		}
@@ -55,7 +61,7 @@ func tableUnits(doc *decode.Document) []unit {
 
 // rowUnit reads one row of cells (blank cells kept) as a positional unit.
 func rowUnit(row []string, line int) (unit, bool) {
-	u := unit{line: line, grid: true}
+	u := unit{line: line, grid: true, table: -1}
 	last := -1
 	for j, c := range row {
 		if _, _, isCell := parseCell(c); !isCell { // text: neither a number nor a blank
@@ -71,6 +77,7 @@ func rowUnit(row []string, line int) (unit, bool) {
 		parts = append(parts, c)
 	}
 	u.label = strings.Join(parts, " ")
+	u.col0 = last + 1
 	for _, c := range row[last+1:] {
 		u.cells = append(u.cells, strings.TrimSpace(c))
 	}
@@ -118,7 +125,7 @@ func lineUnits(doc *decode.Document, from, to int) []unit {
 				if cur == nil {
 					// The label is the text before the numbers on this line or, for a
 					// table laid out one cell per line, the lines before.
-					cur = &unit{line: i, label: strings.Join(label, " ")}
+					cur = &unit{line: i, label: strings.Join(label, " "), table: -1}
 					label = nil
 				}
 				cur.cells = append(cur.cells, tok)

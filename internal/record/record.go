@@ -94,10 +94,15 @@ type Narrative struct {
 }
 
 // Provenance is where a figure came from: a line of the normalized source text and
-// that line's words.
+// that line's words, and for a figure read from a table of the document, its cell:
+// the table (1 for the document's first), and the row and column of the table's
+// grid (1-based). Table is 0 for a figure read from a sentence or computed.
 type Provenance struct {
-	Line int    `toml:"line"`
-	Text string `toml:"text"`
+	Line   int    `toml:"line"`
+	Text   string `toml:"text"`
+	Table  int    `toml:"table,omitempty"`
+	Row    int    `toml:"row,omitempty"`
+	Column int    `toml:"column,omitempty"`
 }
 
 // Check is one finding of validation: reported, never silently fixed.

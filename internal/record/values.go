@@ -90,7 +90,11 @@ func (t Text) MarshalTOML() ([]byte, error) {
 
 // MarshalTOML writes the provenance as an inline table, one line a figure.
 func (p Provenance) MarshalTOML() ([]byte, error) {
-	return []byte("{ line = " + strconv.Itoa(p.Line) + ", text = " + quoteBasic(p.Text) + " }"), nil
+	s := "{ line = " + strconv.Itoa(p.Line) + ", text = " + quoteBasic(p.Text)
+	if p.Table > 0 {
+		s += ", table = " + strconv.Itoa(p.Table) + ", row = " + strconv.Itoa(p.Row) + ", column = " + strconv.Itoa(p.Column)
+	}
+	return []byte(s + " }"), nil
 }
 
 // quoteBasic returns s as a TOML basic string ("…").
