@@ -77,6 +77,10 @@ func Extract(doc *decode.Document, opts Options) (*record.Record, error) {
 		readProactiveTotal(b)
 		readLegacyRequests(b)
 		readLegacyReview(b)
+		b.narrative = make(map[string]float64)
+		for _, f := range record.Figures(b.rec) {
+			b.narrative[f.Path] = f.Value
+		}
 		b.readTables()
 	} else {
 		b.readTables()
@@ -95,6 +99,10 @@ type builder struct {
 	rec    *record.Record
 	checks []record.Check
 	blank  map[string]bool // cells printed blank that the template derives
+
+	insts     []instance         // the template's identities, expanded, once made
+	narrative map[string]float64 // figures the narrative rules read, before the tables
+	hinted    []string           // figures the text settled among a run's readings
 
 	headings   []heading      // the document's headings, once found
 	tableLines map[int]bool   // the lines that are table rows, once found

@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/nianbao/nianbao/internal/extract/flat"
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/schema"
 )
@@ -88,10 +90,13 @@ func (b *builder) setCell(path string, q quantity, u unit, k int, what string) b
 // readByLabel reads a table whose rows are told by their labels (the 第二十条 tables):
 // each row is the first document row whose label is the row's.
 func (b *builder) readByLabel(tb *schema.Table, units []unit, seen map[string]bool) {
+	var reads []*rowRead
+	header := headerWords(b.tmpl, tb)
 	for _, u := range units {
 		for _, row := range tb.PrintedRows() {
 			key := schema.JoinPath(tb.Prefix, row.Key)
-			if seen[key] || !labelIs(u.label, append(row.Synonyms[:len(row.Synonyms):len(row.Synonyms)], row.Label)) {
+			names := append(row.Synonyms[:len(row.Synonyms):len(row.Synonyms)], row.Label)
+			if seen[key] || !labelIs(u.label, names) && (u.grid || !labelIs(afterHeader(u.label, header), names)) {
 				continue
 			}
 			cols := tb.RowColumns(row)
@@ -100,23 +105,35 @@ func (b *builder) readByLabel(tb *schema.Table, units []unit, seen map[string]bo
 				continue
 			}
 			seen[key] = true
-			for i, col := range cols {
-				path := tb.Path(row, col)
-				cell := ""
-				if i < len(vals) {
-					cell = vals[i]
-				} else if !u.grid {
-					continue
-				}
-				q, _, ok := parseCell(cell)
-				if !ok {
-					b.warn("table.cell", path, "%s表格“%s”一行的“%s”无法识别为数字", tb.Caption, row.Label, cell)
-					continue
-				}
-				b.setCell(path, q, u, i, "“"+row.Label+"”一行“"+col.Label+"”列")
+			if !u.grid && len(vals) < len(cols) && runDigits(vals) < len(cols) {
+				// Fewer numbers than cells, and not a run that holds them: the cells
+				// it gives, in order (a row that leaves the last cells out).
+				cols = cols[:len(vals)]
 			}
+			var paths, what []string
+			for _, col := range cols {
+				paths = append(paths, tb.Path(row, col))
+				what = append(what, "“"+row.Label+"”一行“"+col.Label+"”列")
+			}
+			reads = append(reads, b.newRowRead(tb, row, u, paths, cols, what))
 		}
 	}
+	b.resolve(reads)
+}
+
+// afterHeader is what a label read from a flattened table holds after the last of
+// its table's header words: "…现行有效件数规章" is the row 规章.
+func afterHeader(label string, header []string) string {
+	end := -1
+	for _, w := range header {
+		if i := strings.LastIndex(label, w); i >= 0 && i+len(w) > end {
+			end = i + len(w)
+		}
+	}
+	if end < 0 {
+		return label
+	}
+	return label[end:]
 }
 
 // labelIs: the label is one of names, or ends with it ("行政规范性文件" is a 规范性文件
@@ -295,7 +312,7 @@ func (b *builder) readOrdered(tb *schema.Table, units []unit) {
 	}
 	match := align(tb, cands)
 	rows := tb.PrintedRows()
-	found := 0
+	var reads []*rowRead
 	read := make(map[string]bool)
 	for ci, si := range match {
 		u := cands[ci]
@@ -305,14 +322,15 @@ func (b *builder) readOrdered(tb *schema.Table, units []unit) {
 			}
 			continue
 		}
-		if b.readRow(tb, rows[si], u) {
+		if rr := b.readRow(tb, rows[si], u); rr != nil {
+			reads = append(reads, rr)
 			read[keys[si]] = true
-			found++
 		}
 	}
-	if found == 0 {
+	if len(reads) == 0 {
 		return
 	}
+	b.resolve(reads)
 	for _, r := range rows {
 		if !read[r.Key] {
 			b.warn(tb.ID+".missing_row", schema.JoinPath(tb.Prefix, r.Key), "%s表中未找到“%s”一行", bareCaption(tb), r.Title())
@@ -343,8 +361,12 @@ func countTableRows(tb *schema.Table, units []unit) int {
 // that many of them numbers, and is not a row of another table.
 func isTableRow(tb *schema.Table, u unit, header []string) bool {
 	ncols := len(tb.Columns)
-	if len(u.cells) < ncols && (u.grid || len(u.cells) != ncols) {
-		if !(u.grid && len(u.cells) >= 1 && labelNamesRow(tb, u.label)) {
+	if len(u.cells) < ncols {
+		switch {
+		case u.grid && len(u.cells) >= 1 && labelNamesRow(tb, u.label):
+		case !u.grid && runDigits(u.cells) >= ncols && labelNamesRow(tb, u.label) && canSplit(u.cells, ncols):
+			// A flattened row: a run of the row's cells glued together.
+		default:
 			return false
 		}
 	}
@@ -363,6 +385,19 @@ func isTableRow(tb *schema.Table, u unit, header []string) bool {
 		return u.grid && len(u.cells) >= ncols && labelNamesRow(tb, u.label) && !containsAny(u.label, header...)
 	}
 	return true
+}
+
+// canSplit reports whether a unit's run has a reading as n cells.
+func canSplit(cells []string, n int) bool {
+	var pieces []string
+	for _, c := range cells {
+		for _, u := range cellUnits {
+			c = strings.TrimSuffix(c, u)
+		}
+		pieces = append(pieces, c)
+	}
+	splits, err := flat.Splits(pieces, n, flat.Options{})
+	return len(splits) > 0 || errors.Is(err, flat.ErrTooMany)
 }
 
 func labelNamesRow(tb *schema.Table, label string) bool {
@@ -429,53 +464,31 @@ func align(tb *schema.Table, cands []unit) []int {
 	return out
 }
 
-// readRow reads the cells of one row of a Grid table. Blank cells are 0, except a
-// cell the template derives when left blank (a row's total), which is left for fill.
-func (b *builder) readRow(tb *schema.Table, row schema.Row, u unit) bool {
+// readRow reads one row of a Grid table.
+func (b *builder) readRow(tb *schema.Table, row schema.Row, u unit) *rowRead {
 	cols := tb.RowColumns(row)
-	cells := u.cells
-	if len(cells) > len(cols) {
-		cells = cells[:len(cols)]
+	if len(u.cells) < len(cols) && (u.grid || runDigits(u.cells) < len(cols)) {
+		b.warn(tb.ID+".short_row", schema.JoinPath(tb.Prefix, row.Key), "“%s”一行只有%d个单元格，未采用", row.Label, len(u.cells))
+		return nil
 	}
-	if len(cells) < len(cols) {
-		b.warn(tb.ID+".short_row", schema.JoinPath(tb.Prefix, row.Key), "“%s”一行只有%d个单元格，未采用", row.Label, len(cells))
-		return false
+	var paths, what []string
+	for _, col := range cols {
+		paths = append(paths, tb.Path(row, col))
+		what = append(what, "“"+row.FullName()+"”一行“"+col.Label+"”列")
 	}
-	for i, c := range cells {
-		b.readCell(tb.Path(row, cols[i]), c, u, i, row, cols[i])
-	}
-	return true
-}
-
-// readCell reads one cell of a table row.
-func (b *builder) readCell(path, cell string, u unit, k int, row schema.Row, col schema.Column) {
-	what := "“" + row.FullName() + "”"
-	if col.Label != "" {
-		what += "一行“" + col.Label + "”列"
-	}
-	q, blank, ok := parseCell(cell)
-	if !ok || !q.isInt && col.Kind != schema.Amount {
-		b.warn("table.cell", path, "%s的“%s”无法识别为件数", what, cell)
-		return
-	}
-	if blank && b.derivable(path) {
-		b.blank[path] = true
-		return
-	}
-	b.setCell(path, q, u, k, what)
+	return b.newRowRead(tb, row, u, paths, cols, what)
 }
 
 // readStrip reads a table printed as one row of cells, the cells of each of its rows
 // in turn (the 行政复议、行政诉讼 table: five cells for 行政复议, five for each kind
 // of 行政诉讼).
 func (b *builder) readStrip(tb *schema.Table, units []unit) {
-	var paths []string
-	var rows []schema.Row
+	var paths, what []string
 	var cols []schema.Column
 	for _, r := range tb.PrintedRows() {
 		for _, c := range tb.RowColumns(r) {
 			paths = append(paths, tb.Path(r, c))
-			rows = append(rows, r)
+			what = append(what, "“"+r.FullName()+"”“"+c.Label+"”")
 			cols = append(cols, c)
 		}
 	}
@@ -487,15 +500,47 @@ func (b *builder) readStrip(tb *schema.Table, units []unit) {
 				n++
 			}
 		}
-		if n < need*2/3 || len(u.cells) < need || !u.grid && len(u.cells) != need {
+		switch {
+		case u.grid && (n < need*2/3 || len(u.cells) < need):
+			continue
+		case !u.grid && len(u.cells) != need && (len(u.cells) > need || runDigits(u.cells) < need || runDigits(u.cells) > need+need/2 || countWords(u.label, stripWords(tb)) < minStripWords):
+			// A run as long as the strip's cells, or a little longer, after the
+			// strip's header: a run of many more digits, or after other words, is a
+			// row of another table.
 			continue
 		}
-		// Trailing blank cells of pipe text are not part of the row.
-		for i, c := range u.cells[:need] {
-			b.readCell(paths[i], c, u, i, rows[i], cols[i])
-		}
+		b.resolve([]*rowRead{b.newRowRead(tb, tb.PrintedRows()[0], u, paths, cols, what)})
 		return
 	}
+}
+
+// minStripWords is how many words of a strip's header the label of a flattened
+// strip must hold: one ("总计") is the label of many rows.
+const minStripWords = 3
+
+// countWords counts the distinct words of ws that s holds.
+func countWords(s string, ws []string) int {
+	n := 0
+	for i, w := range ws {
+		if strings.Contains(s, w) && !slices.Contains(ws[:i], w) {
+			n++
+		}
+	}
+	return n
+}
+
+// stripWords are the words of a strip's header.
+func stripWords(tb *schema.Table) []string {
+	var out []string
+	for _, c := range tb.Columns {
+		out = append(out, c.Label)
+	}
+	for _, hr := range tb.Head {
+		for _, h := range hr {
+			out = append(out, h.Text)
+		}
+	}
+	return out
 }
 
 // derivable reports whether the template derives the figure at path when the report

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/internal/extract/decode"
 )
@@ -148,23 +149,112 @@ func lineUnits(doc *decode.Document, from, to int) []unit {
 	return out
 }
 
-// tokens splits a line into cells: on pipes and tabs, and on spaces between numbers
-// and text (never inside a Chinese phrase).
+// tokens splits a line into cells: on pipes and tabs, on spaces between numbers
+// and text (never inside a Chinese phrase), and where a table flattened into text
+// glued its cells to the labels around them (glued).
 func tokens(line string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(line, func(r rune) bool { return r == '|' || r == '\t' || unicode.IsSpace(r) }) {
-		// "数量3001" (a label glued to its first number) is split.
-		if i := strings.LastIndexFunc(f, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '.' || r == ',') }); i >= 0 && i < len(f)-1 && f[i] > 0x7f {
-			_, size := firstRune(f[i:])
-			if numeric(f[i+size:]) && !strings.HasSuffix(f[:i+size], "第") {
-				out = append(out, f[:i+size], f[i+size:])
-				continue
+		for _, g := range glued(f) {
+			// "数量3001" (a label glued to its first number) is split.
+			if i := strings.LastIndexFunc(g, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '.' || r == ',') }); i >= 0 && i < len(g)-1 && g[i] > 0x7f {
+				_, size := firstRune(g[i:])
+				if numeric(g[i+size:]) && !strings.HasSuffix(g[:i+size], "第") {
+					out = append(out, g[:i+size], g[i+size:])
+					continue
+				}
 			}
+			out = append(out, g)
 		}
-		out = append(out, f)
 	}
 	return out
 }
+
+// glued cuts a run of text where a flattened table glued a number to the label of
+// the next row: "713000074二、上年结转…", "规章000行政规范性文件8855698第二十条…",
+// "00000002.其他法律…" (the "2." is the next row's ordinal). A number followed by a
+// measure word or punctuation is prose ("主动公开政府信息14571条。") and stays whole.
+func glued(f string) []string {
+	var out []string
+	start := 0 // of the piece being built
+	for i := 0; i < len(f); {
+		if !isDigitByte(f[i]) || i > 0 && (isDigitByte(f[i-1]) || f[i-1] == '.' || f[i-1] == ',') {
+			_, size := utf8.DecodeRuneInString(f[i:])
+			i += size
+			continue
+		}
+		// A number starts at i: its digits, with decimal points and separators
+		// between digits.
+		j := i
+		for j < len(f) && (isDigitByte(f[j]) || (f[j] == '.' || f[j] == ',') && j+1 < len(f) && isDigitByte(f[j+1]) && j > i) {
+			j++
+		}
+		end := j // the cell ends here, or after its unit
+		after := f[j:]
+		ordinal := false
+		if r, size := utf8.DecodeRuneInString(after); r == '.' || r == '．' || r == '、' {
+			// "2.其他…": a digit before a dot that a label follows is an ordinal.
+			if next, _ := utf8.DecodeRuneInString(after[size:]); size > 0 && !isDigitRune(next) && next != utf8.RuneError {
+				ordinal = true
+			}
+		}
+		if ordinal {
+			if j-i < 2 {
+				i = j
+				continue // the ordinal of a label, not a number
+			}
+			end = j - 1 // the last digit is the next row's ordinal
+		} else {
+			for _, u := range cellUnits {
+				if strings.HasPrefix(after, u) {
+					end = j + len(u)
+					after = f[end:]
+					break
+				}
+			}
+			if !startsLabel(after) {
+				i = j
+				continue // prose: a number and its measure word, or the field's end
+			}
+		}
+		if i > start {
+			out = append(out, f[start:i])
+		}
+		out = append(out, f[i:end])
+		start = end
+		i = end
+	}
+	if start < len(f) {
+		out = append(out, f[start:])
+	}
+	return out
+}
+
+// cellUnits are the units a table cell may carry ("13575394432.52元").
+var cellUnits = []string{"万元", "元"}
+
+// startsLabel reports whether s, the text right after a number, starts the label of
+// the next row of a flattened table: a Chinese character that is not a measure
+// word, or an opening bracket. The end of the text does not: a number at the end
+// of a field is split by tokens.
+func startsLabel(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case s == "":
+		return false
+	case r == '（' || r == '(':
+		return true
+	case unicode.Is(unicode.Han, r):
+		return !strings.ContainsRune(measureWords, r)
+	}
+	return false
+}
+
+// measureWords follow a number in prose: "14571条", "2022年", "8个", "20多家".
+const measureWords = "条件项个次人元年月日号期家份万余多名起宗类场篇批天时周岁倍户套份轮通场所位部台辆篇期届季"
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
 func firstRune(s string) (rune, int) {
 	for _, r := range s {

@@ -5,14 +5,14 @@ package schema
 
 var (
 	docColumns2019 = []Column{
-		{Key: "new_made", Label: "本年新制作数量"},
-		{Key: "new_published", Label: "本年新公开数量"},
-		{Key: "total_published", Label: "对外公开总数量"},
+		{Key: "new_made", Label: "本年新制作数量", Synonyms: []string{"新制作"}},
+		{Key: "new_published", Label: "本年新公开数量", Synonyms: []string{"新公开"}},
+		{Key: "total_published", Label: "对外公开总数量", Synonyms: []string{"公开总数", "对外公开总"}},
 	}
 	itemColumns2019 = []Column{
-		{Key: "previous_items", Label: "上一年项目数量"},
-		{Key: "change", Label: "本年增/减", Kind: Signed},
-		{Key: "decisions", Label: "处理决定数量"},
+		{Key: "previous_items", Label: "上一年项目数量", Synonyms: []string{"上一年项目", "上年项目"}},
+		{Key: "change", Label: "本年增/减", Kind: Signed, Synonyms: []string{"增/减", "增减"}},
+		{Key: "decisions", Label: "处理决定数量", Synonyms: []string{"处理决定"}},
 	}
 )
 
@@ -48,8 +48,8 @@ func template2019() *Template {
 			art20Table("art20-8", "第二十条第（八）项", itemColumns2019[:2],
 				Row{Key: "fees", Label: "行政事业性收费", Synonyms: []string{"行政事业性收费"}}),
 			art20Table("art20-9", "第二十条第（九）项", []Column{
-				{Key: "projects", Label: "采购项目数量"},
-				{Key: "amount_yuan", Label: "采购总金额", Kind: Amount, Unit: "元"},
+				{Key: "projects", Label: "采购项目数量", Synonyms: []string{"采购项目"}},
+				{Key: "amount_yuan", Label: "采购总金额", Kind: Amount, Unit: "元", Synonyms: []string{"采购总金额", "采购金额"}},
 			}, Row{Key: "procurement", Label: "政府集中采购", Synonyms: []string{"政府集中采购"}}),
 			requests,
 			appealsTable,

@@ -7,7 +7,7 @@ import "slices"
 // which it prints as three rows.
 
 func template2021() *Template {
-	decisions := []Column{{Key: "decisions", Label: "本年处理决定数量"}}
+	decisions := []Column{{Key: "decisions", Label: "本年处理决定数量", Synonyms: []string{"处理决定"}}}
 	requests := requestsTable(concat(requestRowsHead, []Row{
 		{Key: "other", Number: "（六）", Label: "其他处理", Synonyms: []string{"其他处理"}, Group: "results", Hidden: true},
 		{Key: "other_overdue_correction", Number: "1.", Label: "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", Synonyms: []string{"逾期不补正", "不补正"}, Group: "other"},
@@ -44,9 +44,9 @@ func template2021() *Template {
 		Tables: []Table{
 			proactiveText,
 			art20Table("art20-1", "第二十条第（一）项", []Column{
-				{Key: "made", Label: "本年制发件数"},
-				{Key: "repealed", Label: "本年废止件数"},
-				{Key: "in_force", Label: "现行有效件数"},
+				{Key: "made", Label: "本年制发件数", Synonyms: []string{"制发"}},
+				{Key: "repealed", Label: "本年废止件数", Synonyms: []string{"废止"}},
+				{Key: "in_force", Label: "现行有效件数", Synonyms: []string{"现行有效"}},
 			},
 				Row{Key: "regulations", Label: "规章", Synonyms: []string{"规章"}},
 				Row{Key: "normative_documents", Label: "行政规范性文件", Synonyms: []string{"规范性文件"}}),
@@ -56,7 +56,7 @@ func template2021() *Template {
 				Row{Key: "penalty", Label: "行政处罚", Synonyms: []string{"行政处罚"}},
 				Row{Key: "coercion", Label: "行政强制", Synonyms: []string{"行政强制"}}),
 			art20Table("art20-8", "第二十条第（八）项", []Column{
-				{Key: "amount_10k_yuan", Label: "本年收费金额（单位：万元）", Kind: Amount, Unit: "万元"},
+				{Key: "amount_10k_yuan", Label: "本年收费金额（单位：万元）", Kind: Amount, Unit: "万元", Synonyms: []string{"收费金额"}},
 			}, Row{Key: "fees", Label: "行政事业性收费", Synonyms: []string{"行政事业性收费"}}),
 			requests,
 			appealsTable,
