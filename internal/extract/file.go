@@ -28,7 +28,11 @@ func File(name string, data []byte, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	sum := sha256.Sum256(data)
-	r.Source = &record.Source{File: name, SHA256: hex.EncodeToString(sum[:]), Format: doc.Format}
+	url := ""
+	if r.Source != nil {
+		url = r.Source.URL // the address the page says it was published at
+	}
+	r.Source = &record.Source{File: name, URL: url, SHA256: hex.EncodeToString(sum[:]), Format: doc.Format}
 	if opts.Meta != nil && opts.Meta.Source.URL != "" {
 		r.Source.URL = opts.Meta.Source.URL
 	}

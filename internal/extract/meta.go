@@ -71,6 +71,12 @@ var (
 	yearBeforeGIO = regexp.MustCompile(`([0-9]{4})\s*年?度?\s*(?:的)?(?:政府信息公开|政务公开|信息公开)`)
 	yearAtStart   = regexp.MustCompile(`^([0-9]{4})\s*年度?`)
 	dateCN        = regexp.MustCompile(`([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日`)
+	// 二〇一三年一月二十日, 二○一三年一月二十日 (○ for 〇)
+	dateHan = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+	// A scraper's header line: "标题: …", "发布时间: 2023-02-20 15:07", "原文链接: https://…".
+	scraperField = regexp.MustCompile(`^(标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|索引号|发文日期|成文日期)\s*[:：]\s*(.*)$`)
+	// The line a scraper puts between its header and the page's text.
+	scraperBody = regexp.MustCompile(`^[=＝\-—]{3,}\s*正文\s*[=＝\-—]{3,}$`)
 	dateISO       = regexp.MustCompile(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`)
 	titleWords    = regexp.MustCompile(`(?:年度报告|工作报告|年报)`)
 	// An agency: Han characters (and brackets) ending in a body's name.
@@ -132,6 +138,9 @@ func (b *builder) readMeta(opts Options) error {
 	r.Report.Year = year
 
 	r.Report.Published = b.findPublished(year, titleLine)
+	if u := b.scraperValue("原文链接"); strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+		r.Source = &record.Source{URL: u}
+	}
 	if m.Report.Published != nil {
 		r.Report.Published = m.Report.Published
 	}
@@ -197,6 +206,12 @@ func (b *builder) findTitle() (string, int) {
 	best, bestLine, bestScore := "", -1, 0
 	for i, l := range head(lines, 15) {
 		t := strings.TrimSpace(l)
+		if m := scraperField.FindStringSubmatch(t); m != nil {
+			if m[1] != "标题" {
+				continue
+			}
+			t = strings.TrimSpace(m[2]) // "标题: 平潭综合实验区2022年度…": the scraper's copy of the title
+		}
 		if len(t) > 60*3 || utf8.RuneCountInString(t) > 60 || strings.ContainsAny(t, "，。|>") || strings.Contains(t, "当前位置") {
 			continue
 		}
@@ -306,6 +321,60 @@ func (b *builder) agencyFromText() string {
 	return ""
 }
 
+// lastDate returns the last date in Chinese numerals a line prints, when it is a
+// valid publication date.
+func lastDate(l string, valid func(y, m, d int) *record.Date) *record.Date {
+	ms := dateHan.FindAllStringSubmatch(l, -1)
+	if len(ms) == 0 {
+		return nil
+	}
+	m := ms[len(ms)-1]
+	return valid(hanYear(m[1]), hanNumber(m[2]), hanNumber(m[3]))
+}
+
+// hanYear reads a year written digit by digit in Chinese numerals: 二〇一三 → 2013.
+func hanYear(s string) int {
+	n := 0
+	for _, r := range s {
+		d, ok := chineseDigits[r]
+		if r == '○' || r == '〇' {
+			d, ok = 0, true
+		}
+		if !ok {
+			return 0
+		}
+		n = n*10 + int(d)
+	}
+	return n
+}
+
+// hanNumber reads a month or day in Chinese numerals: 一 → 1, 二十 → 20.
+func hanNumber(s string) int {
+	n, _ := parseChinese(s)
+	return int(n)
+}
+
+// scraperHeader returns the number of lines of a scraper's header block above the
+// page's text ("标题: …" … "==== 正文 ===="), or 0 when the document has none.
+func (b *builder) scraperHeader() int {
+	for i, l := range head(b.doc.Lines, 16) {
+		if scraperBody.MatchString(strings.TrimSpace(l)) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// scraperValue returns the value of a field of the scraper's header ("原文链接").
+func (b *builder) scraperValue(field string) string {
+	for _, l := range head(b.doc.Lines, b.scraperHeader()) {
+		if m := scraperField.FindStringSubmatch(strings.TrimSpace(l)); m != nil && m[1] == field {
+			return strings.TrimSpace(m[2])
+		}
+	}
+	return ""
+}
+
 // findPublished returns the date printed on the report: the date under the
 // signature at its end, else a date in brackets under the title, else the page's
 // publication date near the top. A date before the statistics year ends is not a
@@ -322,25 +391,42 @@ func (b *builder) findPublished(year, titleLine int) *record.Date {
 		return nil
 	}
 	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	// printed is the date a line is, in Arabic or Chinese numerals.
+	printed := func(l string) *record.Date {
+		l = strings.Trim(strings.TrimSpace(l), "()（）")
+		if m := dateCN.FindStringSubmatch(l); m != nil && m[0] == l {
+			return valid(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+		}
+		if m := dateHan.FindStringSubmatch(l); m != nil && m[0] == l {
+			return valid(hanYear(m[1]), hanNumber(m[2]), hanNumber(m[3]))
+		}
+		return nil
+	}
 	// 1. A line that is only a date, near the end.
 	for i := len(lines) - 1; i >= max(0, len(lines)-8); i-- {
-		l := strings.Trim(strings.TrimSpace(lines[i]), "()（）")
-		if m := dateCN.FindStringSubmatch(l); m != nil && m[0] == l {
-			if d := valid(atoi(m[1]), atoi(m[2]), atoi(m[3])); d != nil {
-				return d
-			}
+		if d := printed(lines[i]); d != nil {
+			return d
 		}
 	}
 	// 2. A date alone on a line (in brackets) right under the title.
 	for i := max(0, titleLine); i < min(len(lines), max(0, titleLine)+4); i++ {
-		l := strings.Trim(strings.TrimSpace(lines[i]), "()（）")
-		if m := dateCN.FindStringSubmatch(l); m != nil && m[0] == l {
-			if d := valid(atoi(m[1]), atoi(m[2]), atoi(m[3])); d != nil {
-				return d
-			}
+		if d := printed(lines[i]); d != nil {
+			return d
 		}
 	}
-	// 3. The page's publication date: a YYYY-MM-DD near the top, on a metadata line.
+	// 3. A date that closes a sentence or a signature on the report's last lines
+	// ("平潭综合实验区管委会办公室 二〇一三年一月二十日"), the last one printed.
+	for i := len(lines) - 1; i >= max(0, len(lines)-8); i-- {
+		if d := lastDate(lines[i], valid); d != nil {
+			return d
+		}
+	}
+	// 4. The page's publication date: a YYYY-MM-DD near the top, on the page's own
+	// metadata line. A scraper's header is not the page: its date is when the page
+	// went up, not a date the report prints.
+	if b.scraperHeader() > 0 {
+		return nil
+	}
 	for _, l := range head(lines, 8) {
 		if !strings.Contains(l, "来源") && !strings.Contains(l, "发布") && !strings.Contains(l, "时间") && !strings.Contains(l, "日期") {
 			continue

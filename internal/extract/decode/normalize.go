@@ -57,12 +57,14 @@ func normalize(p *page) *Document {
 			next++
 			continue
 		}
-		l := cleanText(c, hanzi.StripPinyin(p.lines[i]))
-		if l == "" || isWebFurniture(l) {
-			continue
-		}
-		if l = trimMetaFurniture(l); l != "" {
-			d.Lines = append(d.Lines, l)
+		for _, part := range splitJoined(p.lines[i]) {
+			l := cleanText(c, hanzi.StripPinyin(part))
+			if l == "" || isWebFurniture(l) {
+				continue
+			}
+			if l = trimMetaFurniture(l); l != "" {
+				d.Lines = append(d.Lines, l)
+			}
 		}
 	}
 	return d
@@ -240,7 +242,8 @@ var (
 		"大中小": true, "默认": true, "放大": true, "缩小": true, "网站首页": true, "首页": true,
 		"保存": true, "保存本页": true, "微信": true, "微博": true, "QQ空间": true, "上一篇": true,
 		"下一篇": true, "纠错": true, "我要纠错": true, "繁体": true, "简体": true, "繁體": true,
-		"无障碍": true, "扫一扫": true, "附件": true, "相关附件": true,
+		"无障碍": true, "扫一扫": true, "附件": true, "相关附件": true, "附件下载": true, "全真版": true,
+		"文字版": true, "文件下载": true, "相关链接": true, "-->": true,
 	}
 	breadcrumbRoots = map[string]bool{"首页": true, "网站首页": true, "主页": true, "返回首页": true, "home": true}
 	// Page numbers of a PDF: "-3-", "— 3 —", "第3页 共6页", "共6页 第3页".
