@@ -77,8 +77,8 @@ var (
 	scraperField = regexp.MustCompile(`^(标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|索引号|发文日期|成文日期)\s*[:：]\s*(.*)$`)
 	// The line a scraper puts between its header and the page's text.
 	scraperBody = regexp.MustCompile(`^[=＝\-—]{3,}\s*正文\s*[=＝\-—]{3,}$`)
-	dateISO       = regexp.MustCompile(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`)
-	titleWords    = regexp.MustCompile(`(?:年度报告|工作报告|年报)`)
+	dateISO     = regexp.MustCompile(`([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})`)
+	titleWords  = regexp.MustCompile(`(?:年度报告|工作报告|年报)`)
 	// An agency: Han characters (and brackets) ending in a body's name.
 	agencyShape = regexp.MustCompile(`^[\p{Han}（）()·]{2,40}?(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|办公厅|办公室|委员会|管理委员会|局|厅|委|办|院|署|中心|会|所|部|行|站|处|馆|队|社|室)$`)
 	// A bare division: 西峰区, 襄阳市, 湖北省, 恩施土家族苗族自治州.
