@@ -2,6 +2,7 @@ package extract
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -165,56 +166,197 @@ func anyNumeric(cells []string) bool {
 }
 
 // readItems reads tables of label | figure rows (a 2008-era 统计表: label | unit |
-// figure): each document row of at most three cells is the first row of the tables
-// whose synonyms its label contains. A figure there is the report's own statistic
-// and takes precedence over the same figure read from a sentence.
+// figure, often with the cumulative figure beside the year's): each document row of
+// at most three cells is the first row of the tables whose synonyms its label
+// contains. A figure there is the report's own statistic; when the report's text
+// states the same figure otherwise, the figure has two readings and is absent, with
+// a check. A flattened row ("主动公开文件数条294981916") is read as the year's and
+// the cumulative figure glued (2949 | 81916): no leading zeros, the year's at most
+// the cumulative one, and the text settles a run with several such readings.
 func (b *builder) readItems(tables []*schema.Table, units []unit) {
+	cumulative := b.cumulativeColumn()
 	seen := make(map[string]bool)
 	for _, u := range units {
-		var val string
-		k := -1
-		blank := u.grid && len(u.cells) > 0
-		for i, c := range u.cells {
-			if numeric(c) {
-				val, k = c, i
-			}
-			blank = blank && isBlank(c)
-		}
-		if blank {
-			val, k = "0", len(u.cells)-1 // a blank cell of the filled-in table
-		}
-		if val == "" || len(u.cells) > maxItemCells {
+		if len(u.cells) == 0 || len(u.cells) > maxItemCells {
 			continue
 		}
-		b.readItem(tables, u, val, k, seen)
+		tb, row, ok := itemRow(tables, u.label, seen)
+		if !ok {
+			continue
+		}
+		path := schema.JoinPath(tb.Prefix, row.Key)
+		seen[path] = true
+		vals, k, slash := b.itemValues(u, cumulative)
+		what := "“" + row.Label + "”"
+		switch {
+		case slash:
+			continue // "/": not given
+		case len(vals) == 0:
+			if len(u.cells) > 0 && runDigits(u.cells) > 0 {
+				b.warn("table.unreadable", path, "统计表%s一行的“%s”无法读出本年度数字，未采用", what, strings.Join(u.cells, " "))
+			}
+			continue
+		}
+		said, hasSaid := b.narrative[path]
+		if len(row.Sum) > 0 {
+			b.readCombined(tb, row, u, vals, k)
+			continue
+		}
+		var q quantity
+		switch {
+		case len(vals) == 1 && hasSaid && vals[0].value != said && !(row.Unit == "元" && strings.Contains(u.label, "万元")):
+			b.rec.Delete(path)
+			delete(b.rec.Provenance, path)
+			b.warn("table.disagrees", path, "正文称%s为%v，统计表为%v，两者不一致，未采用", what, said, vals[0].value)
+			continue
+		case len(vals) == 1:
+			q = vals[0]
+		case hasSaid && slices.ContainsFunc(vals, func(v quantity) bool { return v.value == said }):
+			q = quantity{value: said, isInt: true}
+			b.hinted = append(b.hinted, path)
+		default:
+			var readings []string
+			for _, v := range vals {
+				readings = append(readings, formatQuantity(v))
+			}
+			b.warn("table.ambiguous", path, "统计表%s一行的数字串“%s”中本年度数字可读作%s，无法确定，未采用", what, strings.Join(u.cells, " "), strings.Join(readings, "、"))
+			continue
+		}
+		if row.Unit == "元" && strings.Contains(u.label, "万元") {
+			q.value *= 10000
+		}
+		if q.value < 0 || row.Kind != schema.Amount && !q.isInt {
+			continue
+		}
+		if b.setCell(path, q, u, k, what) && row.Approx {
+			b.rec.Set(path+"_approx", record.FlagValue(false))
+		}
 	}
 }
 
-// readItem stores the figure of one document row in the first table row it names.
-func (b *builder) readItem(tables []*schema.Table, u unit, val string, k int, seen map[string]bool) {
+// itemRow is the first row of the tables whose synonyms the label holds, and none
+// of whose Exclude words, that is not read yet.
+func itemRow(tables []*schema.Table, label string, seen map[string]bool) (*schema.Table, schema.Row, bool) {
 	for _, tb := range tables {
 		for _, row := range tb.Rows {
 			path := schema.JoinPath(tb.Prefix, row.Key)
-			if row.Kind == schema.List || seen[path] || !containsAny(u.label, row.Synonyms...) || containsAny(u.label, row.Exclude...) {
+			if row.Kind == schema.List || row.Key != "" && seen[path] || !containsAny(label, row.Synonyms...) || containsAny(label, row.Exclude...) {
 				continue
 			}
-			q, _, ok := parseCell(val)
-			if !ok || q.value < 0 {
-				return
-			}
-			if row.Unit == "元" && strings.Contains(u.label, "万元") {
-				q.value *= 10000
-			}
-			seen[path] = true
-			if row.Kind != schema.Amount && !q.isInt {
-				return
-			}
-			if b.setCell(path, q, u, k, "“"+row.Label+"”") && row.Approx {
-				b.rec.Set(path+"_approx", record.FlagValue(false))
-			}
-			return
+			return tb, row, true
 		}
 	}
+	return nil, schema.Row{}, false
+}
+
+// cumulativeColumn reports whether the document's 统计表 prints a cumulative figure
+// beside each year's (its header says 历年累计).
+func (b *builder) cumulativeColumn() bool {
+	for _, l := range b.doc.Lines {
+		if strings.Contains(l, "累计") && (strings.Contains(l, "计量单位") || strings.Contains(l, "指标名称") || strings.Contains(l, "指 标")) {
+			return true
+		}
+	}
+	return false
+}
+
+// itemValues lists the readings of a row's figure for the year: the cell of a grid
+// row (the first of two when the table has a cumulative column, else the last), or
+// the year's figure of each split of a flattened run. slash is true for a row that
+// prints "/" (not given).
+func (b *builder) itemValues(u unit, cumulative bool) (vals []quantity, k int, slash bool) {
+	var cells []string
+	var idx []int
+	for i, c := range u.cells {
+		switch {
+		case isSlash(c):
+			return nil, 0, true
+		case numeric(c) || u.grid && isBlank(c):
+			cells = append(cells, c)
+			idx = append(idx, i)
+		}
+	}
+	if len(cells) == 0 {
+		return nil, 0, false
+	}
+	if u.grid || !cumulative || len(cells) >= 2 || runDigits(cells) < 0 {
+		i := len(cells) - 1
+		if cumulative && len(cells) >= 2 {
+			i = 0
+		}
+		q, _, ok := parseCell(cells[i])
+		if !ok {
+			return nil, 0, false
+		}
+		return []quantity{q}, idx[i], false
+	}
+	// One run: the year's figure and the cumulative one glued.
+	splits, err := flat.Splits([]string{cells[0]}, 2, flat.Options{})
+	if err != nil {
+		return nil, 0, false
+	}
+	for _, s := range splits {
+		year, _, _ := parseArabic(s[0])
+		total, _, _ := parseArabic(s[1])
+		if year > total {
+			continue // the year's figure is part of the cumulative one
+		}
+		if !slices.ContainsFunc(vals, func(v quantity) bool { return v.value == year }) {
+			vals = append(vals, quantity{value: year, isInt: true})
+		}
+	}
+	return vals, idx[0], false
+}
+
+// readCombined reads a combined cell ("信函、传真申请数"): 0 is 0 for each of its rows;
+// another figure goes to the row the report's text gives it to when the text gives
+// the rest none ("收到信函申请1条"), else the rows are absent, with a check.
+func (b *builder) readCombined(tb *schema.Table, row schema.Row, u unit, vals []quantity, k int) {
+	paths := make([]string, len(row.Sum))
+	for i, key := range row.Sum {
+		paths[i] = schema.JoinPath(tb.Prefix, key)
+	}
+	if len(vals) != 1 {
+		b.dropCombined(paths, row, "一栏有多种读法")
+		return
+	}
+	v := vals[0]
+	if v.value == 0 {
+		for _, p := range paths {
+			b.setCell(p, v, u, k, "“"+row.Label+"”")
+		}
+		return
+	}
+	owner := -1
+	for i, p := range paths {
+		said, ok := b.narrative[p]
+		switch {
+		case !ok || said == 0:
+		case said == v.value && owner < 0:
+			owner = i
+		default:
+			owner = -2
+		}
+	}
+	if owner < 0 {
+		b.dropCombined(paths, row, fmt.Sprintf("合计%v件，无法区分", v.value))
+		return
+	}
+	for i, p := range paths {
+		q := quantity{isInt: true}
+		if i == owner {
+			q = v
+		}
+		b.setCell(p, q, u, k, "“"+row.Label+"”")
+	}
+}
+
+func (b *builder) dropCombined(paths []string, row schema.Row, why string) {
+	for _, p := range paths {
+		b.rec.Delete(p)
+		delete(b.rec.Provenance, p)
+	}
+	b.warn("table.combined", paths[0], "统计表的“%s”一栏合并了%s（%s），各项未采用", row.Label, strings.Join(row.Sum, "、"), why)
 }
 
 // maxItemCells is the most cells a row of an Items table has after its label: unit

@@ -130,7 +130,7 @@ var proactiveText = Table{
 	Columns: []Column{{Label: "条数"}},
 	Rows: []Row{
 		{Key: "total", Label: "主动公开政府信息总数", Approx: true,
-			Synonyms: []string{"主动公开政府信息数", "主动公开政府信息总数", "主动公开信息数"}, Exclude: []string{"其中", "规范性文件"}},
+			Synonyms: []string{"主动公开政府信息数", "主动公开政府信息总数", "主动公开信息数", "主动公开文件数"}, Exclude: []string{"其中", "规范性文件"}},
 		{Key: "categories", Label: "分类", Kind: List},
 	},
 }

@@ -177,6 +177,9 @@ type Row struct {
 	Kind     Kind     // in an Items table, the figure's kind (the column's for other layouts)
 	Unit     string   // in an Items table, the unit the figure is kept in: "元", "万元", "条"; "" for a plain count
 	Approx   bool     // in an Items table, the figure may be approximate: its Flag is Key+"_approx"
+	// Sum, in an Items table, makes the row a combined cell some reports print: the
+	// sum of the rows with these keys ("信函、传真申请数"), not a figure of its own.
+	Sum []string
 }
 
 // Group is a heading over rows of a table (三、本年度办理结果; （三）不予公开).
@@ -359,6 +362,9 @@ func (t *Table) PrintedRows() []Row {
 func (t *Table) Paths() []string {
 	var out []string
 	for _, r := range t.Rows {
+		if len(r.Sum) > 0 {
+			continue
+		}
 		for _, c := range t.RowColumns(r) {
 			out = append(out, t.Path(r, c))
 		}
@@ -478,6 +484,9 @@ func (t *Template) collectFields() ([]Field, map[string]int) {
 	for ti := range t.Tables {
 		tb := &t.Tables[ti]
 		for _, r := range tb.Rows {
+			if len(r.Sum) > 0 {
+				continue // a combined cell, not a figure
+			}
 			for _, c := range tb.RowColumns(r) {
 				f := Field{Path: tb.Path(r, c), Kind: c.Kind, Label: r.FullName()}
 				if tb.Layout == Items {

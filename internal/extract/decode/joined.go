@@ -7,13 +7,14 @@ import (
 )
 
 // A page a crawler saved as text can be one line: every run of white space, the
-// paragraph breaks among them, became one space, and the site's furniture
+// paragraph breaks among them, became one space or nothing, and the site's furniture
 // (breadcrumb, page metadata, toolbar) is glued to the report's first words. Such a
-// line is cut back into paragraphs before it is normalized: where a space follows
-// the end of a sentence or comes before a numbered heading, and in the line's head,
-// before its first sentence, at every space, so that the furniture there becomes
-// lines of its own that the furniture rules drop. The report's text is kept whole:
-// a line that begins with a breadcrumb may hold the whole report.
+// line is cut back into lines before it is normalized: after every sentence, where
+// a space comes before or after a numbered heading or after a signature's date,
+// and in the line's head, before its first sentence, at every space, so that the
+// furniture there becomes lines of its own that the furniture rules drop. The
+// report's text is kept whole: a line that begins with a breadcrumb may hold the
+// whole report.
 
 // joinedLine is the length (in runes) from which a line with spaces in it is taken
 // for a page joined into one line: a real paragraph is shorter.
@@ -52,6 +53,30 @@ func splitJoined(l string) []string {
 	start := 0
 	headEnd := headEnd(l)
 	for i := 0; i < len(l); {
+		if r, size := utf8.DecodeRuneInString(l[i:]); strings.ContainsRune("。！？", r) && i >= headEnd {
+			// A sentence ends: the next one starts a line (after the quote or bracket
+			// that closes it, and the spaces after).
+			end := i + size
+			for {
+				q, n := utf8.DecodeRuneInString(l[end:])
+				if n == 0 || !strings.ContainsRune("”’」』）)", q) {
+					break
+				}
+				end += n
+			}
+			next := end
+			for next < len(l) && l[next] == ' ' {
+				next++
+			}
+			if next < len(l) {
+				if s := strings.TrimSpace(l[start:end]); s != "" {
+					out = append(out, s)
+				}
+				start = next
+			}
+			i = next
+			continue
+		}
 		if l[i] != ' ' {
 			i++
 			continue
