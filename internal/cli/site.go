@@ -20,7 +20,11 @@ func newGenerateCmd(e *env) *cobra.Command {
 		Long: `Generate writes the Hugo project that build renders: config.toml, layouts/,
 static/ and content/ (the hand-written pages and one generated page per report,
 agency, region and year, with the downloads). A plain "hugo --source DIR" of the
-Hugo version in go.mod builds the same site. DIR must be empty or absent.`,
+Hugo version in go.mod builds the same site.
+
+DIR must be absent, empty, or a folder nianbao wrote (it holds a .nianbao-build
+file); it is replaced whole. The data folder, a folder inside it or holding it, and
+a folder holding .git or go.mod are refused.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error {
 			if siteDir == "" {
@@ -51,6 +55,10 @@ embedded Hugo into the output folder. Nothing needs installing.
 The output is replaced atomically: a build that fails leaves the previous output as
 it was. A data folder with errors (see nianbao check) is refused; a missing or empty
 one builds a site that says there is no data yet.
+
+--out must be absent, empty, or a folder nianbao built (it holds a .nianbao-build
+file): it is replaced whole. The data folder, a folder inside it or holding it, and
+a folder holding .git or go.mod are refused, as is any other folder with files.
 
 --base-url is where the site will be published. The default "/" makes links
 root-relative, for serving the output folder locally (for example

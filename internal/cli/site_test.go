@@ -29,6 +29,7 @@ func TestBuildRefusesErrors(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	writeFile(t, filepath.Join(out, "index.html"), "previous")
+	writeFile(t, filepath.Join(out, ".nianbao-build"), "") // a previous build's
 	bad := filepath.Join(dir, "data", "reports", "ce-shi-ju", "2021.toml")
 	writeFile(t, bad, "schema = 1\n[agency]\nname = \"测试局\"\n[report]\nyear = 2021\ntemplate = \"2021\"\n[proactive]\ntotal = -3\n")
 	code, stdout, stderr := runCLI(t, "build", "--data", filepath.Join(dir, "data"), "--out", out)
@@ -50,5 +51,31 @@ func TestGenerateNeedsSite(t *testing.T) {
 	code, _, stderr := runCLI(t, "generate")
 	if code != ExitUsage || !strings.Contains(stderr, "--site") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestOutputFolderGuard: build and generate refuse to replace the data folder or a
+// repository's root (exit 1, the folder untouched), as --out once did.
+func TestOutputFolderGuard(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	rec := filepath.Join(data, "reports", "ce-shi-ju", "2021.toml")
+	writeFile(t, rec, "schema = 1\n[agency]\nname = \"测试局\"\n[report]\nyear = 2021\ntemplate = \"2021\"\nreviewed = true\n[proactive]\ntotal = 3\n")
+	writeFile(t, filepath.Join(dir, ".git", "config"), "[core]\n")
+	for _, args := range [][]string{
+		{"build", "--data", data, "--out", data},
+		{"build", "--data", data, "--out", dir},
+		{"generate", "--data", data, "--site", data},
+		{"generate", "--data", data, "--site", dir},
+	} {
+		code, _, stderr := runCLI(t, args...)
+		if code != ExitFail || !strings.Contains(stderr, args[len(args)-1]+": ") {
+			t.Errorf("%s = %d, %q; want exit 1 naming the folder", strings.Join(args, " "), code, stderr)
+		}
+		for _, f := range []string{rec, filepath.Join(dir, ".git", "config")} {
+			if _, err := os.Stat(f); err != nil {
+				t.Fatalf("%s: %v", strings.Join(args, " "), err)
+			}
+		}
 	}
 }

@@ -14,8 +14,10 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -69,9 +71,54 @@ func serveSite(t *testing.T, out string) *httptest.Server {
 
 var browserPages = []string{"", "agency/huaian/", "agency/huaian/2024/", "agency/xiangyang-xzspj/2017/", "agency/hostile-test/2022/"}
 
+// cspWatch collects the page's Content-Security-Policy violations in
+// window.nianbaoCSP. It runs before the page's own scripts, and is not subject to
+// the page's policy.
+const cspWatch = `window.nianbaoCSP = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.nianbaoCSP.push(e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber + ': ' + e.sample);
+});`
+
+// showTips moves the pointer over each chart in turn, as a visitor would, and
+// returns how many charts showed a tooltip with text.
+func showTips(ctx context.Context, charts int) (int, error) {
+	shown := 0
+	for i := range charts {
+		at, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(function () {
+  var el = document.querySelectorAll('.chart[data-chart]')[%d];
+  el.scrollIntoView({block: 'center'});
+  var r = el.getBoundingClientRect();
+  return [r.left + r.width / 2, r.top + r.height / 2];
+})()`, i)))
+		if err != nil {
+			return shown, err
+		}
+		if err := chromedp.Do(ctx,
+			chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at[0]-5, at[1]),
+			chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, at[0], at[1]),
+			chromedp.Sleep(150*time.Millisecond),
+		); err != nil {
+			return shown, err
+		}
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(function () {
+  var el = document.querySelectorAll('.chart[data-chart]')[%d];
+  return Array.from(el.children).slice(1).some(function (c) {
+    return c.textContent.trim() !== '' && getComputedStyle(c).display !== 'none' && getComputedStyle(c).visibility !== 'hidden';
+  });
+})()`, i)))
+		if err != nil {
+			return shown, err
+		}
+		if ok {
+			shown++
+		}
+	}
+	return shown, nil
+}
+
 // TestBrowser loads the home page, an agency page and report pages in chromium and
-// checks that every chart drew, with no console errors, no exceptions and no failed
-// requests.
+// checks that every chart drew and shows its tooltip, with no console errors, no
+// exceptions, no failed requests and no Content-Security-Policy violations.
 func TestBrowser(t *testing.T) {
 	ctx, cancel := browser(t)
 	defer cancel()
@@ -128,6 +175,9 @@ func TestBrowser(t *testing.T) {
 	if _, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspWatch}); err != nil {
+		t.Fatal(err)
+	}
 	for _, p := range browserPages {
 		err := chromedp.Do(ctx,
 			chromedp.Navigate(srv.URL+"/portal/"+p),
@@ -151,7 +201,28 @@ func TestBrowser(t *testing.T) {
 		if drawn != charts {
 			t.Errorf("/%s: %d of %d charts drew", p, drawn, charts)
 		}
-		t.Logf("/%s: %d charts drawn", p, drawn)
+		tips, err := showTips(ctx, charts)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if tips != charts {
+			t.Errorf("/%s: %d of %d charts showed their tooltip", p, tips, charts)
+		}
+		policy, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('head meta[http-equiv="Content-Security-Policy"]') || {}).content || ''`))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if policy != contentPolicy {
+			t.Errorf("/%s: Content-Security-Policy %q, want %q", p, policy, contentPolicy)
+		}
+		violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.nianbaoCSP`))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, v := range violations {
+			t.Errorf("/%s: Content-Security-Policy violation: %s", p, v)
+		}
+		t.Logf("/%s: %d charts drawn, %d tooltips shown", p, drawn, tips)
 	}
 	// A figure's link to its source line unfolds the source text.
 	if err := chromedp.Do(ctx,
@@ -166,9 +237,18 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("following a figure's source link left the source text folded (%v)", err)
 	}
 	mu.Lock()
-	defer mu.Unlock()
 	for _, p := range problems {
 		t.Error(p)
+	}
+	mu.Unlock()
+
+	// The policy is in force: an inline style is refused, and the watch sees it.
+	refused, err := chromedp.Run(ctx, chromedp.Evaluate[int](`new Promise(function (done) {
+  document.body.insertAdjacentHTML('beforeend', '<p style="color: red">inline</p>');
+  setTimeout(function () { done(window.nianbaoCSP.length); }, 200);
+})`, chromedp.EvalAwaitPromise))
+	if err != nil || refused == 0 {
+		t.Errorf("an inline style was not refused (%d violations seen, %v): the Content-Security-Policy is not in force", refused, err)
 	}
 }
 

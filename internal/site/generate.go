@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -235,9 +234,11 @@ func writeReport(p *project, d *dataset, e *entry) error {
 		return fmt.Errorf("%s: %w", e.path, err)
 	}
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	w := newCSV(&buf)
 	writeCSV(w, e)
-	w.Flush()
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("%s: %w", e.path, err)
+	}
 	e.csv = buf.Bytes()
 	page.RecordJSON = string(js)
 	page.RecordCSV = string(append(csvHeaderLine(), e.csv...))
@@ -256,7 +257,7 @@ func writeReport(p *project, d *dataset, e *entry) error {
 
 func csvHeaderLine() []byte {
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	w := newCSV(&buf)
 	w.Write(csvHeader)
 	w.Flush()
 	return buf.Bytes()
@@ -264,8 +265,9 @@ func csvHeaderLine() []byte {
 
 var csvHeader = []string{"agency", "agency_slug", "year", "table", "row", "column", "value"}
 
-// writeCSV writes a record's figures in long format, one figure a line.
-func writeCSV(w *csv.Writer, e *entry) {
+// writeCSV writes a record's figures in long format, one figure a line. Cells that a
+// spreadsheet would run as a formula are neutralised (safeCell).
+func writeCSV(w *csvWriter, e *entry) {
 	year := strconv.Itoa(e.year)
 	for _, f := range record.Figures(e.rec) {
 		v := strconv.FormatFloat(f.Value, 'f', -1, 64)
@@ -331,18 +333,15 @@ func writeDataset(p *project, d *dataset) error {
 	}
 	items := []item{}
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.Write(csvHeader)
+	buf.Write(csvHeaderLine())
 	for _, e := range d.entries {
 		m, err := recordValue(e)
 		if err != nil {
 			return fmt.Errorf("%s: %w", e.path, err)
 		}
 		items = append(items, item{Slug: e.slug, Year: e.year, Record: m})
-		w.Flush()
-		buf.Write(e.csv)
+		buf.Write(e.csv) // written by writeCSV, its cells made safe
 	}
-	w.Flush()
 	js, err := json.Marshal(map[string]any{"schema": record.SchemaVersion, "reports": items})
 	if err != nil {
 		return err

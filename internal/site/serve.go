@@ -24,7 +24,7 @@ func Serve(ctx context.Context, opts Options, port int, log io.Writer) error {
 	}
 	defer os.RemoveAll(work)
 	siteDir := filepath.Join(work, "site")
-	if _, err := Generate(opts, siteDir); err != nil {
+	if _, err := generateProject(opts, siteDir); err != nil {
 		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -60,7 +60,7 @@ func Serve(ctx context.Context, opts Options, port int, log io.Writer) error {
 func regenerate(opts Options, work, siteDir string, n int) error {
 	next := filepath.Join(work, "next"+strconv.Itoa(n))
 	defer os.RemoveAll(next)
-	if _, err := Generate(opts, next); err != nil {
+	if _, err := generateProject(opts, next); err != nil {
 		return err
 	}
 	for _, sub := range []string{"content", filepath.Join("static", "data")} {

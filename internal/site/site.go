@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -63,10 +62,31 @@ type Stats struct {
 func (s Stats) Total() time.Duration { return s.Load + s.Gen + s.Render }
 
 // Generate writes the Hugo project of the data folder into siteDir: config.toml,
-// layouts/, static/, content/ (hand-written and generated) and an empty data/. siteDir
-// must be absent or empty. The records are checked first: a folder with errors is
-// refused, and the error is record.Problems, one problem a line.
+// layouts/, static/, content/ (hand-written and generated), an empty data/ and the
+// marker file. siteDir must be absent, empty or a folder nianbao wrote (see
+// checkOutput); it is replaced whole, and only once the project is complete. The
+// records are checked first: a folder with errors is refused, and the error is
+// record.Problems, one problem a line.
 func Generate(opts Options, siteDir string) (Stats, error) {
+	siteDir = filepath.Clean(siteDir)
+	if err := checkOutput(siteDir, opts.DataDir); err != nil {
+		return Stats{}, err
+	}
+	work, err := stage(siteDir)
+	if err != nil {
+		return Stats{}, err
+	}
+	defer work.close()
+	staged := filepath.Join(work.dir, "site")
+	st, err := generateProject(opts, staged)
+	if err != nil {
+		return st, err
+	}
+	return st, replace(staged, siteDir, work.dir, opts.DataDir)
+}
+
+// generateProject writes the Hugo project into dir, which must be absent or empty.
+func generateProject(opts Options, dir string) (Stats, error) {
 	var st Stats
 	t0 := time.Now()
 	d, err := load(opts.DataDir, opts.now(), opts.Templates)
@@ -75,77 +95,71 @@ func Generate(opts Options, siteDir string) (Stats, error) {
 	}
 	st.Records = len(d.entries)
 	st.Load = time.Since(t0)
-	if err := emptyOrAbsent(siteDir); err != nil {
+	if err := emptyOrAbsent(dir); err != nil {
 		return st, err
 	}
 	t1 := time.Now()
-	st.Files, err = generate(d, opts.theme(), siteDir, opts.private)
+	st.Files, err = generate(d, opts.theme(), dir, opts.private)
+	if err == nil {
+		err = writeMarker(dir)
+	}
 	st.Gen = time.Since(t1)
 	if err != nil {
-		return st, fmt.Errorf("generating %s: %w", siteDir, err)
+		return st, fmt.Errorf("generating %s: %w", dir, err)
 	}
 	return st, nil
 }
 
 func emptyOrAbsent(dir string) error {
-	ents, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
+	empty, err := isEmpty(dir)
+	if errors.Is(err, fs.ErrNotExist) || empty {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	if len(ents) > 0 {
-		return fmt.Errorf("%s is not empty: generate writes a new project", dir)
-	}
-	return nil
+	return fmt.Errorf("%s is not empty: generate writes a new project", dir)
 }
 
-// Build generates the project in a temporary folder and renders it into outDir. The
-// output is atomic: the site is rendered into a new folder next to outDir, which
-// replaces outDir only once the render succeeded; a failed build leaves outDir as it
-// was.
+// Build generates the project in a temporary folder and renders it into outDir.
+// outDir must be absent, empty or a folder nianbao built (see checkOutput). The output
+// is atomic: the site is rendered into a staging folder next to outDir, which replaces
+// outDir only once the render succeeded; a failed build leaves outDir as it was.
+// Staging folders that killed builds of outDir left behind are removed.
 func Build(opts Options, outDir string) (Stats, error) {
 	outDir = filepath.Clean(outDir)
-	parent := filepath.Dir(outDir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	if err := checkOutput(outDir, opts.DataDir); err != nil {
 		return Stats{}, err
 	}
-	work, err := os.MkdirTemp(parent, "."+filepath.Base(outDir)+".build-")
+	work, err := stage(outDir)
 	if err != nil {
 		return Stats{}, err
 	}
-	defer os.RemoveAll(work)
-	siteDir := filepath.Join(work, "site")
+	defer work.close()
+	siteDir := filepath.Join(work.dir, "site")
 	opts.private = true
-	st, err := Generate(opts, siteDir)
+	st, err := generateProject(opts, siteDir)
 	if err != nil {
 		return st, err
 	}
-	staged := filepath.Join(work, "public")
+	staged := filepath.Join(work.dir, "public")
 	t := time.Now()
 	st.Pages, err = Render(siteDir, staged, opts.BaseURL)
 	st.Render = time.Since(t)
 	if err != nil {
 		return st, err
 	}
-	return st, swap(staged, outDir, work)
+	if err := writeMarker(staged); err != nil {
+		return st, err
+	}
+	return st, replace(staged, outDir, work.dir, opts.DataDir)
 }
 
-// swap replaces outDir with staged. The old output is moved aside first and removed
-// after, so outDir is never a mix of two builds.
-func swap(staged, outDir, work string) error {
-	old := filepath.Join(work, "old")
-	if _, err := os.Lstat(outDir); err == nil {
-		if err := os.Rename(outDir, old); err != nil {
-			return fmt.Errorf("moving the previous %s aside: %w", outDir, err)
-		}
+// replace swaps staged in at out, checking out again first: it may have changed
+// while the build ran.
+func replace(staged, out, work, dataDir string) error {
+	if err := checkOutput(out, dataDir); err != nil {
+		return err
 	}
-	if err := os.Rename(staged, outDir); err != nil {
-		if _, e := os.Lstat(old); e == nil {
-			os.Rename(old, outDir) // put the previous output back
-		}
-		return fmt.Errorf("moving the new site to %s: %w", outDir, err)
-	}
-	return nil
+	return swap(staged, out, work)
 }
