@@ -256,12 +256,9 @@ const measureWords = "条件项个次人元年月日号期家份万余多名起�
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
-func firstRune(s string) (rune, int) {
-	for _, r := range s {
-		return r, len(string(r))
-	}
-	return 0, 0
-}
+// firstRune returns the first rune of s and its size in bytes (1 for a byte that is
+// not UTF-8).
+func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 
 func anyNumericToken(line string) bool {
 	for _, t := range tokens(line) {
