@@ -13,8 +13,9 @@ import (
 
 var (
 	// 全年主动公开政府信息共1379条; 通过政府网站发布的各类信息13000余条;
-	// 门户网站全年共公开各类政府信息7819条; 主动公开各类政府信息5500余条.
-	proactiveTotal = pat("信息", `(?:主动|公开|发布)[^，,。；;：:]{0,14}?信息(?:数量|总数|数)?(?:共|总计|合计|累计)?(?:为|达|达到)?(?:约)?`+num+approxAfter+`\s*(?:条|件|篇)`)
+	// 门户网站全年共公开各类政府信息7819条; 主动公开各类政府信息5500余条;
+	// 共公布政府信息2599条; 其中主动公开的公文类信息有4条.
+	proactiveTotal = pat("", `(?P<verb>主动公开|公开发布|公开|公布|发布)(?P<gap>[^，,。；;：:、（(]{0,14}?)(?:信息|文件)(?:数量|总数|数)?(?:有|共|总计|合计|累计)?(?:为|达|达到)?(?:约)?`+num+approxAfter+`\s*(?:条|件|篇)`)
 	// The breakdown that follows it: "，其中，政务公开212条，…"
 	breakdownStart = regexp.MustCompile(`^\s*[，,]?\s*其中\s*[，,：:]?`)
 	breakdownItem  = regexp.MustCompile(`([^，,；;。、：:]*?)\s*` + num + `\s*(?:条|件|篇|项|个)`)
@@ -27,78 +28,181 @@ var (
 )
 
 // readProactiveTotal finds the headline count of proactively disclosed items, in the
-// proactive section if the report has one, else anywhere, and the breakdown that
-// follows it in the same sentence.
+// proactive section if the report has one, else anywhere, and the breakdown by
+// category the report lists. Of the counts the text gives, the headline is the one
+// said most plainly of the whole (headlineScore): "2017年全区主动公开政府信息2122条"
+// rather than "全年共发布信息166条" (a topic) or "各乡镇主动公开政府信息613条" (a part).
 func readProactiveTotal(b *builder) {
 	lines := b.doc.Lines
 	hs := headings(b)
-	skip := tableLines(b)
 	var h []hit
-	if from, to, ok := section(b, hs, []string{"主动公开"}, nil); ok {
+	from, to, inSection := section(b, hs, []string{"主动公开"}, nil)
+	if inSection {
 		h = b.findAll(from, to, proactiveTotal, nil)
 	}
 	if len(h) == 0 {
 		h = b.findAll(0, len(lines), proactiveTotal, nil)
 	}
-	for _, x := range h {
-		if skip[x.line] || !x.isInt {
+	best, bestScore := -1, 0
+	for i, x := range h {
+		if !x.isInt {
 			continue
 		}
-		if !b.set(pathProactiveTotal, record.CountValue(x.n)) {
-			return
+		if s := headlineScore(lines[x.line], x); s > bestScore {
+			best, bestScore = i, s
 		}
-		b.set(pathProactiveTotal+"_approx", record.FlagValue(x.approx))
-		b.trace(pathProactiveTotal, x.line, x.start, x.end)
-		readBreakdown(b, x)
-		return
 	}
+	if best >= 0 {
+		x := h[best]
+		if b.set(pathProactiveTotal, record.CountValue(x.n)) {
+			b.set(pathProactiveTotal+"_approx", record.FlagValue(x.approx))
+			b.trace(pathProactiveTotal, x.line, x.start, x.end)
+		}
+	}
+	readCategories(b, h, best, from, to, inSection)
 }
 
-// readBreakdown reads "其中，A212条，B508条，…" after the headline figure, up to the end
-// of its sentence. An item's name may itself hold "、" ("政策法规、规范性文件信息10条");
-// items may also be separated by "、".
-func readBreakdown(b *builder, total hit) {
-	line := b.doc.Lines[total.line]
-	rest := line[total.end:]
-	loc := breakdownStart.FindStringIndex(rest)
-	if loc == nil {
-		return
+// Words that make a count in the text a part of the headline, not the headline:
+// another item of a list (其他应主动公开的信息), a part of the whole (各乡镇, 县直各单位),
+// the cumulative count (历年累计), one office's (公开办), requests (依申请).
+var notHeadline = []string{"其他应", "其它应", "其他", "其它", "各乡镇", "乡镇", "各单位", "各部门", "各工作部门", "历年累计", "公开办", "依申请", "不予"}
+
+// headlineScore scores a count the text gives as the headline proactive figure: the
+// plainer its words, the higher; 0 for a part or another list's item.
+func headlineScore(line string, x hit) int {
+	clause := line[:x.start]
+	if i := strings.LastIndexAny(clause, "，,。；;（("); i >= 0 {
+		clause = clause[i:]
 	}
-	offset := total.end + loc[1]
-	rest = rest[loc[1]:]
-	if i := strings.IndexAny(rest, "。；;"); i >= 0 {
-		rest = rest[:i]
+	if containsAny(clause, notHeadline...) {
+		return 0
 	}
-	var cats []record.Category
-	var places []span
-	for _, pc := range splitKeep(rest, "，,") {
-		ms := breakdownItem.FindAllStringSubmatchIndex(pc.text, -1)
-		for _, m := range ms {
-			// With one count in the piece, all the text before it is the name, "、"
-			// included; with several, "、" separates the items.
-			name := pc.text[m[2]:m[3]]
-			if len(ms) == 1 {
-				name = pc.text[:m[4]]
-			}
-			name = strings.Trim(strings.TrimSpace(name), "、")
-			count, ok := parseCount(pc.text[m[4]:m[5]])
-			if !ok || name == "" {
-				return
-			}
-			cats = append(cats, record.Category{Name: name, Count: count})
-			places = append(places, span{pc.start + m[0], pc.start + m[1]})
-		}
+	score := 1
+	verb, gap := x.group("verb"), x.group("gap")
+	switch verb {
+	case "主动公开":
+		score += 2
+	case "公开", "公布", "公开发布":
+		score++
 	}
-	if len(cats) < 2 {
-		return
+	switch strings.TrimSuffix(strings.TrimPrefix(gap, "的"), "的") {
+	case "", "政府", "各类", "各类政府", "了政府":
+		score += 2
 	}
+	if containsAny(clause, "全年", "年", "今年", "本年", "全区", "全县", "全市", "全省", "我局", "我委", "我办", "共") {
+		score++
+	}
+	if strings.Contains(clause+gap, "累计") {
+		score--
+	}
+	return max(score, 1)
+}
+
+// Where a list of categories starts: "主要类别有：", "其中，", "（其中", or after
+// "主动公开的1913条政府信息中，".
+var (
+	categoriesIntro = regexp.MustCompile(`(?:类别|分类)(?:主要)?(?:有|为|包括|如下)?\s*[：:]|(?:[（(]\s*)?其中\s*[，,：:]?|[0-9]+\s*条(?:政府)?信息中\s*[，,]`)
+	// An item of a list: "机构职能类信息594条", then maybe "，占7.9%".
+	categoryItem = regexp.MustCompile(`^\s*([^，,；;。：:0-9]{1,40}?)\s*` + num + `\s*(?:条|件|篇|项|个)\s*$`)
+	shareOf      = regexp.MustCompile(`^\s*(?:占|约占)[^，,；;。]{0,6}?[0-9.]+\s*[%％]\s*$`)
+)
+
+// minCategories is the fewest items a list of categories has.
+const minCategories = 2
+
+// readCategories reads the breakdown by category the report lists: after the
+// headline ("其中，A212条，B508条"), or as its own list ("主要类别有：A594条，…",
+// "其中公示公告类36条，…" after a sentence naming the categories). A list a report
+// introduces as its categories is preferred to one that follows a count.
+func readCategories(b *builder, h []hit, best, from, to int, inSection bool) {
 	if b.tmpl.FieldIndex(pathCategories) < 0 {
 		return
 	}
-	b.rec.SetList(pathCategories, cats)
-	for i := range cats {
-		b.trace(indexPath(pathCategories, i)+".count", total.line, offset+places[i].start, offset+places[i].end)
+	lines := b.doc.Lines
+	if !inSection {
+		from, to = 0, len(lines)
 	}
+	type list struct {
+		line  int
+		items []record.Category
+		spans []span
+		score int
+	}
+	var bestList *list
+	consider := func(line, at, score int) {
+		items, spans := parseCategories(lines[line], at)
+		if len(items) < minCategories {
+			return
+		}
+		if bestList == nil || score > bestList.score {
+			bestList = &list{line: line, items: items, spans: spans, score: score}
+		}
+	}
+	inTable := tableLines(b)
+	for i := from; i < to; i++ {
+		if inTable[i] {
+			continue
+		}
+		l := lines[i]
+		named := strings.Contains(l, "类别") || i > 0 && strings.Contains(lines[i-1], "类别")
+		for _, loc := range categoriesIntro.FindAllStringIndex(l, -1) {
+			score := 1
+			if strings.Contains(l[loc[0]:loc[1]], "类别") || strings.Contains(l[loc[0]:loc[1]], "分类") {
+				score = 3
+			} else if named {
+				score = 2
+			}
+			consider(i, loc[1], score)
+		}
+	}
+	// After the headline count itself: "…1379条，其中，政务公开212条，…".
+	if best >= 0 {
+		x := h[best]
+		if loc := breakdownStart.FindStringIndex(lines[x.line][x.end:]); loc != nil {
+			consider(x.line, x.end+loc[1], 2)
+		}
+	}
+	if bestList == nil {
+		return
+	}
+	b.rec.SetList(pathCategories, bestList.items)
+	for i := range bestList.items {
+		b.trace(indexPath(pathCategories, i)+".count", bestList.line, bestList.spans[i].start, bestList.spans[i].end)
+	}
+}
+
+// parseCategories reads the items of a list of categories that starts at byte at of
+// the line, up to the end of its sentence (or its closing bracket): pieces "NAME N条"
+// separated by commas or semicolons, each maybe followed by its share ("占7.9%").
+func parseCategories(line string, at int) ([]record.Category, []span) {
+	rest := line[at:]
+	end := len(rest)
+	if i := strings.IndexAny(rest, "。"); i >= 0 {
+		end = i
+	}
+	if i := strings.IndexAny(rest, "）)"); i >= 0 && i < end {
+		end = i
+	}
+	rest = rest[:end]
+	var cats []record.Category
+	var spans []span
+	for _, pc := range splitKeep(rest, "，,；;") {
+		if strings.TrimSpace(pc.text) == "" || shareOf.MatchString(pc.text) {
+			continue
+		}
+		m := categoryItem.FindStringSubmatchIndex(pc.text)
+		if m == nil {
+			break // the list ends where its items do
+		}
+		name := strings.Trim(strings.TrimSpace(pc.text[m[2]:m[3]]), "、")
+		count, ok := parseCount(pc.text[m[4]:m[5]])
+		if !ok || name == "" {
+			break
+		}
+		cats = append(cats, record.Category{Name: name, Count: count})
+		spans = append(spans, span{at + pc.start + m[0], at + pc.start + m[1]})
+	}
+	return cats, spans
 }
 
 type piece struct {

@@ -22,6 +22,21 @@ type hit struct {
 	value      float64
 	approx     bool
 	text       string
+
+	re  *pattern
+	sub []int // the submatch offsets, in the line
+}
+
+// group returns the text of a named group of the match, or "".
+func (h hit) group(name string) string {
+	if h.re == nil {
+		return ""
+	}
+	i := h.re.SubexpIndex(name)
+	if i < 0 || 2*i+1 >= len(h.sub) || h.sub[2*i] < 0 {
+		return ""
+	}
+	return h.text[h.sub[2*i]-h.start : h.sub[2*i+1]-h.start]
 }
 
 // A pattern is a regular expression and a word every match contains: lines without
@@ -49,14 +64,14 @@ func (b *builder) findAll(from, to int, re *pattern, keep func(line string, star
 	var out []hit
 	for i := max(0, from); i < min(to, len(lines)); i++ {
 		l := lines[i]
-		if inTable[i] || !strings.Contains(l, re.need) {
+		if inTable[i] || re.need != "" && !strings.Contains(l, re.need) {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(l, -1) {
 			if keep != nil && !keep(l, m[0]) {
 				continue
 			}
-			h := hit{line: i, start: m[0], end: m[1], text: l[m[0]:m[1]]}
+			h := hit{line: i, start: m[0], end: m[1], text: l[m[0]:m[1]], re: re, sub: m}
 			if ni >= 0 && m[2*ni] >= 0 {
 				s := l[m[2*ni]:m[2*ni+1]]
 				if v, isInt, ok := parseArabic(s); ok {
