@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,14 +36,11 @@ var (
 func readProactiveTotal(b *builder) {
 	lines := b.doc.Lines
 	hs := headings(b)
-	var h []hit
 	from, to, inSection := section(b, hs, []string{"主动公开"}, nil)
-	if inSection {
-		h = b.findAll(from, to, proactiveTotal, nil)
-	}
-	if len(h) == 0 {
-		h = b.findAll(0, len(lines), proactiveTotal, nil)
-	}
+	var h []hit
+	// The headline is said once, most plainly, and usually early (in the overview):
+	// every count in the document competes, the earliest winning a tie.
+	h = b.findAll(0, len(lines), proactiveTotal, nil)
 	best, bestScore := -1, 0
 	for i, x := range h {
 		if !x.isInt {
@@ -79,9 +77,18 @@ func headlineScore(line string, x hit) int {
 	}
 	score := 1
 	verb, gap := x.group("verb"), x.group("gap")
+	// The leftmost verb may not be the count's: in "政府信息公开单位共公布政府信息2599条"
+	// it is 公布.
+	for _, v := range []string{"主动公开", "公开发布", "公开", "公布", "发布"} {
+		if i := strings.LastIndex(gap, v); i >= 0 {
+			clause += verb + gap[:i]
+			verb, gap = v, gap[i+len(v):]
+			break
+		}
+	}
 	switch verb {
 	case "主动公开":
-		score += 2
+		score += 3
 	case "公开", "公布", "公开发布":
 		score++
 	}
@@ -138,21 +145,36 @@ func readCategories(b *builder, h []hit, best, from, to int, inSection bool) {
 			bestList = &list{line: line, items: items, spans: spans, score: score}
 		}
 	}
+	// Lists anywhere: one the report introduces as its categories; one in the
+	// proactive section; one that follows a proactive count on its line.
 	inTable := tableLines(b)
-	for i := from; i < to; i++ {
+	counts := map[int][]hit{}
+	for _, x := range h {
+		counts[x.line] = append(counts[x.line], x)
+	}
+	for i := range lines {
 		if inTable[i] {
 			continue
 		}
 		l := lines[i]
 		named := strings.Contains(l, "类别") || i > 0 && strings.Contains(lines[i-1], "类别")
+		inside := inSection && i >= from && i < to
 		for _, loc := range categoriesIntro.FindAllStringIndex(l, -1) {
-			score := 1
-			if strings.Contains(l[loc[0]:loc[1]], "类别") || strings.Contains(l[loc[0]:loc[1]], "分类") {
+			afterCount := slices.ContainsFunc(counts[i], func(x hit) bool { return x.end <= loc[0] && loc[0]-x.end <= len("，") })
+			score := 0
+			switch {
+			case strings.Contains(l[loc[0]:loc[1]], "类别") || strings.Contains(l[loc[0]:loc[1]], "分类"):
+				score = 4
+			case named:
 				score = 3
-			} else if named {
+			case afterCount:
 				score = 2
+			case inside:
+				score = 1
 			}
-			consider(i, loc[1], score)
+			if score > 0 {
+				consider(i, loc[1], score)
+			}
 		}
 	}
 	// After the headline count itself: "…1379条，其中，政务公开212条，…".

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/internal/record"
 )
@@ -34,15 +35,17 @@ func rules(need string, triples ...any) []rule {
 }
 
 // "X的N件", "XN件": the ways a count follows what it counts.
-const ofN = `(?:的|为|共)?\s*` + num + `\s*(?:件|个|条|宗|次|人次)`
+const ofN = `(?:答复)?(?:总数|数)?(?:的|为|共|有)?\s*` + num + `\s*(?:件|个|条|宗|次|人次)`
 
 var (
 	requestsReceived = []*pattern{
-		pat("申请", `(?:收到|受理|接到|接收|共收到|共受理)(?:了)?[^，,。；;]{0,16}?申请(?:共|总计|合计)?(?:为|达)?\s*`+num+approxAfter+`\s*(?:件|个|条|宗|人次|次)`),
+		// The request must be one for information: "收到有关政府信息公开的申请21条", not
+		// "受理各类审批服务申请136437件".
+		pat("申请", `(?:收到|受理|接到|接收|共收到|共受理)(?:了)?[^，,。；;]{0,16}?(?:公开|信息)[^，,。；;]{0,8}?申请(?:总数|数)?(?:共|总计|合计)?(?:为|达)?\s*`+num+approxAfter+`\s*(?:件|个|条|宗|人次|次)`),
 		pat("依申请公开", `(?:收到|受理|接到)[^，,。；;]{0,12}?依申请公开[^，,。；;]{0,8}?`+num+approxAfter+`\s*(?:件|个|条|宗)`),
 		pat("依申请公开", `依申请公开(?:政府信息|信息)?(?:申请)?(?:共|总计|合计)?\s*`+num+approxAfter+`\s*(?:件|个|条|宗)`),
 	}
-	requestsAnswered = pat("", `(?:答复|办结|办理完毕|办理)(?:了)?(?:申请)?(?:共)?\s*`+num+`\s*(?:件|个|宗)`)
+	requestsAnswered = pat("", `(?:答复|办结|办理完毕|办理)(?:了)?(?:申请)?(?:总数|数)?(?:共|为)?\s*`+num+`\s*(?:件|个|宗|条)`)
 	answeredAll      = regexp.MustCompile(`(?:全部|均)[^，,。；;未不没]{0,6}?(?:答复|办结|回复)`)
 	negation         = regexp.MustCompile(`未|没有|无`)
 
@@ -98,7 +101,7 @@ func readLegacyRequests(b *builder) {
 	}
 	if !b.rec.Has(pathReceived) {
 		// "未发生受理、答复依申请公开政务信息的情况", "没有发生依申请公开办理情况".
-		if i, s, found := findNone(b, from, to, ok, noneSaid{words: []string{"申请"}, exclude: []string{"复议", "诉讼", "申诉", "投诉", "举报"}, maxGap: 60}); found {
+		if i, s, found := findNone(b, from, to, ok, noneSaid{words: []string{"申请"}, exclude: []string{"复议", "诉讼", "申诉", "投诉", "举报"}, maxGap: 60, byClause: true}); found {
 			setAt(pathReceived, 0, i, s)
 		}
 	}
@@ -138,6 +141,9 @@ type noneSaid struct {
 	exclude []string // a sentence with one of these is about something else
 	context string   // outside the section, the sentence must also say this
 	maxGap  int      // bytes between the negation and the word at most; 0: any
+	// byClause: look in each clause, not each sentence ("未收到…申请，未收到…行政复议申请"
+	// says two things, and exclude words in the second do not concern the first).
+	byClause bool
 }
 
 // findNone finds the first sentence saying none happened, in the section's lines
@@ -152,7 +158,11 @@ func findNone(b *builder, from, to int, inSection bool, q noneSaid) (line int, s
 		if inTable[i] {
 			continue
 		}
-		for _, sp := range sentences(lines[i]) {
+		parts := sentences(lines[i])
+		if q.byClause {
+			parts = clausesOf(lines[i])
+		}
+		for _, sp := range parts {
 			sent := lines[i][sp.start:sp.end]
 			if containsAny(sent, q.exclude...) || !inSection && q.context != "" && !strings.Contains(sent, q.context) {
 				continue
@@ -171,6 +181,24 @@ func findNone(b *builder, from, to int, inSection bool, q noneSaid) (line int, s
 		}
 	}
 	return 0, span{}, false
+}
+
+// clausesOf splits a line into clauses (at commas and sentence ends), keeping byte
+// offsets: "未收到…的申请，未收到…行政复议申请" says two things.
+func clausesOf(line string) []span {
+	var out []span
+	start := 0
+	for i, r := range line {
+		switch r {
+		case '。', '；', ';', '！', '？', '，', ',':
+			out = append(out, span{start, i})
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if start < len(line) {
+		out = append(out, span{start, len(line)})
+	}
+	return out
 }
 
 func hasDigit(s string) bool {

@@ -320,8 +320,10 @@ func tableSections(art20 []string) []Section {
 	}
 }
 
-// requestTableWords are words every 2019/2021 requests table prints.
-var requestTableWords = []string{"本年新收", "上年结转", "予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "结转下年度", "本机关不掌握"}
+// requestTableWords are words every 2019/2021 requests table prints, and reports
+// under the 2008 regulations do not ("予以公开" or "部分公开" do not tell: a 2008-era
+// report says "不予以公开", "同意部分公开").
+var requestTableWords = []string{"本年新收", "上年结转", "结转下年度", "本机关不掌握", "无法提供", "不予处理", "三安全一稳定", "没有现成信息", "信访举报投诉"}
 
 // art20Table makes a table of the 第二十条 section, its rows told by their labels.
 func art20Table(id, caption string, columns []Column, rows ...Row) Table {
