@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -22,7 +21,7 @@ var (
 	breakdownItem  = regexp.MustCompile(`([^，,；;。、：:]*?)\s*` + num + `\s*(?:条|件|篇|项|个)`)
 
 	feesCount = pat("元", `(?:收取|收缴|共收|收费)[^，,。；;]{0,24}?`+num+`\s*(?P<wan>万)?元`)
-	feesZero  = regexp.MustCompile(`(?:未|没有|不|无)(?:实行|进行|发生|产生|存在|涉及)?(?:任何)?(?:收费|收取(?:任何)?(?:费用|信息处理费|检索费|复制费)?)|免费(?:公开|提供)|均(?:为)?免费|(?:收费|费用)(?:金额)?(?:为|共|合计)?\s*(?:0|零)\s*元?|收费(?:情况)?\s*(?:为|：|:)\s*(?:无|零)`)
+	feesZero  = regexp.MustCompile(`(?:未|没有|无)[^，,。；;]{0,16}?(?:收费|收取费用)(?:及减免)?(?:的)?情况|(?:未|没有|不|无)(?:实行|进行|发生|产生|存在|涉及)?(?:任何)?(?:收费|收取(?:任何)?(?:费用|信息处理费|检索费|复制费)?)|免费(?:公开|提供)|均(?:为)?免费|(?:收费|费用)(?:金额)?(?:为|共|合计)?\s*(?:0|零)\s*元?|收费(?:情况)?\s*(?:为|：|:)\s*(?:无|零)`)
 
 	staffFullTime = pat("专职", `专职(?:工作)?(?:人员)?`+num+`\s*(?:人|名)`)
 	staffPartTime = pat("兼职", `兼职(?:工作)?(?:人员)?`+num+`\s*(?:人|名)`)
@@ -72,9 +71,6 @@ func headlineScore(line string, x hit) int {
 	if i := strings.LastIndexAny(clause, "，,。；;（("); i >= 0 {
 		clause = clause[i:]
 	}
-	if containsAny(clause, notHeadline...) {
-		return 0
-	}
 	score := 1
 	verb, gap := x.group("verb"), x.group("gap")
 	// The leftmost verb may not be the count's: in "政府信息公开单位共公布政府信息2599条"
@@ -85,6 +81,9 @@ func headlineScore(line string, x hit) int {
 			verb, gap = v, gap[i+len(v):]
 			break
 		}
+	}
+	if containsAny(clause, notHeadline...) {
+		return 0
 	}
 	switch verb {
 	case "主动公开":
@@ -146,11 +145,11 @@ func readCategories(b *builder, h []hit, best, from, to int, inSection bool) {
 		}
 	}
 	// Lists anywhere: one the report introduces as its categories; one in the
-	// proactive section; one that follows a proactive count on its line.
+	// proactive section; one that follows the headline count.
 	inTable := tableLines(b)
-	counts := map[int][]hit{}
-	for _, x := range h {
-		counts[x.line] = append(counts[x.line], x)
+	var headline *hit
+	if best >= 0 {
+		headline = &h[best]
 	}
 	for i := range lines {
 		if inTable[i] {
@@ -160,7 +159,7 @@ func readCategories(b *builder, h []hit, best, from, to int, inSection bool) {
 		named := strings.Contains(l, "类别") || i > 0 && strings.Contains(lines[i-1], "类别")
 		inside := inSection && i >= from && i < to
 		for _, loc := range categoriesIntro.FindAllStringIndex(l, -1) {
-			afterCount := slices.ContainsFunc(counts[i], func(x hit) bool { return x.end <= loc[0] && loc[0]-x.end <= len("，") })
+			afterCount := headline != nil && headline.line == i && headline.end <= loc[0] && loc[0]-headline.end <= len("，")
 			score := 0
 			switch {
 			case strings.Contains(l[loc[0]:loc[1]], "类别") || strings.Contains(l[loc[0]:loc[1]], "分类"):

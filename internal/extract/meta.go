@@ -71,6 +71,7 @@ var (
 	yearBeforeGIO = regexp.MustCompile(`([0-9]{4})\s*年?度?\s*(?:的)?(?:政府信息公开|政务公开|信息公开)`)
 	yearAtStart   = regexp.MustCompile(`^([0-9]{4})\s*年度?`)
 	dateCN        = regexp.MustCompile(`([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日`)
+	dateCNAtEnd   = regexp.MustCompile(`([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日$`)
 	// 二〇一三年一月二十日, 二○一三年一月二十日 (○ for 〇)
 	dateHan = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 	// A scraper's header line: "标题: …", "发布时间: 2023-02-20 15:07", "原文链接: https://…".
@@ -421,7 +422,17 @@ func (b *builder) findPublished(year, titleLine int) *record.Date {
 			return d
 		}
 	}
-	// 4. The page's publication date: a YYYY-MM-DD near the top, on the page's own
+	// 4. A date that ends one of the last lines, after the signature it is glued to
+	// ("平潭县人民政府2013年1月16日").
+	for i := len(lines) - 1; i >= max(0, len(lines)-3); i-- {
+		l := strings.TrimSpace(lines[i])
+		if m := dateCNAtEnd.FindStringSubmatch(l); m != nil {
+			if d := valid(atoi(m[1]), atoi(m[2]), atoi(m[3])); d != nil {
+				return d
+			}
+		}
+	}
+	// 5. The page's publication date: a YYYY-MM-DD near the top, on the page's own
 	// metadata line. A scraper's header is not the page: its date is when the page
 	// went up, not a date the report prints.
 	if b.scraperHeader() > 0 {
