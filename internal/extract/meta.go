@@ -403,8 +403,16 @@ func (b *builder) findPublished(year, titleLine int) *record.Date {
 		}
 		return nil
 	}
+	// The report's last lines, tables (an appended 统计表) not counted.
+	inTable := tableLines(b)
+	var last []int
+	for i := len(lines) - 1; i >= 0 && len(last) < 8; i-- {
+		if !inTable[i] {
+			last = append(last, i)
+		}
+	}
 	// 1. A line that is only a date, near the end.
-	for i := len(lines) - 1; i >= max(0, len(lines)-8); i-- {
+	for _, i := range last {
 		if d := printed(lines[i]); d != nil {
 			return d
 		}
