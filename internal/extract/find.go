@@ -44,12 +44,31 @@ func (h hit) group(name string) string {
 // in linear time, but a report has hundreds of lines and dozens of patterns).
 type pattern struct {
 	*regexp.Regexp
-	need string
+	need []string // a line without one of these is not searched; none means every line
 }
 
+// pat makes a pattern; need lists words of which every match holds one (a word, or
+// several separated by "|").
 func pat(need, expr string) *pattern {
 	re := regexp.MustCompile(expr)
-	return &pattern{re, need}
+	p := &pattern{Regexp: re}
+	if need != "" {
+		p.need = strings.Split(need, "|")
+	}
+	return p
+}
+
+// worthSearching reports whether a line may hold a match.
+func (p *pattern) worthSearching(l string) bool {
+	if len(p.need) == 0 {
+		return true
+	}
+	for _, w := range p.need {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // findAll returns the matches of re in the prose lines [from, to) (table rows are
@@ -64,7 +83,7 @@ func (b *builder) findAll(from, to int, re *pattern, keep func(line string, star
 	var out []hit
 	for i := max(0, from); i < min(to, len(lines)); i++ {
 		l := lines[i]
-		if inTable[i] || re.need != "" && !strings.Contains(l, re.need) {
+		if inTable[i] || !re.worthSearching(l) {
 			continue
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(l, -1) {

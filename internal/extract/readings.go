@@ -163,8 +163,8 @@ func rowName(rr *rowRead) string {
 	return "“" + rr.row.Title() + "”一行"
 }
 
-// identity instances: a template's identities with {row} and {col} replaced, each a
-// sum of signed figures on either side.
+// instance is an identity of the template within one year, expanded: a sum of
+// signed figures on either side.
 type term struct {
 	path string
 	sign float64
@@ -175,55 +175,33 @@ type instance struct {
 	left, right []term
 }
 
-// instances expands the template's identities within one year (the ones across
-// years and over lists are left to validation), once.
+// instances lists the template's identity instances within one year (the ones
+// across years, and over lists, are left to validation).
 func (b *builder) instances() []instance {
 	if b.insts != nil {
 		return b.insts
 	}
-	t := b.tmpl
 	b.insts = []instance{}
-	for _, id := range t.Identities {
-		slots := [][2]string{{"", ""}}
-		if id.Each != schema.Once {
-			tb, _ := t.Table(id.Table)
-			slots = nil
-			for _, r := range tb.Rows {
-				if id.Each == schema.EachRow {
-					slots = append(slots, [2]string{r.Key, ""})
+next:
+	for _, si := range b.tmpl.Instances() {
+		if si.AcrossYears() {
+			continue
+		}
+		in := instance{rule: si.Identity.Rule}
+		for side, ts := range [][]schema.Term{si.Left, si.Right} {
+			for _, t := range ts {
+				if t.List {
+					continue next
 				}
-			}
-			for _, c := range tb.Columns {
-				if id.Each == schema.EachColumn {
-					slots = append(slots, [2]string{"", c.Key})
+				tm := term{t.Path, float64(t.Sign)}
+				if side == 0 {
+					in.left = append(in.left, tm)
+				} else {
+					in.right = append(in.right, tm)
 				}
 			}
 		}
-	slot:
-		for _, s := range slots {
-			in := instance{rule: id.Rule}
-			for side, terms := range [][]string{id.Left, id.Right} {
-				for _, p := range terms {
-					sign := 1.0
-					if rest, ok := strings.CutPrefix(p, "-"); ok {
-						sign, p = -1, rest
-					}
-					if strings.HasPrefix(p, "prev:") || strings.Contains(p, "[*]") {
-						continue slot
-					}
-					path := schema.Expand(p, s[0], s[1])
-					if t.FieldIndex(path) < 0 {
-						continue slot
-					}
-					if side == 0 {
-						in.left = append(in.left, term{path, sign})
-					} else {
-						in.right = append(in.right, term{path, sign})
-					}
-				}
-			}
-			b.insts = append(b.insts, in)
-		}
+		b.insts = append(b.insts, in)
 	}
 	return b.insts
 }

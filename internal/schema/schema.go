@@ -72,6 +72,8 @@ type Template struct {
 	fields   []Field         // worked out from Tables
 	index    map[string]int  // path → index in fields
 	prefixes map[string]bool // every path of a field and of the tables above it
+
+	instances []Instance // the identities expanded, once made
 }
 
 // Detection says how a template is told from the others by a document's words.
@@ -613,6 +615,7 @@ func (t *Template) check() error {
 		return fmt.Errorf("schema: a template without an ID")
 	}
 	t.fields, t.index = t.collectFields()
+	t.instances = t.expand()
 	seen := make(map[string]bool)
 	for ti := range t.Tables {
 		tb := &t.Tables[ti]

@@ -1,0 +1,126 @@
+package schema
+
+import "strings"
+
+// Instance is one equation of an identity: the identity with {row} or {col}
+// replaced by one row or column of its table. An identity over rows or columns has
+// an instance for each row or column whose figures the template has.
+type Instance struct {
+	Identity *Identity
+	Row      Row    // the row, for an identity over rows; else the zero Row
+	Col      Column // the column, for an identity over columns; else the zero Column
+	Left     []Term
+	Right    []Term
+}
+
+// Term is one figure of an instance's sum.
+type Term struct {
+	Path  string // the figure's path, or a list's path for a list term
+	Sign  int    // +1, or -1 for a subtracted figure
+	Prev  bool   // the figure of the agency's report of the year before
+	List  bool   // the sum of a list's item counts ("proactive.categories[*].count")
+	Field bool   // the path is a field of the template (a list term: a List field)
+}
+
+// At is the path a broken instance is reported at.
+func (in Instance) At() string {
+	at := in.Identity.At
+	if at == "" {
+		at = in.Identity.Left[0]
+	}
+	return termPath(Expand(at, in.Row.Key, in.Col.Key))
+}
+
+// AcrossYears reports whether the instance has a term of the year before.
+func (in Instance) AcrossYears() bool {
+	for _, ts := range [][]Term{in.Left, in.Right} {
+		for _, t := range ts {
+			if t.Prev {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Instances returns the template's identities expanded, in the order of its
+// identities. An instance with a term that is not a field of the template is left
+// out (an identity over a table's rows does not hold for a row without its columns).
+func (t *Template) Instances() []Instance {
+	if t.instances == nil {
+		t.instances = t.expand()
+	}
+	return t.instances
+}
+
+func (t *Template) expand() []Instance {
+	out := []Instance{}
+	for i := range t.Identities {
+		id := &t.Identities[i]
+		type slot struct {
+			row Row
+			col Column
+		}
+		slots := []slot{{}}
+		if id.Each != Once {
+			tb, ok := t.Table(id.Table)
+			if !ok {
+				continue
+			}
+			slots = nil
+			if id.Each == EachRow {
+				for _, r := range tb.Rows {
+					slots = append(slots, slot{row: r})
+				}
+			} else {
+				for _, c := range tb.Columns {
+					slots = append(slots, slot{col: c})
+				}
+			}
+		}
+	next:
+		for _, s := range slots {
+			in := Instance{Identity: id, Row: s.row, Col: s.col}
+			for side, paths := range [][]string{id.Left, id.Right} {
+				for _, p := range paths {
+					term := parseTerm(Expand(p, s.row.Key, s.col.Key))
+					if term.List {
+						f, ok := t.Field(term.Path)
+						term.Field = ok && f.Kind == List
+					} else {
+						term.Field = t.FieldIndex(term.Path) >= 0
+					}
+					if !term.Field && !term.Prev {
+						continue next
+					}
+					if side == 0 {
+						in.Left = append(in.Left, term)
+					} else {
+						in.Right = append(in.Right, term)
+					}
+				}
+			}
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// parseTerm reads a term of an identity: "-path", "prev:path", "list[*].count".
+func parseTerm(p string) Term {
+	t := Term{Sign: 1}
+	if rest, ok := strings.CutPrefix(p, "-"); ok {
+		t.Sign, p = -1, rest
+	}
+	if rest, ok := strings.CutPrefix(p, "prev:"); ok {
+		t.Prev, p = true, rest
+	}
+	if base, rest, ok := strings.Cut(p, "[*]"); ok && rest == ".count" {
+		t.List, p = true, base
+	}
+	t.Path = p
+	return t
+}
+
+// termPath strips a term's prefixes from a path.
+func termPath(p string) string { return parseTerm(p).Path }
