@@ -50,9 +50,20 @@ func score(t *schema.Template, text *wordIndex) int {
 }
 
 // looksLikeReport: an annual report on government information disclosure speaks of
-// 政府信息公开 (or 政务公开) and of at least two of its parts.
+// 政府信息公开 (or 政务公开) and of at least two of its parts, and its title, when it
+// has one, does not say it is another kind of document (a letter on the year's work
+// plan, an implementation plan, a notice).
 func looksLikeReport(doc *decode.Document, text *wordIndex, set *schema.Set) bool {
 	if !text.has("信息公开") && !text.has("政务公开") && !strings.Contains(doc.Title, "信息公开") {
+		return false
+	}
+	strong := text.has("统计期限") || text.has("统计时限") || text.has("计量单位")
+	for _, t := range set.Templates() {
+		if d := t.Detect; !d.Fallback && text.count(d.Required...) >= d.MinRequired {
+			strong = true
+		}
+	}
+	if t := documentTitle(doc); t != "" && !strong && !containsAny(t, reportTitleWords...) && containsAny(t, otherDocumentWords...) {
 		return false
 	}
 	if text.count("主动公开", "依申请", "公开申请", "行政复议", "行政诉讼", "年度报告", "工作报告", "收费", "存在的主要问题", "存在的问题", "改进") < 3 {
@@ -62,15 +73,32 @@ func looksLikeReport(doc *decode.Document, text *wordIndex, set *schema.Set) boo
 	// of the statistics period, or by printing a template's tables. A news article
 	// about disclosure work does none of these.
 	opening := doc.Title + strings.Join(doc.Lines[:min(6, len(doc.Lines))], "\n")
-	if containsAny(opening, "年度报告", "工作报告", "年报", "年度工作报告") || text.has("统计期限") || text.has("统计时限") {
-		return true
-	}
-	for _, t := range set.Templates() {
-		if d := t.Detect; !d.Fallback && text.count(d.Required...) >= d.MinRequired {
-			return true
+	return strong || containsAny(opening, reportTitleWords...)
+}
+
+// reportTitleWords name an annual report in its title.
+var reportTitleWords = []string{"年度报告", "年报", "工作报告", "年度工作报告"}
+
+// otherDocumentWords, in a title that does not name a report, say the document is
+// another kind: "关于2014年政府信息公开工作要点落实情况的函", "…政务公开工作实施方案",
+// "关于成立政务公开工作领导小组的通知".
+var otherDocumentWords = []string{"函", "通知", "方案", "意见", "办法", "要点", "计划", "规定", "细则", "决定", "批复", "领导小组", "公告", "通报", "指南", "目录", "制度", "规划"}
+
+// documentTitle is the document's own title: a scraper's 标题 line, else the page's
+// title, else its first line when that is short.
+func documentTitle(doc *decode.Document) string {
+	for _, l := range doc.Lines[:min(12, len(doc.Lines))] {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(l), "标题:"); ok {
+			return strings.TrimSpace(v)
+		}
+		if v, ok := strings.CutPrefix(strings.TrimSpace(l), "标题："); ok {
+			return strings.TrimSpace(v)
 		}
 	}
-	return false
+	if doc.Title != "" {
+		return doc.Title
+	}
+	return ""
 }
 
 // wordIndex answers whether words occur in a document's text, looking each word up
