@@ -13,8 +13,9 @@ import (
 
 func newExtractCmd(e *env) *cobra.Command {
 	var metaPath string
+	var explain bool
 	c := &cobra.Command{
-		Use:   "extract [--meta META.toml] FILE",
+		Use:   "extract [--meta META.toml] FILE | extract --explain FILE...",
 		Short: "Print the record of one raw report (text, HTML, PDF or DOCX) as TOML",
 		Long: `Extract reads one raw report (plain text, HTML, PDF or DOCX; UTF-8, GB18030, Big5
 or UTF-16; simplified or traditional) and prints its record as TOML on stdout.
@@ -23,9 +24,21 @@ Values in META.toml, or in FILE.meta.toml beside FILE (FILE without its extensio
 override what extraction infers: [agency] name, province, city, county,
 division_code; [report] year, template, title, published; [source] url.
 
+With --explain, extract prints instead, for each FILE, one line saying how
+completely it was read, without knowing its right figures: its template, the
+figures read, each printed table's cells read of those it prints, identities
+broken, cells left ambiguous; "sound" marks a report read completely whose tables
+add up. A last line counts the sound reports.
+
 Reading PDF needs pdftotext (Debian: apt-get install poppler-utils poppler-data).`,
-		Args: usageArgs(cobra.ExactArgs(1)),
+		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
+			if explain {
+				return explainFiles(e, args, metaPath)
+			}
+			if len(args) != 1 {
+				return fail(ExitUsage, "extract prints one record: give one FILE (or --explain)")
+			}
 			file := args[0]
 			opts := extract.Options{}
 			if metaPath == "" {
@@ -55,7 +68,44 @@ Reading PDF needs pdftotext (Debian: apt-get install poppler-utils poppler-data)
 		},
 	}
 	c.Flags().StringVar(&metaPath, "meta", "", "a TOML file whose values override what extraction infers")
+	c.Flags().BoolVar(&explain, "explain", false, "say how completely each FILE was read, instead of printing its record")
 	return c
+}
+
+// explainFiles prints how completely each file was read, and how many were sound.
+func explainFiles(e *env, files []string, metaPath string) error {
+	sound, read := 0, 0
+	for _, file := range files {
+		opts := extract.Options{}
+		m := metaPath
+		if m == "" {
+			m = importer.MetaFor(file)
+		}
+		if m != "" {
+			meta, err := extract.LoadMeta(m)
+			if err != nil {
+				fmt.Fprintf(e.stdout, "%s: %v\n", file, err)
+				continue
+			}
+			opts.Meta = meta
+		}
+		data, err := importer.ReadRaw(file)
+		if err == nil {
+			var res *extract.Result
+			if res, err = extract.File(file, data, opts); err == nil {
+				x := extract.Explain(res.Record)
+				read++
+				if x.Sound() {
+					sound++
+				}
+				fmt.Fprintf(e.stdout, "%s: %s\n", file, x)
+				continue
+			}
+		}
+		fmt.Fprintf(e.stdout, "%s: not read: %v\n", file, strings.TrimPrefix(err.Error(), file+": "))
+	}
+	fmt.Fprintf(e.stdout, "%d files, %d read as reports, %d sound (every printed table complete and adding up, nothing left unsettled)\n", len(files), read, sound)
+	return nil
 }
 
 func newImportCmd(e *env) *cobra.Command {

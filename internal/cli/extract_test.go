@@ -9,7 +9,7 @@ import (
 	"github.com/nianbao/nianbao/internal/record"
 )
 
-const corpus = "../extract/testdata/corpus/"
+const corpus = "../extract/testdata/corpus/seeds/"
 
 func TestExtractPrintsRecord(t *testing.T) {
 	code, out, errOut := runCLI(t, "extract", corpus+"001_f0fa1c2612b109d1.txt")

@@ -6,10 +6,17 @@ import (
 	"testing"
 )
 
-// BenchmarkExtractText measures extraction of the corpus's text reports, decoding
-// included: documents per second on one core.
-func BenchmarkExtractText(b *testing.B) {
-	files, _ := filepath.Glob("testdata/corpus/*.txt")
+// BenchmarkExtractText measures extraction of the corpus's text reports whose tables
+// are kept as tables (the seeds), decoding included: documents per second on one
+// core.
+func BenchmarkExtractText(b *testing.B) { benchmarkText(b, "testdata/corpus/seeds/*.txt") }
+
+// BenchmarkExtractFlat measures extraction of the crawler's text dumps, whose tables
+// are flattened into runs of digits that are split and settled by the identities.
+func BenchmarkExtractFlat(b *testing.B) { benchmarkText(b, "testdata/corpus/crawl/*.txt") }
+
+func benchmarkText(b *testing.B, glob string) {
+	files, _ := filepath.Glob(glob)
 	var docs [][]byte
 	var size int64
 	for _, f := range files {
@@ -41,7 +48,7 @@ func BenchmarkExtractPDF(b *testing.B) {
 	if !havePDFText() {
 		b.Skip("pdftotext not installed: apt-get install poppler-utils poppler-data")
 	}
-	data, err := os.ReadFile("testdata/corpus/huaian-2024.pdf")
+	data, err := os.ReadFile("testdata/corpus/pdf/huaian-2024.pdf")
 	if err != nil {
 		b.Fatal(err)
 	}

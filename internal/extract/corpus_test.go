@@ -14,7 +14,8 @@ import (
 	"github.com/nianbao/nianbao/internal/record"
 )
 
-// corpusCase is a raw report of testdata/corpus with its expected figures.
+// corpusCase is a raw report of testdata/corpus (the shared corpus's four folders)
+// with its expected figures.
 type corpusCase struct {
 	raw, expected, meta string
 }
@@ -22,7 +23,7 @@ type corpusCase struct {
 func corpusCases(t testing.TB) []corpusCase {
 	t.Helper()
 	var cases []corpusCase
-	files, _ := filepath.Glob("testdata/corpus/*")
+	files, _ := filepath.Glob("testdata/corpus/*/*")
 	for _, f := range files {
 		ext := filepath.Ext(f)
 		if ext == ".toml" {

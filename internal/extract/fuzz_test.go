@@ -12,7 +12,7 @@ import (
 // FuzzExtract: any text, read as a document, extracts without panicking, and what
 // it extracts is a valid record.
 func FuzzExtract(f *testing.F) {
-	files, _ := filepath.Glob("testdata/corpus/*.txt")
+	files, _ := filepath.Glob("testdata/corpus/*/*.txt")
 	for _, p := range files {
 		data, _ := os.ReadFile(p)
 		f.Add(string(data))

@@ -166,7 +166,8 @@ func (b *builder) readMeta(opts Options) error {
 	// overridden by what the meta file gives.
 	ctx := m.Agency.Province + m.Agency.City + m.Agency.County + " " + strings.Join(head(lines, 40), "\n")
 	place, err := opts.Regions.Resolve(name, ctx)
-	if err != nil {
+	metaRegion := m.Agency.Province != "" || m.Agency.City != "" || m.Agency.County != "" || m.Agency.DivisionCode != ""
+	if err != nil && !metaRegion { // the meta file settles what the name does not
 		var amb *region.AmbiguousError
 		if errors.As(err, &amb) {
 			b.warn("agency.region", "agency.division_code", "无法确定%s所在的行政区划（%v），可在meta文件中注明", name, err)

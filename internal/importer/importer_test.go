@@ -19,7 +19,7 @@ import (
 func seeds(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	files, _ := filepath.Glob("../extract/testdata/corpus/*")
+	files, _ := filepath.Glob("../extract/testdata/corpus/seeds/*")
 	for _, f := range files {
 		if strings.HasSuffix(f, ".expected.toml") || strings.HasSuffix(f, ".pdf") {
 			continue
@@ -163,7 +163,7 @@ func TestBadInputs(t *testing.T) {
 	for i := range garbage {
 		garbage[i] = byte(i*7 + i/13)
 	}
-	pdf, _ := os.ReadFile("../extract/testdata/corpus/huaian-2024.pdf")
+	pdf, _ := os.ReadFile("../extract/testdata/corpus/pdf/huaian-2024.pdf")
 	big := filepath.Join(dir, "big.txt")
 	f, _ := os.Create(big)
 	f.Truncate(50 << 20)
