@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -532,5 +533,72 @@ func TestOneCellPerLine(t *testing.T) {
 		if got[k] != w {
 			t.Errorf("%s = %q, want %s", k, got[k], w)
 		}
+	}
+}
+
+// TestAmbiguousRuns: a flattened run with several readings that the identities and
+// the text do not settle publishes nothing, and says which readings it has; one the
+// text settles is published.
+func TestAmbiguousRuns(t *testing.T) {
+	read := func(file string) *record.Record {
+		t.Helper()
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		meta, err := LoadMeta(strings.TrimSuffix(file, ".txt") + ".meta.toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := File(file, data, Options{Meta: meta})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Record
+	}
+	// 2019: 行政事业性收费 "350" is 3 | 50 or 35 | 0 (上一年项目数量 | 本年增/减).
+	r := read("testdata/corpus/crawl/pingtan-zone-2019.txt")
+	for _, p := range []string{"proactive.fees.previous_items", "proactive.fees.change", "proactive.licensing.decisions"} {
+		if r.Has(p) {
+			t.Errorf("%s published from an ambiguous run: %v", p, *r.Amount(p))
+		}
+	}
+	found := false
+	for _, c := range r.Checks {
+		if c.Rule == "table.ambiguous" && strings.Contains(c.Message, "“350”") {
+			found = strings.Contains(c.Message, "3|50") && strings.Contains(c.Message, "35|0")
+		}
+	}
+	if !found {
+		t.Errorf("no check naming both readings of 350: %+v", r.Checks)
+	}
+	// The rows the row identity settles are published: 230 000023 is 23|0|0|0|0|0|23.
+	if v := r.Int("requests.new_received.natural_person"); v == nil || *v != 23 {
+		t.Errorf("new_received.natural_person = %v, want 23", v)
+	}
+	// 2021: 行政规范性文件 "8855698" has 15 splits; the narrative names two cells
+	// ("现行有效行政规范性文件698件", "制发的规范性文件88件"), which settles it.
+	r = read("testdata/corpus/crawl/pingtan-zone-2022.txt")
+	for p, want := range map[string]int64{"proactive.normative_documents.made": 88, "proactive.normative_documents.repealed": 55, "proactive.normative_documents.in_force": 698} {
+		if v := r.Int(p); v == nil || *v != want {
+			t.Errorf("%s = %v, want %d", p, v, want)
+		}
+	}
+}
+
+// TestRunsBounded: a run far too long to be a row is refused quickly, with a check,
+// and nothing of it is published.
+func TestRunsBounded(t *testing.T) {
+	run := strings.Repeat("1", 60)
+	doc := docOf("测试县测试局2022年政府信息公开工作年度报告",
+		"本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。",
+		"三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量"+run+"二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开0000000（二）部分公开0000000（七）总计0000000四、结转下年度继续办理0000000",
+		"五、存在的主要问题及改进情况", "无。")
+	r := mustExtract(t, doc, Options{})
+	if r.HasUnder("requests.new_received") {
+		t.Errorf("a 60-digit run was read: %v", figures(r))
+	}
+	if v := r.Int("requests.carried_over.total"); v == nil || *v != 0 {
+		t.Errorf("the other rows are still read: carried_over.total = %v", v)
 	}
 }

@@ -122,7 +122,7 @@ func lineUnits(doc *decode.Document, from, to int) []unit {
 		}
 		lineText := false // this line had text before its numbers
 		for _, tok := range tokens(doc.Lines[i]) {
-			if numeric(tok) {
+			if numeric(tok) || isRunCell(tok) { // a run too long to be one number is still cells
 				if cur == nil {
 					// The label is the text before the numbers on this line or, for a
 					// table laid out one cell per line, the lines before.
