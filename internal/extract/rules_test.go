@@ -602,3 +602,40 @@ func TestRunsBounded(t *testing.T) {
 		t.Errorf("the other rows are still read: carried_over.total = %v", v)
 	}
 }
+
+// TestOtherPrintedAsOneRow: a 2021 report that prints （六）其他处理 as one row with
+// figures, and not its three items, has that row read; one that prints only its
+// items has it computed from them.
+func TestOtherPrintedAsOneRow(t *testing.T) {
+	var lines []string
+	for _, l := range requestsTable("2021", map[string]string{
+		"new_received": "3 | 0 | 0 | 0 | 0 | 0 | 3", "granted": "1 | 0 | 0 | 0 | 0 | 0 | 1",
+		"total": "3 | 0 | 0 | 0 | 0 | 0 | 3",
+	}) {
+		switch {
+		case strings.HasPrefix(l, "（六）"):
+			lines = append(lines, "（六）其他处理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |")
+		case strings.HasPrefix(l, "1.申请人无正当理由"), strings.HasPrefix(l, "2.申请人逾期"), strings.HasPrefix(l, "3.其他"):
+		case strings.HasPrefix(l, "2.其他法律"):
+			lines = append(lines, strings.Replace(l, "其他法律行政法规禁止公开", "其他法律行政止公开", 1)) // a typo real reports print
+		default:
+			lines = append(lines, l)
+		}
+	}
+	r := mustExtract(t, frameTables("2021", lines), Options{})
+	got := figures(r)
+	if got["requests.other.total"] != "2" || got["requests.other.natural_person"] != "2" {
+		t.Errorf("（六） = %s / %s, want 2 / 2", got["requests.other.total"], got["requests.other.natural_person"])
+	}
+	if got["requests.denied_prohibited_by_law.total"] != "0" || got["requests.total.total"] != "3" {
+		t.Errorf("rows after the typo misaligned: %v", got)
+	}
+	if p := r.Provenance["requests.other.total"]; strings.Contains(p.Text, "计算值") {
+		t.Errorf("a printed （六） is not computed: %+v", p)
+	}
+	for _, c := range r.Checks {
+		if strings.HasPrefix(c.Rule, "requests.") {
+			t.Errorf("check %+v", c)
+		}
+	}
+}

@@ -402,10 +402,10 @@ func printedKeys(tb *schema.Table) []string {
 	return keys
 }
 
-// rowWordLens returns, for each printed row of the table, the length (in runes) of
-// the longest of its synonyms the label contains, or 0.
+// rowWordLens returns, for each row of the table, the length (in runes) of the
+// longest of its synonyms the label contains, or 0.
 func rowWordLens(tb *schema.Table, label string) []int {
-	rows := tb.PrintedRows()
+	rows := tb.Rows
 	lens := make([]int, len(rows))
 	for k, r := range rows {
 		for _, w := range r.Synonyms {
@@ -438,10 +438,11 @@ func rowScore(lens []int, k int) int {
 	return 0
 }
 
-// readOrdered aligns the document rows of a table with the template's printed rows,
-// in order, by their labels, and stores their cells.
+// readOrdered aligns the document rows of a table with the template's rows, in
+// order, by their labels, and stores their cells. A row the template does not print
+// (2021's （六）其他处理, the sum of its items) is taken only when a report prints it
+// anyway, with figures.
 func (b *builder) readOrdered(tb *schema.Table, units []unit) {
-	keys := printedKeys(tb)
 	header := headerWords(b.tmpl, tb)
 	var cands []unit
 	for _, u := range units {
@@ -453,11 +454,14 @@ func (b *builder) readOrdered(tb *schema.Table, units []unit) {
 		return
 	}
 	match := align(tb, cands)
-	rows := tb.PrintedRows()
+	rows := tb.Rows
 	var reads []*rowRead
 	read := make(map[string]bool)
 	for ci, si := range match {
 		u := cands[ci]
+		if si >= 0 && rows[si].Hidden && !anyNumeric(u.cells) && runDigits(u.cells) <= 0 {
+			continue // the heading of the rows it sums, printed without figures
+		}
 		if si < 0 {
 			if u.label != "" && anyNumeric(u.cells) {
 				b.warn(tb.ID+".unrecognized_row", tb.Prefix, "%s表中“%s”一行无法对应到模板的行，未采用", bareCaption(tb), truncate(u.label, 30))
@@ -466,7 +470,7 @@ func (b *builder) readOrdered(tb *schema.Table, units []unit) {
 		}
 		if rr := b.readRow(tb, rows[si], u); rr != nil {
 			reads = append(reads, rr)
-			read[keys[si]] = true
+			read[rows[si].Key] = true
 		}
 	}
 	if len(reads) == 0 {
@@ -474,10 +478,32 @@ func (b *builder) readOrdered(tb *schema.Table, units []unit) {
 	}
 	b.resolve(reads)
 	for _, r := range rows {
-		if !read[r.Key] {
+		if !read[r.Key] && !r.Hidden && !b.summedByRead(tb, r, read) {
 			b.warn(tb.ID+".missing_row", schema.JoinPath(tb.Prefix, r.Key), "%s表中未找到“%s”一行", bareCaption(tb), r.Title())
 		}
 	}
+}
+
+// summedByRead reports whether row r is an item of a row the template does not
+// print that the report printed (its sum), so that its absence is no surprise.
+func (b *builder) summedByRead(tb *schema.Table, r schema.Row, read map[string]bool) bool {
+	prefix := func(key string) string { return schema.JoinPath(tb.Prefix, key) + "." }
+	for _, id := range b.tmpl.Identities {
+		if !id.Fill || len(id.Left) != 1 {
+			continue
+		}
+		for _, h := range tb.Rows {
+			if !h.Hidden || !read[h.Key] || !strings.HasPrefix(id.Left[0], prefix(h.Key)) {
+				continue
+			}
+			for _, p := range id.Right {
+				if strings.HasPrefix(p, prefix(r.Key)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // bareCaption is a table's caption without its section number.
@@ -551,10 +577,12 @@ func labelNamesRow(tb *schema.Table, label string) bool {
 	return false
 }
 
-// align matches candidate rows to the table's printed rows in order (both may skip),
-// scoring labels; it returns, for each candidate, the index of its row or -1.
+// align matches candidate rows to the table's rows in order (both may skip), scoring
+// labels; it returns, for each candidate, the index of its row in tb.Rows or -1. A
+// row the template does not print is skipped at no cost, and only a label that
+// names it takes it.
 func align(tb *schema.Table, cands []unit) []int {
-	n, m := len(cands), len(tb.PrintedRows())
+	n, m := len(cands), len(tb.Rows)
 	const skipCand, skipKey = -3, -2
 	lens := make([][]int, n)
 	for i, c := range cands {
@@ -570,21 +598,30 @@ func align(tb *schema.Table, cands []unit) []int {
 		score[i][0] = score[i-1][0] + skipCand
 		move[i][0] = 'c'
 	}
+	skip := func(j int) int { // the cost of leaving row j-1 unmatched
+		if tb.Rows[j-1].Hidden {
+			return 0
+		}
+		return skipKey
+	}
 	for j := 1; j <= m; j++ {
-		score[0][j] = score[0][j-1] + skipKey
+		score[0][j] = score[0][j-1] + skip(j)
 		move[0][j] = 'k'
 	}
 	for i := 1; i <= n; i++ {
 		for j := 1; j <= m; j++ {
 			s := rowScore(lens[i-1], j-1)
-			if s == 0 {
+			switch {
+			case s <= 0 && tb.Rows[j-1].Hidden:
+				s = -100 // only its own words take a row the template does not print
+			case s == 0:
 				s = 1 // an unlabelled row in its place
 			}
 			best, mv := score[i-1][j-1]+s, byte('m')
 			if v := score[i-1][j] + skipCand; v > best {
 				best, mv = v, 'c'
 			}
-			if v := score[i][j-1] + skipKey; v > best {
+			if v := score[i][j-1] + skip(j); v > best {
 				best, mv = v, 'k'
 			}
 			score[i][j], move[i][j] = best, mv

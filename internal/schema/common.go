@@ -35,7 +35,7 @@ var requestRowsHead = []Row{
 	{Key: "granted", Number: "（一）", Label: "予以公开", Synonyms: []string{"予以公开"}, Group: "results"},
 	{Key: "partially_granted", Number: "（二）", Label: "部分公开（区分处理的，只计这一情形，不计其他情形）", Synonyms: []string{"部分公开"}, Group: "results"},
 	{Key: "denied_state_secret", Number: "1.", Label: "属于国家秘密", Synonyms: []string{"国家秘密"}, Group: "denied"},
-	{Key: "denied_prohibited_by_law", Number: "2.", Label: "其他法律行政法规禁止公开", Synonyms: []string{"法律行政法规禁止", "法规禁止公开", "禁止公开"}, Group: "denied"},
+	{Key: "denied_prohibited_by_law", Number: "2.", Label: "其他法律行政法规禁止公开", Synonyms: []string{"法律行政法规禁止", "法规禁止公开", "禁止公开", "其他法律"}, Group: "denied"},
 	{Key: "denied_security_stability", Number: "3.", Label: "危及“三安全一稳定”", Synonyms: []string{"三安全", "一稳定"}, Group: "denied"},
 	{Key: "denied_third_party", Number: "4.", Label: "保护第三方合法权益", Synonyms: []string{"第三方"}, Group: "denied"},
 	{Key: "denied_internal_affairs", Number: "5.", Label: "属于三类内部事务信息", Synonyms: []string{"内部事务"}, Group: "denied"},
