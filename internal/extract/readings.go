@@ -34,6 +34,7 @@ type rowRead struct {
 type cellValue struct {
 	q      quantity
 	blank  bool // printed blank where the template derives the figure (a total)
+	empty  bool // printed empty or as a dash or "/" (blank is 0 in a filled-in table)
 	absent bool // "/", or a cell that is not a number
 	k      int  // the cell's index in the unit, for provenance
 }
@@ -56,7 +57,7 @@ func (b *builder) gridReading(rr *rowRead, cells []string) []cellValue {
 		}
 		c := strings.TrimSpace(cells[i])
 		if isSlash(c) {
-			out[i] = cellValue{absent: true, k: i}
+			out[i] = cellValue{absent: true, empty: true, k: i}
 			continue
 		}
 		q, blank, ok := parseCell(c)
@@ -65,7 +66,7 @@ func (b *builder) gridReading(rr *rowRead, cells []string) []cellValue {
 			out[i] = cellValue{absent: true, k: i}
 			continue
 		}
-		out[i] = cellValue{q: q, k: i, blank: blank && b.derivable(rr.paths[i])}
+		out[i] = cellValue{q: q, k: i, empty: blank, blank: blank && b.derivable(rr.paths[i])}
 	}
 	return out
 }
@@ -237,8 +238,15 @@ func valueIn(rr *rowRead, reading []cellValue, path string) (float64, bool) {
 	return reading[i].q.value, true
 }
 
-// resolve settles the readings of a table's rows and stores the figures.
+// resolve settles the readings of a table's rows and stores the figures. A table
+// whose every cell is empty (a template left unfilled, "/" in every cell) gives no
+// figures: blank is 0 only in a table the report filled in.
 func (b *builder) resolve(reads []*rowRead) {
+	if unfilled(reads) {
+		tb := reads[0].tb
+		b.warn("table.blank", tb.Prefix, "%s表各栏均为空白或“/”，视为未填写，未采用", bareCaption(tb))
+		return
+	}
 	insts := b.instances()
 	// Row by row: keep the readings that satisfy the identities within the row.
 	for _, rr := range reads {
@@ -268,6 +276,27 @@ func (b *builder) resolve(reads []*rowRead) {
 		b.publish(rr)
 	}
 }
+
+// unfilled reports whether every cell the rows were read with is empty.
+func unfilled(reads []*rowRead) bool {
+	cells := 0
+	for _, rr := range reads {
+		if len(rr.readings) != 1 {
+			return false
+		}
+		for _, c := range rr.readings[0] {
+			if !c.empty {
+				return false
+			}
+			cells++
+		}
+	}
+	return cells >= minUnfilledCells
+}
+
+// minUnfilledCells is how many empty cells make a table unfilled rather than a row
+// left blank.
+const minUnfilledCells = 4
 
 // inRow reports whether every term of the instance is a cell of the row.
 func inRow(rr *rowRead, in instance) bool {

@@ -639,3 +639,26 @@ func TestOtherPrintedAsOneRow(t *testing.T) {
 		}
 	}
 }
+
+// TestUnfilledTable: a requests table printed with every cell blank is an unfilled
+// template, absent with a check, not a table of zeros.
+func TestUnfilledTable(t *testing.T) {
+	blank := map[string]string{}
+	for _, r := range requestRows("2019") {
+		blank[r.Key] = " | | | | | | "
+	}
+	r := mustExtract(t, frameTables("2019", requestsTable("2019", blank)), Options{})
+	if r.HasUnder("requests") {
+		t.Errorf("an unfilled table gave figures: %v", figures(r))
+	}
+	found := false
+	for _, c := range r.Checks {
+		found = found || c.Rule == "table.blank"
+	}
+	if !found {
+		t.Errorf("no table.blank check: %+v", r.Checks)
+	}
+	if v := r.Int("review.total"); v == nil || *v != 2 {
+		t.Errorf("the other tables are read: review.total = %v", v)
+	}
+}
