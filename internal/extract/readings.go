@@ -311,7 +311,9 @@ func inRow(rr *rowRead, in instance) bool {
 }
 
 // joint keeps the readings of rows that still have several which take part in some
-// combination of the rows' readings satisfying the identities across them.
+// combination of the rows' readings satisfying the identities across them. A figure
+// of the identities that no row gives but the template derives (2021's （六）, the
+// sum of its items) is derived from the combination.
 func (b *builder) joint(reads []*rowRead, insts []instance) {
 	var open []*rowRead
 	combos := 1
@@ -333,15 +335,43 @@ func (b *builder) joint(reads []*rowRead, insts []instance) {
 			owner[p] = rr
 		}
 	}
-	// The instances across rows that involve an open row and only rows read.
+	derive := map[string]instance{} // a derivable figure → the identity it is the Left of
+	for _, in := range insts {
+		if len(in.left) == 1 && b.derivable(in.left[0].path) {
+			if _, ok := owner[in.left[0].path]; !ok {
+				derive[in.left[0].path] = in
+			}
+		}
+	}
+	// known reports whether a figure is given by a row or derived from rows, and
+	// whether an open row takes part in it.
+	var known func(p string, depth int) (ok, involved bool)
+	known = func(p string, depth int) (bool, bool) {
+		if rr, ok := owner[p]; ok {
+			return true, len(rr.readings) > 1
+		}
+		in, ok := derive[p]
+		if !ok || depth == 0 {
+			return false, false
+		}
+		inv := false
+		for _, t := range in.right {
+			ok, i := known(t.path, depth-1)
+			if !ok {
+				return false, false
+			}
+			inv = inv || i
+		}
+		return true, inv
+	}
 	var cross []instance
 	for _, in := range insts {
 		involved, covered := false, true
 		for _, ts := range [][]term{in.left, in.right} {
 			for _, t := range ts {
-				rr, ok := owner[t.path]
+				ok, inv := known(t.path, maxDerivation)
 				covered = covered && ok
-				involved = involved || ok && len(rr.readings) > 1
+				involved = involved || inv
 			}
 		}
 		if involved && covered {
@@ -353,18 +383,34 @@ func (b *builder) joint(reads []*rowRead, insts []instance) {
 	}
 	choice := make(map[*rowRead]int, len(open))
 	keep := make(map[*rowRead]map[int]bool, len(open))
-	value := func(p string) (float64, bool) {
-		rr := owner[p]
-		if len(rr.readings) == 0 {
+	var value func(p string, depth int) (float64, bool)
+	value = func(p string, depth int) (float64, bool) {
+		if rr, ok := owner[p]; ok {
+			if len(rr.readings) == 0 {
+				return 0, false
+			}
+			return valueIn(rr, rr.readings[choice[rr]], p)
+		}
+		in, ok := derive[p]
+		if !ok || depth == 0 {
 			return 0, false
 		}
-		return valueIn(rr, rr.readings[choice[rr]], p)
+		var sum float64
+		for _, t := range in.right {
+			v, ok := value(t.path, depth-1)
+			if !ok {
+				return 0, false
+			}
+			sum += t.sign * v
+		}
+		return sum, true
 	}
+	at := func(p string) (float64, bool) { return value(p, maxDerivation) }
 	var walk func(i int)
 	walk = func(i int) {
 		if i == len(open) {
 			for _, in := range cross {
-				if ok, known := in.holds(value); known && !ok {
+				if ok, known := in.holds(at); known && !ok {
 					return
 				}
 			}
@@ -392,6 +438,9 @@ func (b *builder) joint(reads []*rowRead, insts []instance) {
 		rr.readings = kept
 	}
 }
+
+// maxDerivation bounds how deep a derived figure may rest on other derived ones.
+const maxDerivation = 3
 
 // hint keeps the readings of a row that agree with what the report's text says of
 // its figures: a figure the narrative states ("集中公开现行有效行政规范性文件698件"),

@@ -444,9 +444,15 @@ func rowScore(lens []int, k int) int {
 // anyway, with figures.
 func (b *builder) readOrdered(tb *schema.Table, units []unit) {
 	header := headerWords(b.tmpl, tb)
+	var strips []string
+	for i := range b.tmpl.Tables {
+		if st := &b.tmpl.Tables[i]; st.Layout == schema.Strip {
+			strips = append(strips, stripWords(st)...)
+		}
+	}
 	var cands []unit
 	for _, u := range units {
-		if isTableRow(tb, u, header) {
+		if isTableRow(tb, u, header, strips) {
 			cands = append(cands, u)
 		}
 	}
@@ -518,7 +524,7 @@ func bareCaption(tb *schema.Table) string {
 func countTableRows(tb *schema.Table, units []unit) int {
 	n := 0
 	for _, u := range units {
-		if isTableRow(tb, u, nil) {
+		if isTableRow(tb, u, nil, nil) {
 			n++
 		}
 	}
@@ -527,13 +533,14 @@ func countTableRows(tb *schema.Table, units []unit) int {
 
 // isTableRow: a row of an ordered table has (room for) a cell per column, at most
 // that many of them numbers, and is not a row of another table.
-func isTableRow(tb *schema.Table, u unit, header []string) bool {
+func isTableRow(tb *schema.Table, u unit, header, strips []string) bool {
 	ncols := len(tb.Columns)
 	if len(u.cells) < ncols {
 		switch {
 		case u.grid && len(u.cells) >= 1 && labelNamesRow(tb, u.label):
-		case !u.grid && runDigits(u.cells) >= ncols && labelNamesRow(tb, u.label) && canSplit(u.cells, ncols):
-			// A flattened row: a run of the row's cells glued together.
+		case !u.grid && runDigits(u.cells) >= ncols && labelNamesRow(tb, u.label) && canSplit(u.cells, ncols) && !stripHeader(u.label, strips):
+			// A flattened row: a run of the row's cells glued together (not the strip
+			// of another table after its header).
 		default:
 			return false
 		}
@@ -553,6 +560,16 @@ func isTableRow(tb *schema.Table, u unit, header []string) bool {
 		return u.grid && len(u.cells) >= ncols && labelNamesRow(tb, u.label) && !containsAny(u.label, header...)
 	}
 	return true
+}
+
+// stripHeader reports whether a label ends in the header of a strip table (the
+// 行政复议、行政诉讼 strip's: 结果维持结果纠正其他结果尚未审结总计).
+func stripHeader(label string, strips []string) bool {
+	tail := label
+	if n := len(tail); n > 120 {
+		tail = tail[n-120:]
+	}
+	return countWords(tail, strips) >= minStripWords
 }
 
 // canSplit reports whether a unit's run has a reading as n cells.
