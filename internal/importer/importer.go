@@ -28,7 +28,7 @@ import (
 	"github.com/nianbao/nianbao/internal/store"
 )
 
-// Folders of the data folder besides store.ReportsDir.
+// Folders of the data folder besides "reports".
 const (
 	RawDir  = "raw"
 	TextDir = "text"
@@ -333,7 +333,7 @@ func (w *writer) slugFor(name string) (string, error) {
 
 // folderAgency returns the agency whose records are in a slug's folder, or "".
 func (w *writer) folderAgency(slug string) string {
-	files, _ := filepath.Glob(filepath.Join(w.dataDir, store.ReportsDir, slug, "*.toml"))
+	files, _ := filepath.Glob(filepath.Join(w.dataDir, "reports", slug, "*.toml"))
 	slices.Sort(files)
 	for _, f := range files {
 		if r, err := record.Load(f); err == nil {

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/nianbao/nianbao"
+	"github.com/nianbao/nianbao/internal/store"
 )
 
 // Options are the inputs of a build.
@@ -102,6 +103,9 @@ func emptyOrAbsent(dir string) error {
 // replaces outDir only once the render succeeded; a failed build leaves outDir as it
 // was.
 func Build(opts Options, outDir string) (Stats, error) {
+	if err := store.CheckFiles(opts.DataDir); err != nil { // before anything is written
+		return Stats{}, err
+	}
 	outDir = filepath.Clean(outDir)
 	parent := filepath.Dir(outDir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
