@@ -274,3 +274,20 @@ func TestCheckProvenanceQuote(t *testing.T) {
 	assertProblems(t, "warnings", res.Warnings.Error(), []string{filepath.Join(dir, "reports", "ce-shi-ju", "2017.toml") +
 		`:20: provenance."legacy_requests.received" quotes "全年收到申请5件", which is not on line 2 of`})
 }
+
+// FuzzCheckRecord: any bytes give a record or problems, never a panic; an accepted
+// record holds no string check refuses.
+func FuzzCheckRecord(f *testing.F) {
+	f.Add([]byte(testRecord("ce-shi-ju", 2017, sha(testRaw), 2, "")))
+	f.Add([]byte(testRecord("ce-shi-ju", 2017, "x", 0, `"a" = { line = -1, text = "\u202e" }`)))
+	f.Add([]byte("[agency]\nname = \"\\u0000\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := CheckRecord("f.toml", data, now)
+		if err != nil {
+			return
+		}
+		if ps := recordRules(r); len(ps) > 0 {
+			t.Errorf("accepted a record with problems: %v", ps)
+		}
+	})
+}
