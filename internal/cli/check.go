@@ -12,12 +12,17 @@ func newCheckCmd(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "check [--data DIR]",
 		Short: "Validate every record in the data folder",
-		Long: `Check validates every record under DIR/reports: TOML syntax, the keys and types of
-the data contract, negative counts, the year, keys that do not belong to the
-record's template, files in the wrong place, and the same agency and year recorded
-twice. These are errors. It also checks the arithmetic identities of each report
-and the carry-over between an agency's consecutive years; a broken identity is a
-warning, because the record publishes the report as printed.
+		Long: `Check validates the data folder. These are errors: TOML syntax, the keys and types
+of the data contract, negative counts, the year, keys that do not belong to the
+record's template, files in the wrong place, the same agency and year recorded
+twice; a record out of step with its files (a source.sha256 that is not the hash
+of its raw original, a raw original that is not there, a provenance line its text
+does not have); NUL, control or bidirectional-override characters, names and
+titles past their length; symbolic links or special files anywhere in the folder;
+files past their size; a report an interrupted import has not finished writing.
+It also checks the arithmetic identities of each report and the carry-over between
+an agency's consecutive years; a broken identity is a warning, because the record
+publishes the report as printed.
 
 Every problem is printed as FILE:LINE: message. The exit status is 1 when there
 are errors, 0 when there are only warnings or none.`,

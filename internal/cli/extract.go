@@ -45,7 +45,7 @@ Reading PDF needs pdftotext (Debian: apt-get install poppler-utils poppler-data)
 				metaPath = importer.MetaFor(file)
 			}
 			if metaPath != "" {
-				m, err := extract.LoadMeta(metaPath)
+				m, err := importer.LoadMeta(metaPath, e.now())
 				if err != nil {
 					return fail(ExitFail, "%v", err)
 				}
@@ -119,26 +119,31 @@ and .docx files) into the data folder: the record at DIR/reports/<agency-slug>/<
 the raw original at DIR/raw/<agency-slug>/<year>.<ext> and the normalized text its
 provenance refers to at DIR/text/<agency-slug>/<year>.txt.
 
-Writes are atomic. A record marked reviewed = true is never overwritten; import says
-how the new extraction differs instead. Importing the same file again gives the same
-bytes. FILE.meta.toml beside a report overrides what extraction infers.
+Each report is written as soon as it is extracted, so that a crash loses nothing
+written before it, and so that a crash while writing leaves either its old files or
+its new ones (the next import finishes an interrupted one). One import at a time
+writes a data folder: a second one waits for the first (it says so). A record marked
+reviewed = true is never overwritten; import says how the new extraction differs
+instead. Importing the same file again gives the same bytes. FILE.meta.toml beside
+a report overrides what extraction infers. Links are not followed: a symbolic link
+given or found in a folder fails, as does a missing path or a folder with no report.
 
 The exit status is 1 when any file failed.`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(c *cobra.Command, args []string) error {
 			tty := isTerminal(e.stderr)
-			opts := importer.Options{DataDir: dataDir, Jobs: jobs}
+			opts := importer.Options{DataDir: dataDir, Jobs: jobs, Now: e.now()}
 			if tty {
 				opts.Progress = func(done, total int, file string) {
 					fmt.Fprintf(e.stderr, "\r\033[K[%d/%d] %s", done, total, file)
 				}
 			}
+			opts.Waiting = func(holder string) {
+				fmt.Fprintf(e.stderr, "nianbao: import: another import is writing %s (%s); waiting for it to finish\n", dataDir, holder)
+			}
 			sum, err := importer.Import(c.Context(), args, opts)
 			if tty {
 				fmt.Fprint(e.stderr, "\r\033[K")
-			}
-			if err != nil {
-				return fail(ExitFail, "import: %v", err)
 			}
 			for _, r := range sum.Results {
 				switch r.Outcome {
@@ -150,8 +155,14 @@ The exit status is 1 when any file failed.`,
 					fmt.Fprintf(e.stdout, "%s: %s %s\n", r.File, r.Outcome, r.Record)
 				}
 			}
+			if err != nil && len(sum.Results) == 0 {
+				return fail(ExitFail, "import: %v", err)
+			}
 			fmt.Fprintf(e.stdout, "imported %d, unchanged %d, skipped (reviewed) %d, failed %d\n",
 				sum.Counts[importer.Imported], sum.Counts[importer.Unchanged], sum.Counts[importer.Skipped], sum.Counts[importer.Failed])
+			if err != nil {
+				return fail(ExitFail, "import: %v", err)
+			}
 			if sum.Counts[importer.Failed] > 0 {
 				return &exitError{code: ExitFail}
 			}
@@ -159,7 +170,7 @@ The exit status is 1 when any file failed.`,
 		},
 	}
 	dataFlag(c, &dataDir)
-	c.Flags().IntVarP(&jobs, "jobs", "j", 0, "extract N files in parallel (default: one per CPU)")
+	c.Flags().IntVarP(&jobs, "jobs", "j", 0, "extract N files in parallel, keeping at most 2×N in memory (default: one per CPU)")
 	return c
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/site"
+	"github.com/nianbao/nianbao/internal/store"
 	"github.com/spf13/cobra"
 )
 
@@ -53,8 +54,8 @@ func newBuildCmd(e *env) *cobra.Command {
 embedded Hugo into the output folder. Nothing needs installing.
 
 The output is replaced atomically: a build that fails leaves the previous output as
-it was. A data folder with errors (see nianbao check) is refused; a missing or empty
-one builds a site that says there is no data yet.
+it was. A data folder with errors (see nianbao check) is refused, as is a missing
+one; an empty one builds a site that says there is no data yet.
 
 --out must be absent, empty, or a folder nianbao built (it holds a .nianbao-build
 file): it is replaced whole. The data folder, a folder inside it or holding it, and
@@ -112,6 +113,9 @@ func siteError(e *env, cmd string, err error) error {
 			fmt.Fprintln(e.stdout, p)
 		}
 		return fail(ExitFail, "%s: the data folder has %s; nothing was written (see nianbao check)", cmd, plural(len(ps), "error"))
+	}
+	if errors.Is(err, store.ErrNoDataFolder) {
+		return fail(ExitFail, "%s: %v (give --data DIR; an existing empty folder builds an empty site)", cmd, err)
 	}
 	return fail(ExitFail, "%s: %v", cmd, err)
 }

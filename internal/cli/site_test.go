@@ -7,10 +7,12 @@ import (
 	"testing"
 )
 
-// TestBuildEmptyDataFolder: a fresh clone builds a site before any data lands.
+// TestBuildEmptyDataFolder: a fresh clone (data/ holds only its README) builds a
+// site before any data lands.
 func TestBuildEmptyDataFolder(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
+	writeFile(t, filepath.Join(dir, "data", "README.md"), "# data/\n")
 	code, stdout, stderr := runCLI(t, "build", "--data", filepath.Join(dir, "data"), "--out", out)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -20,6 +22,21 @@ func TestBuildEmptyDataFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestBuildMissingDataFolder: build run where there is no data folder (the wrong
+// directory, a typo in --data) says so, instead of building an empty site.
+func TestBuildMissingDataFolder(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	missing := filepath.Join(dir, "data")
+	code, stdout, stderr := runCLI(t, "build", "--data", missing, "--out", out)
+	if code != ExitFail || !strings.Contains(stderr, "data folder "+missing+" does not exist") || stdout != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
+		t.Errorf("a refused build wrote %v", ents)
 	}
 }
 

@@ -134,7 +134,7 @@ func (b *builder) readMeta(opts Options) error {
 		}
 	}
 	if year < record.FirstYear || year > time.Now().Year() {
-		return fmt.Errorf("cannot tell which year the report covers (found no 统计期限 or \"YYYY年度政府信息公开\" in the title or opening lines): give it with --meta (a TOML file with [report] year = YYYY)")
+		return fmt.Errorf("cannot tell which year the report covers (found no 统计期限 or \"YYYY年度政府信息公开\" in the title or opening lines): give it in a meta file: REPORT.meta.toml beside the report (REPORT without its extension; for extract, also --meta FILE), a TOML file with [report] year = YYYY")
 	}
 	r.Report.Year = year
 
@@ -158,7 +158,7 @@ func (b *builder) readMeta(opts Options) error {
 		name = b.agencyFromText()
 	}
 	if name == "" {
-		return fmt.Errorf("cannot tell which agency made the report (the title and text do not name it, e.g. they only say 我局): give it with --meta (a TOML file with [agency] name = \"…\")")
+		return fmt.Errorf("cannot tell which agency made the report (the title and text do not name it, e.g. they only say 我局): give it in a meta file: REPORT.meta.toml beside the report (REPORT without its extension; for extract, also --meta FILE), a TOML file with [agency] name = \"…\"")
 	}
 	r.Agency.Name = name
 

@@ -1,11 +1,14 @@
-// Package importer extracts raw reports into a data folder. For each report it writes
-// the record (DIR/reports/<agency-slug>/<year>.toml), the raw original
-// (DIR/raw/<agency-slug>/<year>.<ext>, which the site links to) and the normalized
-// text the record's provenance refers to (DIR/text/<agency-slug>/<year>.txt).
+// Package importer extracts raw reports into a data folder. For each report it asks
+// the store (internal/store, the only package that knows the folder's layout) to
+// write the record, the raw original (which the site links to) and the normalized
+// text the record's provenance refers to.
 //
-// Every write is atomic. A record marked reviewed = true is never overwritten: the
-// import reports how the new extraction differs instead. Importing the same file again
-// gives byte-identical files.
+// An import holds the data folder's lock (a second import waits), writes each report
+// as soon as it is extracted, in the order the files were given, and keeps at most a
+// few reports in memory. Each report is written so that a crash leaves its old files
+// or its new ones (store.Writer.Write). A record marked reviewed = true is never
+// overwritten: the import reports how the new extraction differs instead. Importing
+// the same file again gives byte-identical files.
 package importer
 
 import (
@@ -13,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,21 +25,20 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/nianbao/nianbao/internal/extract"
-	"github.com/nianbao/nianbao/internal/extract/decode"
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/store"
 )
 
-// Folders of the data folder besides store.ReportsDir.
-const (
-	RawDir  = "raw"
-	TextDir = "text"
-)
-
 // rawExtensions are the files a folder import picks up.
 var rawExtensions = []string{".txt", ".html", ".htm", ".pdf", ".docx", ".doc", ".md"}
+
+// inFlight is how many reports, per parallel extraction, may be extracted and not
+// yet written: what bounds an import's memory (each is at most a raw original of
+// store.MaxRawBytes and what was read from it).
+const inFlight = 2
 
 // Options configure an import.
 type Options struct {
@@ -44,7 +47,11 @@ type Options struct {
 	// Progress, when set, is called after each file is extracted (from one goroutine
 	// at a time).
 	Progress func(done, total int, file string)
-	Extract  extract.Options
+	// Waiting, when set, is called when another import holds the data folder; this
+	// one waits until it is done (or ctx is).
+	Waiting func(holder string)
+	Extract extract.Options
+	Now     time.Time // "this year" for the records' year check; zero means time.Now()
 }
 
 // Outcome is what happened to one file.
@@ -75,76 +82,146 @@ type Summary struct {
 	Counts  [4]int // by Outcome
 }
 
-// Import extracts the files and folders of paths into the data folder.
+func (s *Summary) add(r FileResult) {
+	s.Results = append(s.Results, r)
+	s.Counts[r.Outcome]++
+}
+
+// Import extracts the files and folders of paths into the data folder. A path that
+// is missing, a link, or a folder with no report in it fails on its own; the others
+// are imported. The error is for the import as a whole: the data folder cannot be
+// locked, or ctx was cancelled (the summary then has the files written until then).
 func Import(ctx context.Context, paths []string, opts Options) (Summary, error) {
-	files, err := collect(paths)
+	items := collect(paths)
+	folder, err := store.Create(opts.DataDir)
 	if err != nil {
 		return Summary{}, err
 	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	w, err := folder.Lock(ctx, now, opts.Waiting)
+	if err != nil {
+		if ctx.Err() != nil {
+			return Summary{}, fmt.Errorf("interrupted before it began (waiting for the data folder's lock): %w", err)
+		}
+		return Summary{}, err
+	}
+	defer w.Close()
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
+	var files []string
+	for _, it := range items {
+		if it.fail == "" {
+			files = append(files, it.file)
+		}
+	}
 
-	// Extract in parallel; write in input order, one at a time, so that the outcome
-	// does not depend on scheduling.
-	extracted := make([]extraction, len(files))
+	// Extract in parallel; write in input order, one at a time, as soon as each is
+	// extracted, so that the outcome does not depend on scheduling. A file is given
+	// to a worker only when fewer than window files are extracted and not written.
+	window := inFlight * jobs
+	slots := make([]chan extraction, window)
+	for i := range slots {
+		slots[i] = make(chan extraction, 1)
+	}
+	free := make(chan struct{}, window)
+	work := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
-	next := make(chan int)
 	for range min(jobs, max(1, len(files))) {
 		wg.Go(func() {
-			for i := range next {
-				extracted[i] = extractFile(files[i], opts.Extract)
+			for i := range work {
+				x := extractFile(files[i], opts.Extract, now)
 				if opts.Progress != nil {
 					mu.Lock()
 					done++
 					opts.Progress(done, len(files), files[i])
 					mu.Unlock()
 				}
+				slots[i%window] <- x
 			}
 		})
 	}
-feed:
-	for i := range files {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
+	go func() {
+		defer close(work)
+		for i := range files {
+			select {
+			case free <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case work <- i:
+			case <-ctx.Done():
+				return
+			}
 		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return Summary{}, err
-	}
+	}()
+	// Every exit waits for the extractions under way, so that their temporary files
+	// are gone when Import returns.
+	defer wg.Wait()
 
-	w := newWriter(opts.DataDir)
+	im := &importer{w: w, now: now, batch: make(map[string]string)}
 	var sum Summary
-	for i, f := range files {
-		res := w.write(f, extracted[i])
-		sum.Results = append(sum.Results, res)
-		sum.Counts[res.Outcome]++
+	next := 0 // the next of files to write
+	for _, it := range items {
+		if it.fail != "" {
+			sum.add(FileResult{File: it.file, Outcome: Failed, Reason: it.fail})
+			continue
+		}
+		var x extraction
+		select {
+		case x = <-slots[next%window]:
+		case <-ctx.Done():
+			return sum, fmt.Errorf("interrupted after %d of %d files: %w", len(sum.Results), len(items), ctx.Err())
+		}
+		if err := ctx.Err(); err != nil {
+			return sum, fmt.Errorf("interrupted after %d of %d files: %w", len(sum.Results), len(items), err)
+		}
+		sum.add(im.write(it.file, x))
+		next++
+		<-free
 	}
 	return sum, nil
 }
 
-// collect expands folders into the report files they hold, in a stable order.
-func collect(paths []string) ([]string, error) {
-	var files []string
+// item is a file to import, or a path that failed before any reading.
+type item struct {
+	file string
+	fail string // why it failed, or ""
+}
+
+// collect expands folders into the report files they hold, in a stable order. It
+// reads regular files and folders only: a link is not followed.
+func collect(paths []string) []item {
+	var items []item
 	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, unwrap(err))
-		}
-		if !info.IsDir() {
-			files = append(files, p)
+		info, err := os.Lstat(p)
+		switch {
+		case err != nil:
+			items = append(items, item{p, unwrap(err).Error()})
+			continue
+		case info.Mode()&fs.ModeSymlink != 0:
+			items = append(items, item{p, linkReason(p)})
+			continue
+		case !info.IsDir():
+			items = append(items, item{p, ""})
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		found := false
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				items = append(items, item{path, unwrap(err).Error()})
+				found = true
+				if d != nil && d.IsDir() && path != p {
+					return fs.SkipDir
+				}
+				return nil
 			}
 			name := d.Name()
 			if strings.HasPrefix(name, ".") && path != p {
@@ -153,21 +230,34 @@ func collect(paths []string) ([]string, error) {
 				}
 				return nil
 			}
-			if !d.IsDir() && slices.Contains(rawExtensions, strings.ToLower(filepath.Ext(name))) {
-				files = append(files, path)
+			switch {
+			case d.Type()&fs.ModeSymlink != 0 && !strings.HasSuffix(name, ".meta.toml"): // a meta file fails with its report
+				items = append(items, item{path, linkReason(path)})
+				found = true
+			case !d.IsDir() && slices.Contains(rawExtensions, strings.ToLower(filepath.Ext(name))):
+				items = append(items, item{path, ""})
+				found = true
 			}
 			return nil
 		})
-		if err != nil {
-			return nil, err
+		if !found {
+			items = append(items, item{p, "no report files in this folder (import looks for " + strings.Join(rawExtensions, ", ") + ")"})
 		}
 	}
-	return files, nil
+	return items
+}
+
+func linkReason(path string) string {
+	to, _ := os.Readlink(path)
+	return fmt.Sprintf("a symbolic link (to %s): import reads files and folders, not links; give the file it points at", to)
 }
 
 func unwrap(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, fs.ErrNotExist) {
+			return errors.New("no such file or folder")
+		}
 		return pe.Err
 	}
 	return err
@@ -176,171 +266,271 @@ func unwrap(err error) error {
 // extraction is a file read into its record, or the reason it could not be.
 type extraction struct {
 	raw  []byte
-	res  *extract.Result
+	rec  *record.Record
 	err  error
 	meta string // the sidecar meta file used, if any
+	m    *extract.Meta
+
+	// Worked out beside the extraction, in parallel: the record's file for the
+	// agency's likely folder (its slug), or why the record is refused; the raw
+	// original's extension; the normalized text.
+	slug  string
+	valid *store.Valid
+	verr  error
+	ext   string
+	text  []byte
 }
 
 // MetaFor returns the sidecar meta file of a report, FILE.meta.toml beside it
 // (FILE without its extension), or "" when there is none.
 func MetaFor(path string) string {
-	m := strings.TrimSuffix(path, filepath.Ext(path)) + ".meta.toml"
-	if _, err := os.Stat(m); err == nil {
+	m := metaPath(path)
+	if _, err := os.Lstat(m); err == nil {
 		return m
 	}
 	return ""
 }
 
-// ReadRaw reads a raw report, refusing one too large to be a report before reading it.
+// metaPath is where the sidecar meta file of a report would be.
+func metaPath(path string) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ".meta.toml"
+}
+
+// ReadRaw reads a raw report, refusing one too large to be a report
+// (store.MaxRawBytes) before reading it.
 func ReadRaw(path string) ([]byte, error) {
-	info, err := os.Stat(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	defer f.Close()
+	return readOpen(path, f)
+}
+
+// readInput reads a file given to import: a regular file, not a link.
+func readInput(path string) ([]byte, error) {
+	before, err := os.Lstat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	if before.Mode()&fs.ModeSymlink != 0 {
+		return nil, fmt.Errorf("%s: %s", path, linkReason(path))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !os.SameFile(before, info) {
+		return nil, fmt.Errorf("%s: changed while it was being opened", path)
+	}
+	return readOpen(path, f)
+}
+
+func readOpen(path string, f *os.File) ([]byte, error) {
+	info, err := f.Stat()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, unwrap(err))
 	}
 	if info.IsDir() {
 		return nil, fmt.Errorf("%s: is a folder", path)
 	}
-	if info.Size() > decode.MaxSize {
-		return nil, fmt.Errorf("%s: %.1f MB is larger than a report can be (%d MB at most)", path, float64(info.Size())/(1<<20), decode.MaxSize>>20)
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
 	}
-	data, err := os.ReadFile(path)
+	tooLarge := func(size int64) error {
+		return fmt.Errorf("%s: %.1f MB is larger than a report can be (%d MB at most)", path, float64(size)/(1<<20), store.MaxRawBytes>>20)
+	}
+	if info.Size() > store.MaxRawBytes {
+		return nil, tooLarge(info.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, store.MaxRawBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, unwrap(err))
+	}
+	if len(data) > store.MaxRawBytes {
+		return nil, tooLarge(int64(len(data)))
 	}
 	return data, nil
 }
 
-func extractFile(path string, opts extract.Options) extraction {
-	data, err := ReadRaw(path)
+// LoadMeta reads a meta file (extract.LoadMeta) and checks the year it gives, if
+// any, against record.FirstYear..this year (from now), naming the meta file.
+func LoadMeta(path string, now time.Time) (*extract.Meta, error) {
+	m, err := extract.LoadMeta(path)
+	if err != nil {
+		return nil, err
+	}
+	if y := m.Report.Year; y != 0 && (y < record.FirstYear || y > now.Year()) {
+		data, _ := os.ReadFile(path)
+		return nil, fmt.Errorf("%s:%d: report.year = %d: want a statistics year from %d to %d",
+			path, record.NewLocator(data).Line("report.year"), y, record.FirstYear, now.Year())
+	}
+	return m, nil
+}
+
+func extractFile(path string, opts extract.Options, now time.Time) extraction {
+	data, err := readInput(path)
 	if err != nil {
 		return extraction{err: err}
 	}
 	x := extraction{raw: data}
 	if m := MetaFor(path); m != "" && opts.Meta == nil {
-		meta, err := extract.LoadMeta(m)
+		if info, err := os.Lstat(m); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return extraction{err: fmt.Errorf("%s: %s", m, linkReason(m))}
+		}
+		meta, err := LoadMeta(m, now)
 		if err != nil {
 			return extraction{err: err}
 		}
 		opts.Meta = meta
-		x.meta = m
+		x.meta, x.m = m, meta
 	}
-	x.res, x.err = extract.File(path, data, opts)
+	res, err := extract.File(path, data, opts)
+	if err != nil {
+		x.err = err
+		return x
+	}
+	x.rec = res.Record
+	x.ext = rawExt(path, res.Document.Format)
+	x.text = []byte(strings.Join(res.Document.Lines, "\n") + "\n")
+	if x.slug = store.Slug(x.rec.Agency.Name); x.slug != "" {
+		x.valid, x.verr = validRecord(x.rec, x.slug, x.ext, now)
+	}
 	return x
 }
 
-// writer writes extracted reports into the data folder, one at a time.
-type writer struct {
-	dataDir string
-	slugs   map[string]string // slug → agency name it holds
-	batch   map[string]string // "name\x00year" → file imported in this run
+// validRecord encodes the record of a report kept in an agency's folder, and checks
+// it as check will.
+func validRecord(r *record.Record, slug, ext string, now time.Time) (*store.Valid, error) {
+	r.Source.File = store.RawFile(slug, r.Report.Year, ext)
+	data, err := record.Encode(r)
+	if err != nil {
+		return nil, err
+	}
+	return store.Validate("the record", data, now)
 }
 
-func newWriter(dataDir string) *writer {
-	return &writer{dataDir: dataDir, slugs: make(map[string]string), batch: make(map[string]string)}
+// importer writes extracted reports into the data folder, one at a time.
+type importer struct {
+	w     *store.Writer
+	now   time.Time
+	batch map[string]string // "name\x00year" → file imported in this run
 }
 
-func (w *writer) write(file string, x extraction) FileResult {
+func (im *importer) write(file string, x extraction) FileResult {
 	res := FileResult{File: file}
 	fail := func(format string, args ...any) FileResult {
 		res.Outcome, res.Reason = Failed, fmt.Sprintf(format, args...)
 		return res
 	}
 	if x.err != nil {
-		return fail("%s", strings.TrimPrefix(x.err.Error(), file+": "))
+		msg := strings.TrimPrefix(x.err.Error(), file+": ")
+		if x.meta == "" && strings.Contains(msg, "REPORT.meta.toml") {
+			msg += " (for this report: " + metaPath(file) + ")"
+		}
+		return fail("%s", msg)
 	}
-	r, doc := x.res.Record, x.res.Document
+	r := x.rec
 	key := r.Agency.Name + "\x00" + strconv.Itoa(r.Report.Year)
-	if prev, dup := w.batch[key]; dup {
+	if prev, dup := im.batch[key]; dup {
 		return fail("%s %d was already imported from %s in this run", r.Agency.Name, r.Report.Year, prev)
 	}
-	slug, err := w.slugFor(r.Agency.Name)
+	slug, err := im.w.Slug(r.Agency.Name)
 	if err != nil {
 		return fail("%v", err)
 	}
-	year := strconv.Itoa(r.Report.Year)
-	ext := rawExt(file, doc.Format)
-	rawRel := filepath.ToSlash(filepath.Join(RawDir, slug, year+ext))
-	r.Source.File = rawRel
-
-	recPath := store.RecordPath(w.dataDir, slug, r.Report.Year)
+	if slug != x.slug { // another agency's folder has the name: encode for this one
+		x.valid, x.verr = validRecord(r, slug, x.ext, im.now)
+	}
+	if x.verr != nil {
+		return fail("%s", reason(x.verr, x))
+	}
+	recPath := im.w.Folder().RecordPath(slug, r.Report.Year)
 	res.Record = recPath
-	rawPath := filepath.Join(w.dataDir, filepath.FromSlash(rawRel))
-	textPath := filepath.Join(w.dataDir, TextDir, slug, year+".txt")
 
-	encoded, err := record.Encode(r)
+	old, err := im.w.Record(slug, r.Report.Year)
 	if err != nil {
 		return fail("%v", err)
 	}
-	text := []byte(strings.Join(doc.Lines, "\n") + "\n")
-
-	if old, err := os.ReadFile(recPath); err == nil {
+	if old != nil && !bytes.Equal(old, x.valid.Bytes()) { // an identical record is not reviewed
 		prev, perr := record.Parse(recPath, old)
 		if perr != nil {
 			return fail("the record already at %s does not load, so it is not replaced (fix or remove it):\n%v", recPath, perr)
 		}
 		if prev.Report.Reviewed {
 			res.Outcome, res.Reason = Skipped, describeChanges(prev, r)
-			w.batch[key] = file
-			return res
-		}
-		if bytes.Equal(old, encoded) && sameFile(rawPath, x.raw) && sameFile(textPath, text) {
-			res.Outcome = Unchanged
-			w.batch[key] = file
+			im.batch[key] = file
 			return res
 		}
 	}
-	// The raw original and the text first, the record last: a record never points at
-	// a file that is not there.
-	if err := record.WriteFileAtomic(rawPath, x.raw); err != nil {
+	changed, err := im.w.Write(store.Report{
+		Agency: r.Agency.Name, Slug: slug, Year: r.Report.Year,
+		Record: x.valid, Raw: x.raw, RawExt: x.ext, Text: x.text,
+	})
+	if err != nil {
+		res.Record = ""
 		return fail("%v", err)
 	}
-	if err := record.WriteFileAtomic(textPath, text); err != nil {
-		return fail("%v", err)
+	im.batch[key] = file
+	res.Outcome = Unchanged
+	if changed {
+		res.Outcome = Imported
 	}
-	if err := record.WriteFileAtomic(recPath, encoded); err != nil {
-		return fail("%v", err)
-	}
-	removeStaleRaw(filepath.Dir(rawPath), year, filepath.Base(rawPath))
-	w.batch[key] = file
-	w.slugs[slug] = r.Agency.Name
-	res.Outcome = Imported
 	return res
 }
 
-// slugFor returns the folder of an agency: its slug, or the slug with -2, -3 … when
-// another agency with the same pinyin is there already.
-func (w *writer) slugFor(name string) (string, error) {
-	base := store.Slug(name)
-	if base == "" {
-		return "", fmt.Errorf("agency name %q has nothing to make a folder name of", name)
+// reason words why a record was refused: each problem on its own, naming the meta
+// file and its line when the value came from there.
+func reason(err error, x extraction) string {
+	var ps record.Problems
+	if !errors.As(err, &ps) {
+		return err.Error()
 	}
-	for n := 1; n < 100; n++ {
-		slug := base
-		if n > 1 {
-			slug = base + "-" + strconv.Itoa(n)
-		}
-		holder, known := w.slugs[slug]
-		if !known {
-			holder = w.folderAgency(slug)
-			w.slugs[slug] = holder
-		}
-		if holder == "" || holder == name {
-			return slug, nil
-		}
+	var metaLines record.Locator
+	if x.meta != "" {
+		data, _ := os.ReadFile(x.meta)
+		metaLines = record.NewLocator(data)
 	}
-	return "", fmt.Errorf("too many agencies share the folder name %s", base)
+	var out []string
+	for _, p := range ps {
+		if x.meta != "" && metaSets(x.m, p.Key) {
+			out = append(out, fmt.Sprintf("%s:%d: %s", x.meta, metaLines.Line(p.Key), p.Message))
+			continue
+		}
+		out = append(out, p.Message)
+	}
+	return strings.Join(out, "; ")
 }
 
-// folderAgency returns the agency whose records are in a slug's folder, or "".
-func (w *writer) folderAgency(slug string) string {
-	files, _ := filepath.Glob(filepath.Join(w.dataDir, store.ReportsDir, slug, "*.toml"))
-	slices.Sort(files)
-	for _, f := range files {
-		if r, err := record.Load(f); err == nil {
-			return r.Agency.Name
-		}
+// metaSets reports whether a meta file gives the value at a record key.
+func metaSets(m *extract.Meta, key string) bool {
+	if m == nil {
+		return false
 	}
-	return ""
+	switch key {
+	case "agency.name":
+		return m.Agency.Name != ""
+	case "agency.province":
+		return m.Agency.Province != ""
+	case "agency.city":
+		return m.Agency.City != ""
+	case "agency.county":
+		return m.Agency.County != ""
+	case "agency.division_code":
+		return m.Agency.DivisionCode != ""
+	case "report.year":
+		return m.Report.Year != 0
+	case "report.template":
+		return m.Report.Template != ""
+	case "report.title":
+		return m.Report.Title != ""
+	case "report.published":
+		return m.Report.Published != nil
+	case "source.url":
+		return m.Source.URL != ""
+	}
+	return false
 }
 
 // rawExt is the extension the raw original is kept under: its own, lower-cased, when
@@ -362,22 +552,6 @@ func rawExt(file, format string) string {
 		return ".docx"
 	}
 	return ".txt"
-}
-
-func sameFile(path string, data []byte) bool {
-	old, err := os.ReadFile(path)
-	return err == nil && bytes.Equal(old, data)
-}
-
-// removeStaleRaw removes earlier raw originals of the same year under another
-// extension (a report imported from HTML, then from its PDF).
-func removeStaleRaw(dir, year, keep string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, year+".*"))
-	for _, m := range matches {
-		if filepath.Base(m) != keep {
-			os.Remove(m)
-		}
-	}
 }
 
 // describeChanges says how a new extraction differs from a reviewed record.

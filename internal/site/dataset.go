@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,12 +13,6 @@ import (
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/schema"
 	"github.com/nianbao/nianbao/internal/store"
-)
-
-// Limits on what a record drags in from the data folder.
-const (
-	maxTextBytes     = 4 << 20  // the normalized text of one report
-	maxOriginalBytes = 64 << 20 // a raw original copied for download
 )
 
 // entry is one record and what its pages need.
@@ -60,44 +53,24 @@ type dataset struct {
 // problem, one a line, FILE:LINE: message.
 type Problems = record.Problems
 
-// load reads and checks the data folder. A missing folder is an empty dataset: a fresh
-// clone builds a site that says there is no data yet.
+// load reads and checks the data folder: what store.Load refuses cannot be
+// published.
 func load(dataDir string, now time.Time, templates *schema.Set) (*dataset, error) {
 	d := &dataset{bySlug: map[string][]*entry{}, regions: map[string]*region{}}
-	if _, err := os.Stat(dataDir); os.IsNotExist(err) {
-		return d, nil
-	}
-	entries, problems, err := store.LoadWith(dataDir, record.ParseOptions{Now: now, Templates: templates})
+	folder, err := store.Open(dataDir)
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]string{}
-	for _, e := range entries {
-		r := e.Record
-		if r.Report.Year != e.Year {
-			problems = append(problems, record.Problem{File: e.Path, Line: lineOf(e.Path, "report.year"),
-				Message: fmt.Sprintf("report.year = %d, but the file is named %d.toml", r.Report.Year, e.Year)})
-		}
-		k := r.Agency.Name + "\x00" + strconv.Itoa(r.Report.Year)
-		if other, dup := seen[k]; dup {
-			problems = append(problems, record.Problem{File: e.Path, Line: lineOf(e.Path, "agency.name"),
-				Message: fmt.Sprintf("%s %d is recorded twice: also in %s", r.Agency.Name, r.Report.Year, other)})
-		}
-		seen[k] = e.Path
+	entries, problems, err := folder.LoadWith(record.ParseOptions{Now: now, Templates: templates})
+	if err != nil {
+		return nil, err
 	}
 	if len(problems) > 0 {
-		slices.SortStableFunc(problems, func(a, b record.Problem) int {
-			return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
-		})
 		return nil, problems
 	}
 	for _, se := range entries {
-		data, err := os.ReadFile(se.Path)
-		if err != nil {
-			return nil, err
-		}
-		e := &entry{slug: se.Slug, year: se.Year, path: se.Path, data: data, rec: se.Record, sum: record.Summarize(se.Record)}
-		if err := e.attach(dataDir); err != nil {
+		e := &entry{slug: se.Slug, year: se.Year, path: se.Path, data: se.Data, rec: se.Record, sum: record.Summarize(se.Record)}
+		if err := e.attach(folder); err != nil {
 			return nil, err
 		}
 		d.entries = append(d.entries, e)
@@ -106,34 +79,25 @@ func load(dataDir string, now time.Time, templates *schema.Set) (*dataset, error
 	return d, nil
 }
 
-func lineOf(file, key string) int {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return 0
-	}
-	return record.NewLocator(data).Line(key)
-}
-
 // attach finds the record's normalized text and raw original in the data folder. It
 // does not read them: they are linked or copied into the project, and Hugo reads the
 // text when it renders the report's page.
-func (e *entry) attach(dataDir string) error {
-	text := filepath.Join(dataDir, "text", e.slug, strconv.Itoa(e.year)+".txt")
-	if fi, err := os.Stat(text); err == nil && fi.Mode().IsRegular() {
-		if fi.Size() > maxTextBytes {
-			return fmt.Errorf("%s: %d bytes, more than the %d a report's text may have", text, fi.Size(), maxTextBytes)
+func (e *entry) attach(folder *store.Folder) error {
+	text := folder.TextPath(e.slug, e.year)
+	if fi, err := os.Lstat(text); err == nil && fi.Mode().IsRegular() {
+		if fi.Size() > store.MaxTextBytes {
+			return fmt.Errorf("%s: %d bytes, more than the %d a report's text may have", text, fi.Size(), store.MaxTextBytes)
 		}
 		e.textPath = text
 	}
 	if s := e.rec.Source; s != nil && s.File != "" {
-		rel := filepath.FromSlash(s.File)
-		if !filepath.IsLocal(rel) || !strings.HasPrefix(path.Clean(s.File), "raw/") {
-			return fmt.Errorf("%s: source.file %q is not a file under the data folder's raw/", e.path, s.File)
+		p, err := folder.SourcePath(s.File)
+		if err != nil {
+			return fmt.Errorf("%s: %w", e.path, err)
 		}
-		p := filepath.Join(dataDir, rel)
-		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
-			if fi.Size() > maxOriginalBytes {
-				return fmt.Errorf("%s: %d bytes, more than the %d a raw original may have", p, fi.Size(), maxOriginalBytes)
+		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() {
+			if fi.Size() > store.MaxRawBytes {
+				return fmt.Errorf("%s: %d bytes, more than the %d a raw original may have", p, fi.Size(), store.MaxRawBytes)
 			}
 			e.originalPath = p
 			e.originalName = originalName(s.Format, path.Ext(s.File))

@@ -181,6 +181,9 @@ func TestStaleStagingRemoved(t *testing.T) {
 	notes := filepath.Join(dir, ".public.build-notes") // not a staging folder's name
 	mkfile(t, filepath.Join(notes, "x"), "")
 
+	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil { // an empty data folder
+		t.Fatal(err)
+	}
 	if _, err := Build(Options{DataDir: filepath.Join(dir, "data"), BaseURL: "/", Now: testNow}, out); err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +196,7 @@ func TestStaleStagingRemoved(t *testing.T) {
 		}
 	}
 	ents, _ := os.ReadDir(dir)
-	if len(ents) != 4 {
+	if len(ents) != 5 { // public, data, and the three kept
 		var names []string
 		for _, e := range ents {
 			names = append(names, e.Name())

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gohugoio/hugo/commands"
+	"github.com/nianbao/nianbao/internal/store"
 )
 
 // Serve generates the project into a temporary folder and runs Hugo's development
@@ -18,6 +19,9 @@ import (
 // generates the project again when a file there changes; Hugo notices the new
 // content and reloads the browser. It returns when Hugo's server stops (Ctrl-C).
 func Serve(ctx context.Context, opts Options, port int, log io.Writer) error {
+	if err := store.CheckFiles(opts.DataDir); err != nil { // before anything is written
+		return err
+	}
 	work, err := os.MkdirTemp("", "nianbao-serve-")
 	if err != nil {
 		return err

@@ -19,6 +19,7 @@ import (
 
 	"github.com/nianbao/nianbao"
 	"github.com/nianbao/nianbao/internal/schema"
+	"github.com/nianbao/nianbao/internal/store"
 )
 
 // Options are the inputs of a build.
@@ -127,6 +128,9 @@ func emptyOrAbsent(dir string) error {
 // outDir only once the render succeeded; a failed build leaves outDir as it was.
 // Staging folders that killed builds of outDir left behind are removed.
 func Build(opts Options, outDir string) (Stats, error) {
+	if err := store.CheckFiles(opts.DataDir); err != nil { // before anything is written
+		return Stats{}, err
+	}
 	outDir = filepath.Clean(outDir)
 	if err := checkOutput(outDir, opts.DataDir); err != nil {
 		return Stats{}, err

@@ -356,7 +356,9 @@ func TestAtomicOutput(t *testing.T) {
 func TestEmptyDataFolder(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	st, err := Build(Options{DataDir: filepath.Join(dir, "missing"), BaseURL: "/", Now: testNow}, out)
+	empty := filepath.Join(dir, "data")
+	os.Mkdir(empty, 0o755)
+	st, err := Build(Options{DataDir: empty, BaseURL: "/", Now: testNow}, out)
 	if err != nil {
 		t.Fatal(err)
 	}
