@@ -86,10 +86,12 @@ func (b *builder) flatReadings(rr *rowRead, cells []string) ([][]cellValue, erro
 	}
 	rr.run = strings.Join(pieces, " ")
 	decimals := make([]bool, len(rr.paths))
+	signed := make([]bool, len(rr.paths))
 	for i, c := range rr.cols {
 		decimals[i] = c.Kind == schema.Amount
+		signed[i] = c.Kind == schema.Signed
 	}
-	splits, err := flat.Splits(pieces, len(rr.paths), flat.Options{Decimals: decimals})
+	splits, err := flat.Splits(pieces, len(rr.paths), flat.Options{Decimals: decimals, Signed: signed})
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +117,7 @@ func isRunCell(c string) bool {
 		return false
 	}
 	for i := 0; i < len(c); i++ {
-		if !isDigitByte(c[i]) && c[i] != '.' {
+		if !isDigitByte(c[i]) && c[i] != '.' && c[i] != '+' && c[i] != '-' {
 			return false
 		}
 	}
@@ -129,7 +131,7 @@ func runDigits(cells []string) int {
 		if !isRunCell(c) {
 			return -1
 		}
-		n += strings.Count(c, "") - 1 - strings.Count(c, ".")
+		n += strings.Count(c, "") - 1 - strings.Count(c, ".") - strings.Count(c, "+") - strings.Count(c, "-")
 	}
 	return n
 }
@@ -568,7 +570,7 @@ func (b *builder) publish(rr *rowRead) {
 		if len(rr.readings) > maxReadingsQuoted {
 			more = "等"
 		}
-		b.warn("table.ambiguous", rr.paths[0], "%s的数字串“%s”可读作%s%s%d种，%s无法确定，未采用",
+		b.warn("table.ambiguous", rr.paths[0], "%s的数字串“%s”可读作%s%s（共%d种），%s无法确定，未采用",
 			rowName(rr), rr.run, strings.Join(readings, "、"), more, len(rr.readings), strings.Join(ambiguous, "、"))
 	}
 }

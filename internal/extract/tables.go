@@ -102,7 +102,7 @@ func (b *builder) readByLabel(tb *schema.Table, units []unit, seen map[string]bo
 			}
 			cols := tb.RowColumns(row)
 			vals := u.cells
-			if len(vals) == 0 || !anyNumeric(vals[:min(len(vals), len(cols))]) && !u.grid {
+			if len(vals) == 0 || !anyNumeric(vals[:min(len(vals), len(cols))]) && !u.grid && runDigits(vals) <= 0 {
 				continue
 			}
 			seen[key] = true

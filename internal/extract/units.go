@@ -186,8 +186,8 @@ func glued(f string) []string {
 		// A number starts at i: its digits, with decimal points and separators
 		// between digits.
 		j := i
-		for j < len(f) && (isDigitByte(f[j]) || (f[j] == '.' || f[j] == ',') && j+1 < len(f) && isDigitByte(f[j+1]) && j > i) {
-			j++
+		for j < len(f) && (isDigitByte(f[j]) || (f[j] == '.' || f[j] == ',' || f[j] == '+' || f[j] == '-') && j+1 < len(f) && isDigitByte(f[j+1]) && j > i) {
+			j++ // digits, decimal points and separators, and the signs of flattened change cells ("20+1737")
 		}
 		end := j // the cell ends here, or after its unit
 		after := f[j:]

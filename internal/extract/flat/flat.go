@@ -43,6 +43,9 @@ type Options struct {
 	// Decimals lists, by cell index, the cells that may have a decimal part (an
 	// amount); the others are whole numbers.
 	Decimals []bool
+	// Signed lists, by cell index, the cells that may carry a sign (本年增/减:
+	// "20+1737" is 20 | +17 | 37 or another split); a sign always starts a cell.
+	Signed []bool
 }
 
 // Splits returns every reading of the pieces (a run cut at its spaces) as exactly n
@@ -52,12 +55,21 @@ type Options struct {
 // ErrTooMany when there are more than MaxReadings.
 func Splits(pieces []string, n int, opts Options) ([][]string, error) {
 	digits := 0
+	var cut []string
 	for _, p := range pieces {
 		if p == "" || !isRun(p) {
 			return nil, ErrNotRun
 		}
 		digits += len(p)
+		// A sign starts a cell: "20+1737" is the pieces "20" and "+1737".
+		for start, i := 0, 1; i <= len(p); i++ {
+			if i == len(p) || p[i] == '+' || p[i] == '-' {
+				cut = append(cut, p[start:i])
+				start = i
+			}
+		}
 	}
+	pieces = cut
 	if digits > MaxDigits {
 		return nil, ErrTooLong
 	}
@@ -115,9 +127,17 @@ func (w *walker) walk(p, at int) error {
 		return nil
 	}
 	decimals := k < len(w.opts.Decimals) && w.opts.Decimals[k]
-	for end := at + 1; end <= len(piece); end++ {
+	signed := k < len(w.opts.Signed) && w.opts.Signed[k]
+	first := at + 1
+	if piece[at] == '+' || piece[at] == '-' {
+		if !signed {
+			return nil // a sign where the cell cannot have one
+		}
+		first = at + 2
+	}
+	for end := first; end <= len(piece); end++ {
 		cell := piece[at:end]
-		if !validCell(cell, decimals) {
+		if !validCell(strings.TrimLeft(cell, "+-"), decimals) {
 			if tooLong(cell) {
 				break
 			}
@@ -155,13 +175,15 @@ func tooLong(s string) bool {
 	return len(whole) > MaxCellDigits || len(whole) > 1 && whole[0] == '0'
 }
 
-// isRun reports whether s is digits, with decimal points between digits.
+// isRun reports whether s is digits, with decimal points between digits and signs
+// before them.
 func isRun(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= '0' && c <= '9':
-		case c == '.' && i > 0 && i < len(s)-1 && s[i-1] != '.':
+		case (c == '+' || c == '-') && i < len(s)-1 && s[i+1] >= '0' && s[i+1] <= '9':
+		case c == '.' && i > 0 && i < len(s)-1 && s[i-1] != '.' && s[i-1] != '+' && s[i-1] != '-':
 		default:
 			return false
 		}

@@ -12,6 +12,7 @@ func TestSplits(t *testing.T) {
 		run      string
 		n        int
 		decimals []bool
+		signed   []bool
 		want     []string // readings, cells joined by "|"; nil for none
 		count    int      // when want is nil: the number of readings
 	}{
@@ -25,9 +26,12 @@ func TestSplits(t *testing.T) {
 		{run: "9116.36", n: 1, decimals: []bool{true}, want: []string{"9116.36"}},
 		{run: "9116.36", n: 1}, // not an amount cell: no reading
 		{run: "13575394432.52", n: 2, decimals: []bool{false, true}, count: 10},
+		{run: "20+1737", n: 3, signed: []bool{false, true, false}, want: []string{"20|+1|737", "20|+17|37", "20|+173|7"}},
+		{run: "20+1737", n: 3}, // no signed cell: no reading
+		{run: "2648-18538", n: 3, signed: []bool{false, true, false}, count: 4},
 	} {
 		t.Run(fmt.Sprintf("%s/%d", tt.run, tt.n), func(t *testing.T) {
-			got, err := Splits(Pieces(tt.run), tt.n, Options{Decimals: tt.decimals})
+			got, err := Splits(Pieces(tt.run), tt.n, Options{Decimals: tt.decimals, Signed: tt.signed})
 			if err != nil {
 				t.Fatal(err)
 			}
