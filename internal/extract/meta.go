@@ -269,6 +269,8 @@ func agencyFromTitle(title string) string {
 	name = strings.TrimPrefix(name, "关于")
 	name = strings.TrimRight(name, "关于的 ")
 	switch {
+	case zoneShape.MatchString(name):
+		return name + "管理委员会" // a zone is run by its 管委会, not a people's government
 	case agencyShape.MatchString(name):
 		return name
 	case divisionShape.MatchString(name):
@@ -276,6 +278,9 @@ func agencyFromTitle(title string) string {
 	}
 	return ""
 }
+
+// zoneShape is a development zone, pilot zone or the like: "平潭综合实验区".
+var zoneShape = regexp.MustCompile(`^[\p{Han}]{2,20}(?:实验区|试验区|开发区|高新区|示范区|合作区|保税区|园区|片区)$`)
 
 var (
 	yearInTitle = regexp.MustCompile(`[0-9]{4}\s*年`)
