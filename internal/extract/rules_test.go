@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -660,5 +661,25 @@ func TestUnfilledTable(t *testing.T) {
 	}
 	if v := r.Int("review.total"); v == nil || *v != 2 {
 		t.Errorf("the other tables are read: review.total = %v", v)
+	}
+}
+
+// TestNotReports: real pages that talk of disclosure and are not annual reports (a
+// letter on the year's work plan, plans, notices) are refused, with one error naming
+// the file.
+func TestNotReports(t *testing.T) {
+	files, _ := filepath.Glob("testdata/notreports/*.txt")
+	if len(files) < 6 {
+		t.Fatalf("%d files in testdata/notreports", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = File(f, data, Options{})
+		if !errors.Is(err, ErrNotReport) || !strings.HasPrefix(err.Error(), f+": ") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: %v, want one line naming the file and ErrNotReport", f, err)
+		}
 	}
 }
