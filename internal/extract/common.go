@@ -15,7 +15,7 @@ var (
 	// 全年主动公开政府信息共1379条; 通过政府网站发布的各类信息13000余条;
 	// 门户网站全年共公开各类政府信息7819条; 主动公开各类政府信息5500余条;
 	// 共公布政府信息2599条; 其中主动公开的公文类信息有4条.
-	proactiveTotal = pat("信息|文件", `(?P<verb>主动公开|公开发布|公开|公布|发布)(?P<gap>[^，,。；;：:、（(]{0,14}?)(?:信息|文件)(?:数量|总数|数)?(?:有|共|总计|合计|累计)?(?:为|达|达到)?(?:约)?`+num+approxAfter+`\s*(?:条|件|篇)`)
+	proactiveTotal = pat("信息|文件;条|件|篇;公开|公布|发布", `(?P<verb>主动公开|公开发布|公开|公布|发布)(?P<gap>[^，,。；;：:、（(]{0,14}?)(?:信息|文件)(?:数量|总数|数)?(?:有|共|总计|合计|累计)?(?:为|达|达到)?(?:约)?`+num+approxAfter+`\s*(?:条|件|篇)`)
 	// The breakdown that follows it: "，其中，政务公开212条，…"
 	breakdownStart = regexp.MustCompile(`^\s*[，,]?\s*其中\s*[，,：:]?`)
 	breakdownItem  = regexp.MustCompile(`([^，,；;。、：:]*?)\s*` + num + `\s*(?:条|件|篇|项|个)`)
@@ -156,6 +156,9 @@ func readCategories(b *builder, h []hit, best, from, to int, inSection bool) {
 			continue
 		}
 		l := lines[i]
+		if !containsAny(l, "类别", "分类", "其中", "信息中") {
+			continue // no list starts on this line (and the regexp need not run)
+		}
 		named := strings.Contains(l, "类别") || i > 0 && strings.Contains(lines[i-1], "类别")
 		inside := inSection && i >= from && i < to
 		for _, loc := range categoriesIntro.FindAllStringIndex(l, -1) {

@@ -44,31 +44,32 @@ func (h hit) group(name string) string {
 // in linear time, but a report has hundreds of lines and dozens of patterns).
 type pattern struct {
 	*regexp.Regexp
-	need []string // a line without one of these is not searched; none means every line
+	need [][]string // a line without a word of each group is not searched
 }
 
-// pat makes a pattern; need lists words of which every match holds one (a word, or
-// several separated by "|").
+// pat makes a pattern; need says what words every match holds: groups separated by
+// ";", each a word or several separated by "|" ("信息|文件;条|件" is 信息 or 文件, and
+// 条 or 件).
 func pat(need, expr string) *pattern {
 	re := regexp.MustCompile(expr)
 	p := &pattern{Regexp: re}
 	if need != "" {
-		p.need = strings.Split(need, "|")
+		for _, g := range strings.Split(need, ";") {
+			p.need = append(p.need, strings.Split(g, "|"))
+		}
 	}
 	return p
 }
 
-// worthSearching reports whether a line may hold a match.
+// worthSearching reports whether a line may hold a match: it has a word of each of
+// the groups every match holds words of.
 func (p *pattern) worthSearching(l string) bool {
-	if len(p.need) == 0 {
-		return true
-	}
-	for _, w := range p.need {
-		if strings.Contains(l, w) {
-			return true
+	for _, g := range p.need {
+		if !containsAny(l, g...) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // findAll returns the matches of re in the prose lines [from, to) (table rows are

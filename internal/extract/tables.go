@@ -93,12 +93,30 @@ func (b *builder) setCell(path string, q quantity, u unit, k int, what string) b
 func (b *builder) readByLabel(tb *schema.Table, units []unit, seen map[string]bool) {
 	var reads []*rowRead
 	header := headerWords(b.tmpl, tb)
+	rows := tb.PrintedRows()
+	keys := make([]string, len(rows))
+	names := make([][]string, len(rows))
+	for i, row := range rows {
+		keys[i] = schema.JoinPath(tb.Prefix, row.Key)
+		names[i] = append(row.Synonyms[:len(row.Synonyms):len(row.Synonyms)], row.Label)
+	}
 	for _, u := range units {
-		for _, row := range tb.PrintedRows() {
-			key := schema.JoinPath(tb.Prefix, row.Key)
-			names := append(row.Synonyms[:len(row.Synonyms):len(row.Synonyms)], row.Label)
-			if seen[key] || !labelIs(u.label, names) && (u.grid || !labelIs(afterHeader(u.label, header), names)) {
+		tail := ""
+		for i, row := range rows {
+			key := keys[i]
+			if seen[key] {
 				continue
+			}
+			if !labelIs(u.label, names[i]) {
+				if u.grid {
+					continue
+				}
+				if tail == "" {
+					tail = afterHeader(u.label, header)
+				}
+				if !labelIs(tail, names[i]) {
+					continue
+				}
 			}
 			cols := tb.RowColumns(row)
 			vals := u.cells

@@ -314,7 +314,13 @@ func Expand(path, row, col string) string {
 	if !strings.Contains(path, "{") {
 		return path
 	}
-	return strings.NewReplacer("{row}", row, "{col}", col).Replace(path)
+	if strings.Contains(path, "{row}") {
+		path = strings.ReplaceAll(path, "{row}", row)
+	}
+	if strings.Contains(path, "{col}") {
+		path = strings.ReplaceAll(path, "{col}", col)
+	}
+	return path
 }
 
 // JoinPath joins the non-empty parts of a key path with dots.
