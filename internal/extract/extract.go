@@ -107,7 +107,7 @@ type builder struct {
 	headings   []heading      // the document's headings, once found
 	tableLines map[int]bool   // the lines that are table rows, once found
 	allUnits   []unit         // the table rows, once read
-	rowText    map[int]string // a table row's provenance text, by line
+	rowText    map[rowKey]string // a table row's provenance text
 }
 
 func newBuilder(doc *decode.Document, t *schema.Template) *builder {
@@ -124,6 +124,12 @@ func (b *builder) set(path string, v record.Value) bool {
 	}
 	b.rec.Set(path, v)
 	return true
+}
+
+// rowKey names a table row of the document for its provenance text.
+type rowKey struct {
+	line  int
+	label string
 }
 
 // trace records that the figure at path came from line i (0-based) of the document,
@@ -143,19 +149,16 @@ func (b *builder) traceCell(path string, u unit, k int) {
 		return
 	}
 	if b.rowText == nil {
-		b.rowText = make(map[int]string)
+		b.rowText = make(map[rowKey]string)
 	}
-	text, ok := b.rowText[u.line]
+	key := rowKey{u.line, u.label} // a flattened line holds many rows
+	text, ok := b.rowText[key]
 	if !ok {
-		cells := u.cells
-		for len(cells) > 0 && strings.TrimSpace(cells[len(cells)-1]) == "" {
-			cells = cells[:len(cells)-1]
-		}
-		text = strings.Join(cells, " | ")
+		text = decode.RowLine(u.cells) // as the document's line prints them
 		if u.label != "" {
 			text = truncate(u.label, 40) + " | " + text
 		}
-		b.rowText[u.line] = text
+		b.rowText[key] = text
 	}
 	p := record.Provenance{Line: u.line + 1, Text: text}
 	if u.table >= 0 {
