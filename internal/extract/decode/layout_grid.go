@@ -8,6 +8,7 @@ import (
 	"sort"
 )
 
+// block is label fragments of one label column joined vertically: a wrapped label,
 // or a vertical label written one character per line.
 type block struct {
 	col     int

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 )
 
+// paragraphBreaks reports, for each line, whether a paragraph ends after it: a line
+// that wraps (reaches the right margin, does not end a sentence) continues into the
 // next line unless that starts a heading, an item or an indented paragraph.
 func paragraphBreaks(ls []pline) []bool {
 	ends := make([]bool, len(ls))
@@ -88,8 +90,6 @@ func mode(fs []float64) float64 {
 	}
 	return best
 }
-
-// block is label fragments of one label column joined vertically: a wrapped label,
 
 // wideGap reports whether a line has cells far apart (a table row, not running text).
 func wideGap(l *pline) bool {

@@ -130,6 +130,3 @@ func growRegion(ls []pline, a, lastEnd int) region {
 	}
 	return region{start: start, end: end, numStart: st.numStart}
 }
-
-// paragraphBreaks reports, for each line, whether a paragraph ends after it: a line
-// that wraps (reaches the right margin, does not end a sentence) continues into the
