@@ -33,14 +33,122 @@ import (
 	"unicode/utf8"
 )
 
+// layoutSettings are the tolerances of the layout reconstruction, in one value, as
+// pdfplumber's and camelot's table settings are. A length is a multiple of the
+// height of the text at hand (a word's, a run's or a line's), so that it holds at
+// any font size, unless its comment says points or a fraction.
+type layoutSettings struct {
+	// Words → lines (layout_lines.go).
+	minWordHeight  float64 // points: a flatter word box is given this height
+	lineCentre     float64 // a word is on a line when its vertical centre is within this × the smaller height of the line's mean centre
+	pageGap        float64 // points: the gap between a page's last line and the next page's first, once the pages are stacked
+	cellGap        float64 // a gap between two words wider than this × the smaller height separates two cells
+	numberGap      float64 // … and, before a number, a gap wider than this × the height (a label running up to its row's numbers)
+	numbersGap     float64 // … and, between two numbers, a gap wider than this × the height
+	furnitureRunes int     // a page number line has at most this many characters
+	headerMargin   float64 // fraction of the page height: a page number above it is in the top margin
+	footerMargin   float64 // fraction of the page height: a page number below it is in the bottom margin
+	sentenceWidth  float64 // fraction of a line's width: a run of text before the numbers that is wider makes the line a sentence, not a table row
+
+	// Table regions (layout_regions.go).
+	headingHeight       float64 // a line taller than this × the region's median text height …
+	headingAnchorHeight float64 // … and this × its tallest number is a heading, which ends the region
+	crossNumbers        float64 // a single run reaching further than this × the line height on both sides of the numbers' left edge is body text
+	wideRun             float64 // fraction of the region's width: a single run wider than this is body text
+	regionGap           float64 // a vertical gap over this × the line height ends a region
+	trailingGap         float64 // a line after the last numeric row, further below than this × its height, is not its label
+
+	// The grid of a region (layout_grid.go).
+	wrapGap         float64 // label fragments, or header runs, closer vertically than this × the height (and than the row join gap) are one wrapped cell
+	blockReach      float64 // a numeric row belongs to a label block whose box, widened by this × the block's height, holds the row's centre
+	nearAnchor      float64 // a block beside no row's numbers belongs to the nearest row within this × its height
+	labelColumnGap  float64 // label fragments whose left edges differ by more than this × the height are in different label columns
+	singleSlot      float64 // points: the slot of a table's only numeric column reaches this far on either side of its numbers
+	wideHeader      float64 // a header run wider than this × its column's slot is left-aligned: it belongs to the column where it starts
+	headerFit       float64 // a header run fits its column when it is no wider than the slot and this × its height
+	labelAreaLeft   float64 // a run is a label when it starts more than this × its height left of the numbers …
+	labelAreaRight  float64 // … and ends less than this × its height right of their left edge
+	rowJoin         float64 // the row join gap is this × the quantile below of the gaps between numeric rows
+	rowJoinQuantile float64 // the quantile of those gaps (rows with sub-headings between them are far apart)
+	labelSplitGap   float64 // a label run splits where a gap between its words is wider than this × the height …
+	labelSplitAlign float64 // … and the next word starts, within this × the height, …
+	labelSplitRuns  int     // … where at least this many label runs start
+
+	// Paragraph reflow (layout_reflow.go).
+	indentMin      float64 // a line whose left edge is further right than the margin by more than this × its height is indented …
+	indentMax      float64 // … up to this × its height
+	paragraphSpace float64 // a gap wider than the usual line gap by more than this × the median line height marks a paragraph
+	markedMin      int     // a document marks its paragraphs (by indents or gaps) when it has at least this many
+	lineGapSlack   float64 // two lines are at the usual spacing when their gap exceeds the usual line gap by at most this × the height
+	rightMargin    float64 // the quantile of the lines' right edges taken as the right margin
+	shortLine      float64 // a line ending more than this × its height before the right margin ends its paragraph
+	heightChange   float64 // two lines whose heights differ by more than this × the first's are different paragraphs
+	paragraphGap   float64 // two lines further apart than this × the height are different paragraphs
+	wideCellGap    float64 // a line with cells further apart than this × its height is a table row, not running text
+}
+
+// defaultLayout returns the layout settings tuned on real reports.
+func defaultLayout() *layoutSettings {
+	return &layoutSettings{
+		minWordHeight:  0.5,
+		lineCentre:     0.5,
+		pageGap:        2,
+		cellGap:        1,
+		numberGap:      0.45,
+		numbersGap:     0.2,
+		furnitureRunes: 24,
+		headerMargin:   0.12,
+		footerMargin:   0.88,
+		sentenceWidth:  0.6,
+
+		headingHeight:       1.4,
+		headingAnchorHeight: 1.05,
+		crossNumbers:        1,
+		wideRun:             0.6,
+		regionGap:           6,
+		trailingGap:         1.5,
+
+		wrapGap:         1.3,
+		blockReach:      0.5,
+		nearAnchor:      3,
+		labelColumnGap:  1,
+		singleSlot:      20,
+		wideHeader:      1.5,
+		headerFit:       0.5,
+		labelAreaLeft:   0.5,
+		labelAreaRight:  1,
+		rowJoin:         0.8,
+		rowJoinQuantile: 0.25,
+		labelSplitGap:   0.2,
+		labelSplitAlign: 0.5,
+		labelSplitRuns:  2,
+
+		indentMin:      0.5,
+		indentMax:      4,
+		paragraphSpace: 0.5,
+		markedMin:      2,
+		lineGapSlack:   0.3,
+		rightMargin:    0.75,
+		shortLine:      1.5,
+		heightChange:   0.3,
+		paragraphGap:   1.5,
+		wideCellGap:    2,
+	}
+}
+
 // layoutPages rebuilds the text lines and tables of positioned pages.
 func layoutPages(pages []pageWords) (lines []string, tables []Table) {
-	ls := physicalLines(pages)
+	return defaultLayout().layout(pages)
+}
+
+// layout rebuilds the text lines and tables of positioned pages.
+func (tol *layoutSettings) layout(pages []pageWords) (lines []string, tables []Table) {
+	ls := tol.physicalLines(pages)
 	for i := range ls {
-		classify(&ls[i])
+		tol.classify(&ls[i])
 	}
-	regions := findRegions(ls)
-	paraEnds := paragraphBreaks(ls)
+	regions := tol.findRegions(ls)
+	paraEnds := tol.paragraphBreaks(ls)
 	r := 0
 	var para strings.Builder
 	flush := func() {
@@ -52,7 +160,7 @@ func layoutPages(pages []pageWords) (lines []string, tables []Table) {
 	for i := 0; i < len(ls); i++ {
 		if r < len(regions) && regions[r].start == i {
 			flush()
-			rows := buildTable(ls, regions[r])
+			rows := tol.buildTable(ls, regions[r])
 			if len(rows) > 0 {
 				t := Table{Line: len(lines)}
 				for _, row := range rows {

@@ -27,7 +27,7 @@ func (b *block) text() string {
 }
 
 // buildTable turns a region into grid rows.
-func buildTable(ls []pline, rg region) [][]string {
+func (tol *layoutSettings) buildTable(ls []pline, rg region) [][]string {
 	var anchors []int
 	for i := rg.start; i < rg.end; i++ {
 		if ls[i].anchor {
@@ -39,8 +39,8 @@ func buildTable(ls []pline, rg region) [][]string {
 		return nil
 	}
 	numStart := numCols[0][0]
-	splitLabels(ls, rg, numStart)
-	joinGap := rowJoinGap(ls, anchors)
+	tol.splitLabels(ls, rg, numStart)
+	joinGap := tol.rowJoinGap(ls, anchors)
 
 	// Text rows: non-anchor lines with text over the numbers (headers, sub-headings).
 	textRow := map[int]bool{}
@@ -49,7 +49,7 @@ func buildTable(ls []pline, rg region) [][]string {
 		l := &ls[i]
 		for j := range l.cells {
 			c := &l.cells[j]
-			isLabel := inLabelArea(c, numStart)
+			isLabel := tol.inLabelArea(c, numStart)
 			if l.anchor {
 				isLabel = j < l.firstNum
 			}
@@ -65,12 +65,12 @@ func buildTable(ls []pline, rg region) [][]string {
 		}
 		for j := range l.cells {
 			c := &l.cells[j]
-			if (l.anchor && j < l.firstNum) || (!l.anchor && inLabelArea(c, numStart)) {
+			if (l.anchor && j < l.firstNum) || (!l.anchor && tol.inLabelArea(c, numStart)) {
 				labels = append(labels, c)
 			}
 		}
 	}
-	labelCols := labelColumns(labels)
+	labelCols := tol.labelColumns(labels)
 	if len(labelCols) > maxGridColumns {
 		return nil
 	}
@@ -104,7 +104,7 @@ func buildTable(ls []pline, rg region) [][]string {
 				// A label line right above a header line is a sub-heading,
 				// not the end of a wrapped label.
 				subHeading := c.line+1 < rg.end && textRow[c.line+1]
-				near := c.y0-b.y1 <= math.Min(1.3*h, joinGap)
+				near := c.y0-b.y1 <= math.Min(tol.wrapGap*h, joinGap)
 				// A group label split by a page break continues at the top
 				// of the next page, however far its rows pushed it.
 				if ls[c.line].page != ls[last.line].page && !hasOwn && !own[c] {
@@ -128,10 +128,10 @@ func buildTable(ls []pline, rg region) [][]string {
 		ay[k] = [2]float64{y0, y1}
 	}
 	for _, b := range blocks {
-		tol := 0.5 * b.h
+		reach := tol.blockReach * b.h
 		for k := range anchors {
 			yc := (ay[k][0] + ay[k][1]) / 2
-			if yc >= b.y0-tol && yc <= b.y1+tol {
+			if yc >= b.y0-reach && yc <= b.y1+reach {
 				b.anchors = append(b.anchors, k)
 			}
 		}
@@ -166,7 +166,7 @@ func buildTable(ls []pline, rg region) [][]string {
 				}
 				cands := b.anchors
 				if pass == 1 {
-					k := nearestAnchor(ay, b, 3*b.h)
+					k := nearestAnchor(ay, b, tol.nearAnchor*b.h)
 					if k < 0 || !rightOf(k, col) && !onlyLabel(hasLabel[k]) {
 						continue
 					}
@@ -235,7 +235,7 @@ func buildTable(ls []pline, rg region) [][]string {
 		if len(group) == 0 {
 			return
 		}
-		for n, r := range textRows(ls, group, labelCols, numCols, numStart, joinGap) {
+		for n, r := range tol.textRows(ls, group, labelCols, numCols, numStart, joinGap) {
 			rows = append(rows, row{y: ls[group[0]].y0 + float64(n)*1e-3, cells: r})
 		}
 		group = nil
@@ -255,7 +255,7 @@ func buildTable(ls []pline, rg region) [][]string {
 		}
 		if n := len(group); n > 0 {
 			p := &ls[group[n-1]]
-			if p.page != l.page || l.y0-p.y1 > math.Min(1.3*math.Min(p.h, l.h), joinGap) {
+			if p.page != l.page || l.y0-p.y1 > math.Min(tol.wrapGap*math.Min(p.h, l.h), joinGap) {
 				flushGroup()
 			}
 		}
@@ -435,13 +435,13 @@ func numericColumns(ls []pline, anchors []int) [][2]float64 {
 
 // labelColumns clusters the label fragments by their left edge, sets each one's
 // column and returns the columns' left edges.
-func labelColumns(labels []*cell) []float64 {
+func (tol *layoutSettings) labelColumns(labels []*cell) []float64 {
 	cs := append([]*cell(nil), labels...)
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].x0 < cs[j].x0 })
 	var starts []float64
 	prev := math.Inf(-1)
 	for _, c := range cs {
-		if c.x0-prev > c.h() {
+		if c.x0-prev > tol.labelColumnGap*c.h() {
 			starts = append(starts, c.x0)
 		}
 		prev = c.x0
@@ -462,13 +462,13 @@ func nearestStart(starts []float64, x float64) int {
 }
 
 // slots returns the numeric columns widened to the midpoints between them.
-func slots(cols [][2]float64) [][2]float64 {
+func (tol *layoutSettings) slots(cols [][2]float64) [][2]float64 {
 	out := make([][2]float64, len(cols))
 	for j, c := range cols {
 		l, r := c[0], c[1]
 		switch {
 		case len(cols) == 1:
-			l, r = c[0]-20, c[1]+20
+			l, r = c[0]-tol.singleSlot, c[1]+tol.singleSlot
 		case j == 0:
 			g := (cols[1][0] - c[1]) / 2
 			l, r = c[0]-g, c[1]+g
@@ -502,10 +502,10 @@ func overlapColumn(cols [][2]float64, x0, x1 float64) int {
 // headerColumn returns the numeric column a header run belongs to: the slot it
 // overlaps most, or, for a run wider than a slot (a left-aligned header), the
 // slot where it starts.
-func headerColumn(cols [][2]float64, x0, x1, h float64) int {
-	sl := slots(cols)
+func (tol *layoutSettings) headerColumn(cols [][2]float64, x0, x1, h float64) int {
+	sl := tol.slots(cols)
 	j := overlapColumn(sl, x0, x1)
-	if x1-x0 > 1.5*(sl[j][1]-sl[j][0]) {
+	if x1-x0 > tol.wideHeader*(sl[j][1]-sl[j][0]) {
 		return overlapColumn(sl, x0, x0+h)
 	}
 	return j
@@ -514,7 +514,7 @@ func headerColumn(cols [][2]float64, x0, x1, h float64) int {
 // textRows lays out a group of consecutive lines without numbers (a header, a
 // sub-heading) as rows: one row per level of text in the group, the lowest level
 // last, each run in its column.
-func textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float64, numStart, joinGap float64) [][]string {
+func (tol *layoutSettings) textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float64, numStart, joinGap float64) [][]string {
 	nl := len(labelStarts)
 	width := nl + len(numCols)
 	perCol := make([][]*cell, width)
@@ -525,22 +525,22 @@ func textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float
 			if c.attached {
 				continue
 			}
-			if nl > 0 && inLabelArea(c, numStart) {
+			if nl > 0 && tol.inLabelArea(c, numStart) {
 				col := nearestStart(labelStarts, c.x0)
 				perCol[col] = append(perCol[col], c)
 				continue
 			}
 			// Over the numbers, the words of a run may belong to
 			// neighbouring narrow columns.
-			for _, part := range splitByColumn(c, numCols) {
-				col := nl + headerColumn(numCols, part.x0, part.x1, part.h())
+			for _, part := range tol.splitByColumn(c, numCols) {
+				col := nl + tol.headerColumn(numCols, part.x0, part.x1, part.h())
 				perCol[col] = append(perCol[col], part)
 			}
 		}
 	}
 	levels := 0
 	blocks := make([][]string, width)
-	numSlots := slots(numCols)
+	numSlots := tol.slots(numCols)
 	for col, cs := range perCol {
 		sort.SliceStable(cs, func(i, j int) bool {
 			if cs[i].y0 != cs[j].y0 {
@@ -556,14 +556,14 @@ func textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float
 				return false
 			}
 			sl := numSlots[col-nl]
-			return c.x1-c.x0 <= sl[1]-sl[0]+0.5*c.h()
+			return c.x1-c.x0 <= sl[1]-sl[0]+tol.headerFit*c.h()
 		}
 		var parts []string
 		bottom := math.Inf(-1)
 		prevFits := false
 		for _, c := range cs {
 			f := fits(c)
-			near := c.y0-bottom <= math.Min(1.3*c.h(), joinGap)
+			near := c.y0-bottom <= math.Min(tol.wrapGap*c.h(), joinGap)
 			if len(parts) > 0 && (!(near || prevFits && f) || prevFits != f) {
 				blocks[col] = append(blocks[col], joinWords(parts))
 				parts = nil
@@ -600,12 +600,12 @@ func ownRight(own []string, col int) string {
 }
 
 // inLabelArea reports whether a run lies left of the numeric columns.
-func inLabelArea(c *cell, numStart float64) bool {
-	return c.x0 < numStart-0.5*c.h() && c.x1 < numStart+c.h()
+func (tol *layoutSettings) inLabelArea(c *cell, numStart float64) bool {
+	return c.x0 < numStart-tol.labelAreaLeft*c.h() && c.x1 < numStart+tol.labelAreaRight*c.h()
 }
 
 // splitByColumn splits a header run whose words fall in different numeric columns.
-func splitByColumn(c *cell, numCols [][2]float64) []*cell {
+func (tol *layoutSettings) splitByColumn(c *cell, numCols [][2]float64) []*cell {
 	if len(c.words) < 2 {
 		return []*cell{c}
 	}
@@ -614,7 +614,7 @@ func splitByColumn(c *cell, numCols [][2]float64) []*cell {
 	var cur *cell
 	prevCol := -1
 	for _, w := range c.words {
-		col := headerColumn(numCols, w.x0, w.x1, c.h())
+		col := tol.headerColumn(numCols, w.x0, w.x1, c.h())
 		if cur == nil || col != prevCol {
 			if cur != nil {
 				cur.text = joinWords(parts)
@@ -634,7 +634,7 @@ func splitByColumn(c *cell, numCols [][2]float64) []*cell {
 // rowJoinGap is the vertical gap under which two lines of a table are one
 // wrapped cell rather than two rows: less than the gap between most numeric rows
 // on a page (its lower quartile: rows with sub-headings between them are far apart).
-func rowJoinGap(ls []pline, anchors []int) float64 {
+func (tol *layoutSettings) rowJoinGap(ls []pline, anchors []int) float64 {
 	var gaps []float64
 	for k := 1; k < len(anchors); k++ {
 		a, b := &ls[anchors[k-1]], &ls[anchors[k]]
@@ -646,18 +646,18 @@ func rowJoinGap(ls []pline, anchors []int) float64 {
 		return math.Inf(1)
 	}
 	sort.Float64s(gaps)
-	return 0.8 * gaps[len(gaps)/4]
+	return tol.rowJoin * gaps[int(float64(len(gaps))*tol.rowJoinQuantile)]
 }
 
 // splitLabels splits a label run whose words start at the left edges of two label
 // columns: a label running into the next column's text with only a narrow gap.
-func splitLabels(ls []pline, rg region, numStart float64) {
+func (tol *layoutSettings) splitLabels(ls []pline, rg region, numStart float64) {
 	var xs []float64
 	for i := rg.start; i < rg.end; i++ {
 		l := &ls[i]
 		for j := range l.cells {
 			c := &l.cells[j]
-			if (l.anchor && j < l.firstNum) || (!l.anchor && inLabelArea(c, numStart)) {
+			if (l.anchor && j < l.firstNum) || (!l.anchor && tol.inLabelArea(c, numStart)) {
 				xs = append(xs, c.x0)
 			}
 		}
@@ -669,7 +669,7 @@ func splitLabels(ls []pline, rg region, numStart float64) {
 		changed := false
 		for j := range l.cells {
 			c := l.cells[j]
-			isLabel := (l.anchor && j < l.firstNum) || (!l.anchor && inLabelArea(&c, numStart))
+			isLabel := (l.anchor && j < l.firstNum) || (!l.anchor && tol.inLabelArea(&c, numStart))
 			if !isLabel || len(c.words) < 2 {
 				out = append(out, c)
 				continue
@@ -677,7 +677,7 @@ func splitLabels(ls []pline, rg region, numStart float64) {
 			start := 0
 			for k := 1; k < len(c.words); k++ {
 				w := c.words[k]
-				if w.x0-c.words[k-1].x1 > 0.2*c.h() && startsColumn(xs, w.x0, 0.5*c.h()) {
+				if w.x0-c.words[k-1].x1 > tol.labelSplitGap*c.h() && tol.startsColumn(xs, w.x0, tol.labelSplitAlign*c.h()) {
 					out = append(out, subCell(c, c.words[start:k]))
 					start = k
 					changed = true
@@ -695,13 +695,13 @@ func splitLabels(ls []pline, rg region, numStart float64) {
 }
 
 // startsColumn reports whether several label runs start at x.
-func startsColumn(xs []float64, x, tol float64) bool {
-	i := sort.SearchFloat64s(xs, x-tol)
+func (tol *layoutSettings) startsColumn(xs []float64, x, within float64) bool {
+	i := sort.SearchFloat64s(xs, x-within)
 	n := 0
-	for ; i < len(xs) && xs[i] <= x+tol; i++ {
+	for ; i < len(xs) && xs[i] <= x+within; i++ {
 		n++
 	}
-	return n >= 2
+	return n >= tol.labelSplitRuns
 }
 
 func subCell(c cell, ws []word) cell {

@@ -84,7 +84,7 @@ var (
 
 // physicalLines groups each page's words into lines, drops page furniture and maps
 // the pages onto one continuous vertical coordinate.
-func physicalLines(pages []pageWords) []pline {
+func (tol *layoutSettings) physicalLines(pages []pageWords) []pline {
 	var out []pline
 	budget := maxLayoutWords
 	offset, prevBottom := 0.0, 0.0
@@ -104,8 +104,8 @@ func physicalLines(pages []pageWords) []pline {
 			if w.y1 < w.y0 {
 				w.y0, w.y1 = w.y1, w.y0
 			}
-			if w.y1-w.y0 < 0.5 {
-				w.y1 = w.y0 + 0.5
+			if w.y1-w.y0 < tol.minWordHeight {
+				w.y1 = w.y0 + tol.minWordHeight
 			}
 			budget--
 			ws = append(ws, w)
@@ -117,7 +117,7 @@ func physicalLines(pages []pageWords) []pline {
 		var mean, h float64
 		for _, w := range ws {
 			yc, wh := (w.y0+w.y1)/2, w.y1-w.y0
-			if n := len(groups); n > 0 && math.Abs(yc-mean) <= 0.5*math.Min(h, wh) {
+			if n := len(groups); n > 0 && math.Abs(yc-mean) <= tol.lineCentre*math.Min(h, wh) {
 				g := groups[n-1]
 				mean = (mean*float64(len(g)) + yc) / float64(len(g)+1)
 				h = math.Max(h, wh)
@@ -129,8 +129,8 @@ func physicalLines(pages []pageWords) []pline {
 		}
 		var pls []pline
 		for _, g := range groups {
-			l := makeLine(pi, g)
-			if isFurniture(&l, pg.height) {
+			l := tol.makeLine(pi, g)
+			if tol.isFurniture(&l, pg.height) {
 				continue
 			}
 			pls = append(pls, l)
@@ -145,7 +145,7 @@ func physicalLines(pages []pageWords) []pline {
 			top = math.Min(top, l.y0)
 		}
 		if len(out) > 0 {
-			offset = prevBottom + 2 - top
+			offset = prevBottom + tol.pageGap - top
 		} else {
 			offset = 0
 		}
@@ -179,7 +179,7 @@ func finite(fs ...float64) bool {
 }
 
 // makeLine builds a line of one page from its words, splitting them into cells.
-func makeLine(page int, ws []word) pline {
+func (tol *layoutSettings) makeLine(page int, ws []word) pline {
 	sort.SliceStable(ws, func(i, j int) bool { return ws[i].x0 < ws[j].x0 })
 	hs := make([]float64, len(ws))
 	l := pline{page: page, x0: math.Inf(1), y0: math.Inf(1), x1: math.Inf(-1), y1: math.Inf(-1)}
@@ -210,7 +210,7 @@ func makeLine(page int, ws []word) pline {
 			// A wide gap separates cells; so does a narrower one before a
 			// number (a label running up to its row's numbers) or between two
 			// numbers. In running text the gap before a number is a space.
-			if gap > h || (num && gap > 0.45*h) || (prevNum && num && gap > 0.2*h) {
+			if gap > tol.cellGap*h || (num && gap > tol.numberGap*h) || (prevNum && num && gap > tol.numbersGap*h) {
 				flush()
 			}
 		}
@@ -227,20 +227,20 @@ func makeLine(page int, ws []word) pline {
 }
 
 // isFurniture reports whether a line is a page number in the page's top or bottom margin.
-func isFurniture(l *pline, pageHeight float64) bool {
+func (tol *layoutSettings) isFurniture(l *pline, pageHeight float64) bool {
 	t := strings.TrimSpace(l.text())
-	if utf8.RuneCountInString(t) > 24 || !pageNumRe.MatchString(strings.Join(strings.Fields(t), "")) && !pageNumRe.MatchString(t) {
+	if utf8.RuneCountInString(t) > tol.furnitureRunes || !pageNumRe.MatchString(strings.Join(strings.Fields(t), "")) && !pageNumRe.MatchString(t) {
 		return false
 	}
 	if pageHeight <= 0 {
 		return !numberRe.MatchString(t)
 	}
-	return l.y1 > 0.88*pageHeight || l.y0 < 0.12*pageHeight
+	return l.y1 > tol.footerMargin*pageHeight || l.y0 < tol.headerMargin*pageHeight
 }
 
 // classify marks a line as an anchor: a narrow label (or none) followed by a
 // band of numeric cells.
-func classify(l *pline) {
+func (tol *layoutSettings) classify(l *pline) {
 	l.anchor, l.firstNum = false, -1
 	first := -1
 	digits := 0
@@ -264,7 +264,7 @@ func classify(l *pline) {
 	// A run of text wider than most of the line before a number is a sentence
 	// ending in a figure, not a label.
 	for _, c := range l.cells[:first] {
-		if c.x1-c.x0 > 0.6*(l.x1-l.x0) {
+		if c.x1-c.x0 > tol.sentenceWidth*(l.x1-l.x0) {
 			return
 		}
 	}

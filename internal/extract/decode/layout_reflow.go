@@ -13,7 +13,7 @@ import (
 // paragraphBreaks reports, for each line, whether a paragraph ends after it: a line
 // that wraps (reaches the right margin, does not end a sentence) continues into the
 // next line unless that starts a heading, an item or an indented paragraph.
-func paragraphBreaks(ls []pline) []bool {
+func (tol *layoutSettings) paragraphBreaks(ls []pline) []bool {
 	ends := make([]bool, len(ls))
 	var x0s, x1s []float64
 	for _, l := range ls {
@@ -26,7 +26,7 @@ func paragraphBreaks(ls []pline) []bool {
 	sort.Float64s(x1s)
 	right := 0.0
 	if len(x1s) > 0 {
-		right = x1s[len(x1s)*3/4]
+		right = x1s[int(float64(len(x1s))*tol.rightMargin)]
 	}
 	// How the document marks its paragraphs: by indenting their first line, or
 	// by a wider gap above them. Where it does, a line that ends a sentence at
@@ -38,7 +38,7 @@ func paragraphBreaks(ls []pline) []bool {
 		if l.anchor {
 			continue
 		}
-		if l.x0 > left+0.5*l.h && l.x0 <= left+4*l.h {
+		if l.x0 > left+tol.indentMin*l.h && l.x0 <= left+tol.indentMax*l.h {
 			indented++
 		}
 		if i > 0 && !ls[i-1].anchor && ls[i-1].page == l.page {
@@ -48,7 +48,7 @@ func paragraphBreaks(ls []pline) []bool {
 	lineGap := median(gaps)
 	spaced := 0
 	for _, g := range gaps {
-		if g > lineGap+0.5*mediumHeight(ls) {
+		if g > lineGap+tol.paragraphSpace*mediumHeight(ls) {
 			spaced++
 		}
 	}
@@ -61,16 +61,16 @@ func paragraphBreaks(ls []pline) []bool {
 		t := strings.TrimSpace(l.text())
 		last, _ := utf8.DecodeLastRuneInString(t)
 		next := strings.TrimSpace(n.text())
-		sameGap := n.page == l.page && n.y0-l.y1 <= lineGap+0.3*l.h
-		continues := indented >= 2 && (sameGap || n.page != l.page) || spaced >= 2 && sameGap
+		sameGap := n.page == l.page && n.y0-l.y1 <= lineGap+tol.lineGapSlack*l.h
+		continues := indented >= tol.markedMin && (sameGap || n.page != l.page) || spaced >= tol.markedMin && sameGap
 		switch {
 		case strings.ContainsRune("。！？!?；;：:", last) && !continues:
-		case l.x1 < right-1.5*l.h:
-		case n.x0 > left+0.5*n.h:
+		case l.x1 < right-tol.shortLine*l.h:
+		case n.x0 > left+tol.indentMin*n.h:
 		case markerRe.MatchString(next):
-		case math.Abs(n.h-l.h) > 0.3*l.h:
-		case n.page == l.page && n.y0-l.y1 > 1.5*l.h:
-		case wideGap(l) || wideGap(n):
+		case math.Abs(n.h-l.h) > tol.heightChange*l.h:
+		case n.page == l.page && n.y0-l.y1 > tol.paragraphGap*l.h:
+		case tol.wideGap(l) || tol.wideGap(n):
 		default:
 			continue
 		}
@@ -92,9 +92,9 @@ func mode(fs []float64) float64 {
 }
 
 // wideGap reports whether a line has cells far apart (a table row, not running text).
-func wideGap(l *pline) bool {
+func (tol *layoutSettings) wideGap(l *pline) bool {
 	for i := 1; i < len(l.cells); i++ {
-		if l.cells[i].x0-l.cells[i-1].x1 > 2*l.h {
+		if l.cells[i].x0-l.cells[i-1].x1 > tol.wideCellGap*l.h {
 			return true
 		}
 	}

@@ -14,14 +14,14 @@ type region struct {
 }
 
 // findRegions finds the table regions of the lines, in order.
-func findRegions(ls []pline) []region {
+func (tol *layoutSettings) findRegions(ls []pline) []region {
 	var out []region
 	lastEnd := 0
 	for i := 0; i < len(ls); i++ {
 		if !ls[i].anchor {
 			continue
 		}
-		rg := growRegion(ls, i, lastEnd)
+		rg := tol.growRegion(ls, i, lastEnd)
 		out = append(out, rg)
 		lastEnd = rg.end
 		i = rg.end - 1
@@ -31,6 +31,7 @@ func findRegions(ls []pline) []region {
 
 // regionState tracks what a growing region looks like.
 type regionState struct {
+	tol              *layoutSettings
 	numStart, x0, x1 float64
 	anchorH          float64
 	textH            []float64
@@ -68,30 +69,30 @@ func (s *regionState) breaks(l *pline) bool {
 	for _, c := range l.cells {
 		maxH = math.Max(maxH, c.h())
 	}
-	if maxH > 1.4*s.refH() && maxH > 1.05*s.anchorH {
+	if maxH > s.tol.headingHeight*s.refH() && maxH > s.tol.headingAnchorHeight*s.anchorH {
 		return true
 	}
 	if len(l.cells) == 1 {
 		c := l.cells[0]
-		if c.x0 < s.numStart-l.h && c.x1 > s.numStart+l.h {
+		if c.x0 < s.numStart-s.tol.crossNumbers*l.h && c.x1 > s.numStart+s.tol.crossNumbers*l.h {
 			return true
 		}
-		if c.x1-c.x0 > 0.6*(s.x1-s.x0) {
+		if c.x1-c.x0 > s.tol.wideRun*(s.x1-s.x0) {
 			return true
 		}
 	}
 	return false
 }
 
-func growRegion(ls []pline, a, lastEnd int) region {
-	st := regionState{numStart: math.Inf(1), x0: math.Inf(1), x1: math.Inf(-1)}
+func (tol *layoutSettings) growRegion(ls []pline, a, lastEnd int) region {
+	st := regionState{tol: tol, numStart: math.Inf(1), x0: math.Inf(1), x1: math.Inf(-1)}
 	st.addAnchor(&ls[a])
 	end := a + 1
 	bottom := ls[a].y1
 	var pending []int
 	for j := a + 1; j < len(ls) && j-a < maxRegionLines; j++ {
 		l := &ls[j]
-		if l.y0-bottom > 6*math.Max(l.h, ls[j-1].h) {
+		if l.y0-bottom > tol.regionGap*math.Max(l.h, ls[j-1].h) {
 			break
 		}
 		if l.anchor {
@@ -111,7 +112,7 @@ func growRegion(ls []pline, a, lastEnd int) region {
 	// Lines after the last numeric row stay only if they continue its label.
 	for _, j := range pending {
 		l := &ls[j]
-		if l.y0-ls[j-1].y1 > 1.5*l.h || l.x1 > st.numStart {
+		if l.y0-ls[j-1].y1 > tol.trailingGap*l.h || l.x1 > st.numStart {
 			break
 		}
 		end = j + 1
@@ -119,7 +120,7 @@ func growRegion(ls []pline, a, lastEnd int) region {
 	start := a
 	for j := a - 1; j >= lastEnd && a-j < 100; j-- {
 		l := &ls[j]
-		if ls[j+1].y0-l.y1 > 6*math.Max(l.h, ls[j+1].h) || st.breaks(l) {
+		if ls[j+1].y0-l.y1 > tol.regionGap*math.Max(l.h, ls[j+1].h) || st.breaks(l) {
 			break
 		}
 		if len(l.cells) == 1 && sectionRe.MatchString(l.cells[0].text) {
