@@ -46,9 +46,10 @@ func (tol *layoutSettings) paragraphBreaks(ls []pline) []bool {
 		}
 	}
 	lineGap := median(gaps)
+	spacing := lineGap + tol.paragraphSpace*mediumHeight(ls)
 	spaced := 0
 	for _, g := range gaps {
-		if g > lineGap+tol.paragraphSpace*mediumHeight(ls) {
+		if g > spacing {
 			spaced++
 		}
 	}
