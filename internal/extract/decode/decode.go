@@ -2,10 +2,6 @@ package decode
 
 import "fmt"
 
-// MaxSize is the largest raw file Decode reads. Annual reports are a few megabytes
-// at most; a larger file is refused rather than read into memory.
-const MaxSize = 20 << 20
-
 // page is a document as a format reader sees it, before normalization: raw lines
 // (possibly traditional, with pinyin glosses, full-width digits and web furniture),
 // and tables whose Line indexes into lines.

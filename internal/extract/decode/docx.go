@@ -17,14 +17,6 @@ import (
 	"unicode/utf8"
 )
 
-// Limits on DOCX input: a part that decompresses to more than maxDOCXPart bytes is
-// refused (a zip bomb), and tables nest at most maxDOCXDepth deep.
-const (
-	maxDOCXPart  = 50 << 20
-	maxDOCXDepth = 32
-	maxDOCXSpan  = 64
-)
-
 // readDOCX reads a Word (OOXML) document: its paragraphs as lines and its tables
 // as grids, and its title from the document properties.
 func readDOCX(data []byte) (*page, error) {

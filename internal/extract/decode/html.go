@@ -20,16 +20,6 @@ import (
 	"github.com/nianbao/nianbao/internal/extract/textenc"
 )
 
-// Limits on HTML tables: spans are clamped as browsers do, and a table is read up
-// to maxTableCells cells.
-const (
-	maxColspan    = 1000
-	maxRowspan    = 1000
-	maxTableCols  = 256
-	maxTableCells = 100000
-	maxHTMLDepth  = 512
-)
-
 // readHTML reads an HTML page: it decodes the bytes (using the page's declared
 // charset as a hint), and returns the report's text lines and tables.
 func readHTML(data []byte) (*page, error) {

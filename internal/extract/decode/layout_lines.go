@@ -24,13 +24,6 @@ type pageWords struct {
 	words         []word
 }
 
-// Limits on the layout input: a PDF with more words is read up to this many.
-const (
-	maxLayoutWords = 400000
-	maxGridColumns = 64
-	maxRegionLines = 3000 // a longer table region is cut into several tables
-)
-
 // cell is a run of words on a physical line not separated by a wide gap.
 type cell struct {
 	x0, y0, x1, y1 float64 // y0, y1 in continuous coordinates

@@ -16,14 +16,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
-	"time"
 )
-
-// pdfTimeout bounds one pdftotext run.
-const pdfTimeout = 60 * time.Second
-
-// maxPDFOutput bounds the XHTML pdftotext may write for one file.
-const maxPDFOutput = 256 << 20
 
 // errNoPdftotext says what to install when pdftotext is missing.
 var errNoPdftotext = errors.New("reading PDF needs pdftotext: install poppler-utils (Debian: apt-get install poppler-utils poppler-data)")

@@ -8,14 +8,6 @@ import (
 	"github.com/nianbao/nianbao/internal/extract/textenc"
 )
 
-// Limits on plain text: a report has a few thousand lines and tables of a few
-// dozen columns. A line with more cells than maxPipeCells is not a table row.
-const (
-	maxTextLines      = 1 << 20
-	maxPipeCells      = 256
-	maxPipeTableCells = 1 << 22
-)
-
 // readText reads a plain text file: it decodes the bytes, splits lines (at
 // "\r\n", "\r" or "\n") and finds the tables flattened to pipe text.
 func readText(data []byte) (*page, error) {

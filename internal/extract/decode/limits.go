@@ -1,0 +1,43 @@
+package decode
+
+import "time"
+
+// Limits: what a file may be. Every bound Decode puts on its input is here, with
+// what it protects. Each is far above what a real annual report needs (a few
+// dozen pages, a few tables of a few dozen rows and columns, some tens of
+// kilobytes of text), and each, when exceeded, is one clear error naming the
+// file: nothing is silently cut.
+const (
+	// MaxSize is the largest raw file Decode reads. Annual reports are a few
+	// megabytes at most; a larger file is refused rather than read into memory.
+	MaxSize = 20 << 20
+
+	// Tables of HTML and DOCX: spans are clamped as browsers clamp them, and a
+	// table is read up to maxTableCells cells.
+	maxColspan    = 1000
+	maxRowspan    = 1000
+	maxTableCols  = 256
+	maxTableCells = 100000
+
+	// Plain text: a report has a few thousand lines and tables of a few dozen
+	// columns. A line with more cells than maxPipeCells is not a table row.
+	maxTextLines      = 1 << 20
+	maxPipeCells      = 256
+	maxPipeTableCells = 1 << 22
+
+	// HTML.
+	maxHTMLDepth = 512 // elements nested deeper are not read (the parser nests unclosed tags)
+
+	// DOCX: a part that decompresses to more than maxDOCXPart bytes is refused (a
+	// zip bomb), and tables nest at most maxDOCXDepth deep.
+	maxDOCXPart  = 50 << 20
+	maxDOCXDepth = 32
+	maxDOCXSpan  = 64
+
+	// PDF.
+	pdfTimeout     = 60 * time.Second // one pdftotext run
+	maxPDFOutput   = 256 << 20        // the XHTML pdftotext may write for one file
+	maxLayoutWords = 400000           // a PDF with more words is read up to this many
+	maxGridColumns = 64
+	maxRegionLines = 3000 // a longer table region is cut into several tables
+)
