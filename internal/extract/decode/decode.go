@@ -1,6 +1,11 @@
 package decode
 
-import "fmt"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
 
 // page is a document as a format reader sees it, before normalization: raw lines
 // (possibly traditional, with pinyin glosses, full-width digits and web furniture),
@@ -14,17 +19,84 @@ type page struct {
 }
 
 // Decode reads a raw report. name is used in errors only. It sniffs the format from
-// the bytes (not the name), reads the text and tables, and normalizes them.
+// the bytes (not the name), reads the text and tables, and normalizes them, within
+// the limits of limits.go (Timeout among them).
 func Decode(name string, data []byte) (*Document, error) {
-	p, err := read(data)
+	return DecodeContext(context.Background(), name, data)
+}
+
+// DecodeContext is Decode, stopped early (with ctx's error) when ctx is done. The
+// time budget is the shorter of ctx's deadline and Timeout.
+func DecodeContext(ctx context.Context, name string, data []byte) (*Document, error) {
+	limit := Timeout
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < limit {
+		limit = max(time.Until(dl), 0)
+	}
+	ctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	doc, err := newDecoder(ctx, limit).decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return normalize(p), nil
+	return doc, nil
+}
+
+// decoder decodes one file: its format reader and normalize share its deadline.
+type decoder struct {
+	ctx   context.Context
+	limit time.Duration // the time budget, for messages
+	steps int           // steps of work since the deadline was last checked
+}
+
+// newDecoder returns a decoder that stops when ctx is done; limit is ctx's time
+// budget, for messages.
+func newDecoder(ctx context.Context, limit time.Duration) *decoder {
+	return &decoder{ctx: ctx, limit: limit}
+}
+
+// Errors for documents past a budget of limits.go. Decode wraps them with the
+// file's name and details; test for them with errors.Is.
+var (
+	ErrTimeout = errors.New("took too long")
+)
+
+// step counts one step of work (a line, a node, a token) and, every
+// deadlineEvery steps, checks the deadline.
+func (d *decoder) step() error {
+	if d.steps++; d.steps < deadlineEvery {
+		return nil
+	}
+	d.steps = 0
+	return d.expired()
+}
+
+// expired returns why decoding must stop (the deadline passed, or the caller
+// cancelled), or nil.
+func (d *decoder) expired() error {
+	err := d.ctx.Err()
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("%w: decoding stopped at its time budget of %v", ErrTimeout, d.limit.Round(time.Millisecond))
+	}
+	return err
+}
+
+// decode reads and normalizes a file.
+func (d *decoder) decode(data []byte) (*Document, error) {
+	if err := d.expired(); err != nil {
+		return nil, err
+	}
+	p, err := d.read(data)
+	if err != nil {
+		return nil, err
+	}
+	return d.normalize(p)
 }
 
 // read dispatches on the sniffed format.
-func read(data []byte) (*page, error) {
+func (d *decoder) read(data []byte) (*page, error) {
 	format, err := sniff(data)
 	if err != nil {
 		return nil, err
@@ -32,13 +104,13 @@ func read(data []byte) (*page, error) {
 	var p *page
 	switch format {
 	case formatPDF:
-		p, err = readPDF(data)
+		p, err = d.readPDF(data)
 	case formatDOCX:
-		p, err = readDOCX(data)
+		p, err = d.readDOCX(data)
 	case formatHTML:
-		p, err = readHTML(data)
+		p, err = d.readHTML(data)
 	default:
-		p, err = readText(data)
+		p, err = d.readText(data)
 	}
 	if err != nil {
 		return nil, err

@@ -19,7 +19,7 @@ import (
 
 // readDOCX reads a Word (OOXML) document: its paragraphs as lines and its tables
 // as grids, and its title from the document properties.
-func readDOCX(data []byte) (*page, error) {
+func (d *decoder) readDOCX(data []byte) (*page, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("not a DOCX file: %w", err)
@@ -37,7 +37,7 @@ func readDOCX(data []byte) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	dp := &docxParser{d: xml.NewDecoder(bytes.NewReader(raw))}
+	dp := &docxParser{dec: d, d: xml.NewDecoder(bytes.NewReader(raw))}
 	blocks, err := dp.container("", nil, 0)
 	if err != nil && err != io.EOF {
 		return nil, fmt.Errorf("%s: %w", f.Name, err)
@@ -153,7 +153,17 @@ type docxCell struct {
 }
 
 type docxParser struct {
-	d *xml.Decoder
+	dec *decoder
+	d   *xml.Decoder
+}
+
+// token returns the next token of the document, or the error that stops reading:
+// the end of the document, bad XML, or the deadline.
+func (p *docxParser) token() (xml.Token, error) {
+	if err := p.dec.step(); err != nil {
+		return nil, err
+	}
+	return p.d.Token()
 }
 
 func valAttr(t xml.StartElement) (string, bool) {
@@ -180,7 +190,7 @@ func intVal(t xml.StartElement) int {
 func (p *docxParser) container(stop string, cell *docxCell, depth int) ([]docxBlock, error) {
 	var out []docxBlock
 	for {
-		tok, err := p.d.Token()
+		tok, err := p.token()
 		if err != nil {
 			return out, err
 		}
@@ -235,7 +245,7 @@ func (p *docxParser) paragraph(depth int) (string, []docxBlock, error) {
 	var extra []docxBlock
 	inText := false
 	for {
-		tok, err := p.d.Token()
+		tok, err := p.token()
 		if err != nil {
 			return b.String(), extra, err
 		}
@@ -287,7 +297,7 @@ func (p *docxParser) table(depth int) (*docxTable, error) {
 	tb := &docxTable{}
 	var row *docxRow
 	for {
-		tok, err := p.d.Token()
+		tok, err := p.token()
 		if err != nil {
 			return tb, err
 		}

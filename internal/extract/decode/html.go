@@ -22,12 +22,12 @@ import (
 
 // readHTML reads an HTML page: it decodes the bytes (using the page's declared
 // charset as a hint), and returns the report's text lines and tables.
-func readHTML(data []byte) (*page, error) {
+func (d *decoder) readHTML(data []byte) (*page, error) {
 	text, enc, err := textenc.Decode(data, declaredCharset(data))
 	if err != nil {
 		return nil, fmt.Errorf("reading HTML: %w", err)
 	}
-	p, err := parseHTML(text)
+	p, err := d.parseHTML(text)
 	if err != nil {
 		return nil, err
 	}
@@ -68,12 +68,12 @@ func declaredCharset(data []byte) string {
 }
 
 // parseHTML reads a decoded page.
-func parseHTML(text string) (*page, error) {
+func (d *decoder) parseHTML(text string) (*page, error) {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
-	h := &htmlReader{stats: make(map[*html.Node]textStats, len(text)/32)}
+	h := &htmlReader{d: d, stats: make(map[*html.Node]textStats, len(text)/32)}
 	h.hiddenClass = hiddenClasses(doc)
 	p := &page{format: "html"}
 	if t := findElement(doc, atom.Title, 0); t != nil {
@@ -86,6 +86,9 @@ func parseHTML(text string) (*page, error) {
 	h.measure(body, 0, false)
 	h.outside(body, h.mainContainer(body), 0, false)
 	h.flush()
+	if h.err != nil {
+		return nil, h.err
+	}
 	p.lines, p.tables = h.lines, h.tables
 	return p, nil
 }
@@ -138,6 +141,8 @@ type textStats struct {
 }
 
 type htmlReader struct {
+	d           *decoder
+	err         error // the first error met: the deadline passed
 	stats       map[*html.Node]textStats
 	hiddenClass map[string]bool // classes the page's style sheets hide
 	lines       []string
@@ -350,7 +355,7 @@ func (h *htmlReader) outside(n, main *html.Node, depth int, inMain bool) {
 		h.walk(n, depth, inMain)
 		return
 	}
-	if depth > maxHTMLDepth {
+	if depth > maxHTMLDepth || h.stopped() {
 		return
 	}
 	if n.Type == html.ElementNode && (n.DataAtom == atom.Article || n.DataAtom == atom.Main) {
@@ -412,7 +417,7 @@ func isHeading(n *html.Node) bool {
 
 // walk emits the text of n: block elements break lines, data tables become grids.
 func (h *htmlReader) walk(n *html.Node, depth int, inMain bool) {
-	if depth > maxHTMLDepth {
+	if depth > maxHTMLDepth || h.stopped() {
 		return
 	}
 	switch n.Type {
@@ -460,6 +465,15 @@ func (h *htmlReader) walk(n *html.Node, depth int, inMain bool) {
 	if block {
 		h.flush()
 	}
+}
+
+// stopped counts a step of work and reports whether reading must stop: the
+// deadline passed (h.err says so).
+func (h *htmlReader) stopped() bool {
+	if h.err == nil {
+		h.err = h.d.step()
+	}
+	return h.err != nil
 }
 
 // text appends text to the current line, collapsing white space.

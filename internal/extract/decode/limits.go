@@ -12,6 +12,14 @@ const (
 	// megabytes at most; a larger file is refused rather than read into memory.
 	MaxSize = 20 << 20
 
+	// Timeout is the time Decode may spend on one file, pdftotext included.
+	// Decoding a real report takes well under a second.
+	Timeout = 20 * time.Second
+
+	// deadlineEvery is how many steps of work (lines, elements, tokens) pass
+	// between two checks of the deadline.
+	deadlineEvery = 1 << 10
+
 	// Tables of HTML and DOCX: spans are clamped as browsers clamp them, and a
 	// table is read up to maxTableCells cells.
 	maxColspan    = 1000

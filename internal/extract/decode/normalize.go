@@ -23,9 +23,9 @@ import (
 //   - table cells are normalized alike, rows padded to the table's width, and
 //     each row's line rendered by RowLine, so that Lines[Line+i] is always
 //     RowLine(Rows[i]) with Line counted after the dropped lines.
-func normalize(p *page) *Document {
+func (d *decoder) normalize(p *page) (*Document, error) {
 	c := hanzi.Default()
-	d := &Document{
+	doc := &Document{
 		Format:   p.format,
 		Encoding: p.encoding,
 		Title:    cleanText(c, hanzi.StripPinyin(p.title)),
@@ -40,18 +40,21 @@ func normalize(p *page) *Document {
 		src.WriteByte('\n')
 		src.WriteString(l)
 	}
-	d.Script = c.Script(src.String())
+	doc.Script = c.Script(src.String())
 
-	d.Lines = make([]string, 0, len(p.lines))
+	doc.Lines = make([]string, 0, len(p.lines))
 	next := 0 // the next table
 	for i := 0; i < len(p.lines); i++ {
+		if err := d.step(); err != nil {
+			return nil, err
+		}
 		if next < len(tables) && tables[next].Line == i {
-			t := normalizeTable(c, tables[next], len(d.Lines))
+			t := normalizeTable(c, tables[next], len(doc.Lines))
 			if len(t.Rows) > 0 {
 				for _, r := range t.Rows {
-					d.Lines = append(d.Lines, RowLine(r))
+					doc.Lines = append(doc.Lines, RowLine(r))
 				}
-				d.Tables = append(d.Tables, t)
+				doc.Tables = append(doc.Tables, t)
 			}
 			i += len(tables[next].Rows) - 1
 			next++
@@ -62,10 +65,10 @@ func normalize(p *page) *Document {
 			continue
 		}
 		if l = trimMetaFurniture(l); l != "" {
-			d.Lines = append(d.Lines, l)
+			doc.Lines = append(doc.Lines, l)
 		}
 	}
-	return d
+	return doc, nil
 }
 
 // tablesInOrder returns the page's tables sorted by their first line, without

@@ -24,8 +24,8 @@ var errNoPdftotext = errors.New("reading PDF needs pdftotext: install poppler-ut
 // readPDF reads a PDF with pdftotext: its text lines in reading order (wrapped
 // paragraph lines joined, page numbers dropped) and its tables rebuilt from the
 // words' positions.
-func readPDF(data []byte) (*page, error) {
-	return readPDFContext(context.Background(), data)
+func (d *decoder) readPDF(data []byte) (*page, error) {
+	return readPDFContext(d.ctx, data)
 }
 
 func readPDFContext(ctx context.Context, data []byte) (*page, error) {

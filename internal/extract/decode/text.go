@@ -10,7 +10,7 @@ import (
 
 // readText reads a plain text file: it decodes the bytes, splits lines (at
 // "\r\n", "\r" or "\n") and finds the tables flattened to pipe text.
-func readText(data []byte) (*page, error) {
+func (d *decoder) readText(data []byte) (*page, error) {
 	text, enc, err := textenc.Decode(data, "")
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotReport, err)
@@ -19,7 +19,7 @@ func readText(data []byte) (*page, error) {
 	if len(lines) > maxTextLines {
 		return nil, fmt.Errorf("text has more than %d lines", maxTextLines)
 	}
-	tables, err := pipeTables(lines)
+	tables, err := d.pipeTables(lines)
 	if err != nil {
 		return nil, err
 	}
@@ -58,10 +58,13 @@ func splitLines(text string) []string {
 // cells come from merged header cells. Rows are padded with "" to the widest row of
 // their table. When every row of a pipe table starts with "|" (Markdown style),
 // that leading empty cell is dropped.
-func pipeTables(lines []string) ([]Table, error) {
+func (d *decoder) pipeTables(lines []string) ([]Table, error) {
 	var tables []Table
 	total := 0
 	for i := 0; i < len(lines); {
+		if err := d.step(); err != nil {
+			return nil, err
+		}
 		sep := rowSeparator(lines[i])
 		if sep == "" {
 			i++
