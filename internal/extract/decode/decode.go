@@ -57,7 +57,8 @@ func newDecoder(ctx context.Context, limit time.Duration) *decoder {
 // Errors for documents past a budget of limits.go. Decode wraps them with the
 // file's name and details; test for them with errors.Is.
 var (
-	ErrTimeout = errors.New("took too long")
+	ErrPDFTooLarge = errors.New("PDF too large")
+	ErrTimeout     = errors.New("took too long")
 )
 
 // step counts one step of work (a line, a node, a token) and, every

@@ -42,10 +42,13 @@ const (
 	maxDOCXDepth = 32
 	maxDOCXSpan  = 64
 
-	// PDF.
-	pdfTimeout     = 60 * time.Second // one pdftotext run
-	maxPDFOutput   = 256 << 20        // the XHTML pdftotext may write for one file
-	maxLayoutWords = 400000           // a PDF with more words is read up to this many
-	maxGridColumns = 64
-	maxRegionLines = 3000 // a longer table region is cut into several tables
+	// PDF. pdftotext's output is read as it streams: a PDF over a limit
+	// stops it there, whatever the PDF would make of it.
+	maxPDFPages    = 1000     // pages of a PDF
+	maxPDFOutput   = 64 << 20 // bytes pdftotext may write (its XHTML of word boxes, about 100 bytes a word)
+	maxLayoutWords = 400000   // words of a PDF
+	maxPDFInfo     = 1 << 20  // bytes pdfinfo may write
+	maxToolStderr  = 64 << 10 // bytes of a tool's error output kept (for the error message)
+	maxGridColumns = 64       // numeric or label columns of a table: a region with more is not a table
+	maxRegionLines = 3000     // lines of a table region: a longer region is cut into several tables
 )

@@ -24,3 +24,7 @@ func normalize(p *page) *Document {
 	}
 	return doc
 }
+
+func readPDFContext(ctx context.Context, data []byte) (*page, error) {
+	return newDecoder(ctx, Timeout).readPDF(data)
+}
