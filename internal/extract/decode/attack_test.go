@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -186,4 +187,36 @@ func TestWriteAttackFiles(t *testing.T) {
 		}
 		t.Logf("%s: %d bytes", name, len(data))
 	}
+}
+
+// deepHTML is a page whose report (paragraphs in a container) sits beside
+// levels nested div elements, each with a little text, the innermost holding a
+// long link: a reader that looks again at everything under each of them for a
+// "。" reads the link levels times.
+func deepHTML(levels, link int) []byte {
+	var b strings.Builder
+	b.WriteString(`<html><body><div id="report">`)
+	for range 3000 {
+		b.WriteString("<p>政府信息公开工作年度报告正文</p>")
+	}
+	b.WriteString("</div>")
+	for range levels {
+		b.WriteString("<div>相关链接相关链接相关链接")
+	}
+	b.WriteString(`<a href="/x">` + strings.Repeat("链", link/3) + "</a>")
+	for range levels {
+		b.WriteString("</div>")
+	}
+	b.WriteString("</body></html>")
+	return []byte(b.String())
+}
+
+// allocated returns the bytes f allocates on the heap: an upper bound of the
+// memory it holds at any time.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }

@@ -43,22 +43,24 @@ func DecodeContext(ctx context.Context, name string, data []byte) (*Document, er
 
 // decoder decodes one file: its format reader and normalize share its deadline.
 type decoder struct {
-	ctx   context.Context
-	limit time.Duration // the time budget, for messages
-	steps int           // steps of work since the deadline was last checked
+	ctx       context.Context
+	limit     time.Duration // the time budget, for messages
+	steps     int           // steps of work since the deadline was last checked
+	textBytes int           // bytes of normalized text still allowed
 }
 
 // newDecoder returns a decoder that stops when ctx is done; limit is ctx's time
 // budget, for messages.
 func newDecoder(ctx context.Context, limit time.Duration) *decoder {
-	return &decoder{ctx: ctx, limit: limit}
+	return &decoder{ctx: ctx, limit: limit, textBytes: MaxTextSize}
 }
 
 // Errors for documents past a budget of limits.go. Decode wraps them with the
 // file's name and details; test for them with errors.Is.
 var (
-	ErrPDFTooLarge = errors.New("PDF too large")
-	ErrTimeout     = errors.New("took too long")
+	ErrTextTooLarge = errors.New("text too large")
+	ErrPDFTooLarge  = errors.New("PDF too large")
+	ErrTimeout      = errors.New("took too long")
 )
 
 // step counts one step of work (a line, a node, a token) and, every
@@ -82,6 +84,14 @@ func (d *decoder) expired() error {
 		return fmt.Errorf("%w: decoding stopped at its time budget of %v", ErrTimeout, d.limit.Round(time.Millisecond))
 	}
 	return err
+}
+
+// line charges one normalized line against the document's text budget.
+func (d *decoder) line(l string) error {
+	if d.textBytes -= len(l) + 1; d.textBytes < 0 {
+		return fmt.Errorf("%w: more than %s of text", ErrTextTooLarge, byteSize(MaxTextSize))
+	}
+	return nil
 }
 
 // decode reads and normalizes a file.

@@ -84,7 +84,12 @@ func (d *decoder) parseHTML(text string) (*page, error) {
 		body = doc
 	}
 	h.measure(body, 0, false)
-	h.outside(body, h.mainContainer(body), 0, false)
+	main := h.mainContainer(body)
+	h.mainPath = map[*html.Node]bool{}
+	for n := main; n != nil; n = n.Parent {
+		h.mainPath[n] = true
+	}
+	h.outside(body, main, 0, false)
 	h.flush()
 	if h.err != nil {
 		return nil, h.err
@@ -144,7 +149,9 @@ type htmlReader struct {
 	d           *decoder
 	err         error // the first error met: the deadline passed
 	stats       map[*html.Node]textStats
-	hiddenClass map[string]bool // classes the page's style sheets hide
+	mainPath    map[*html.Node]bool // the content container and the elements that hold it
+	stops       map[*html.Node]int  // stopDepth's answers
+	hiddenClass map[string]bool     // classes the page's style sheets hide
 	lines       []string
 	tables      []Table
 	cur         collapser // the current line, white space collapsed
@@ -366,9 +373,9 @@ func (h *htmlReader) outside(n, main *html.Node, depth int, inMain bool) {
 			continue
 		}
 		switch {
-		case contains(c, main):
+		case h.mainPath[c]:
 			h.outside(c, main, depth+1, inMain)
-		case isHeading(c) || h.prose(c):
+		case isHeading(c) || h.prose(c, depth+1):
 			h.flush()
 			h.walk(c, depth+1, inMain)
 			h.flush()
@@ -379,8 +386,9 @@ func (h *htmlReader) outside(n, main *html.Node, depth int, inMain bool) {
 }
 
 // prose reports whether an element outside the content container holds report
-// text: a paragraph of sentences rather than page furniture.
-func (h *htmlReader) prose(n *html.Node) bool {
+// text: a paragraph of sentences rather than page furniture. n is depth levels
+// under the body.
+func (h *htmlReader) prose(n *html.Node, depth int) bool {
 	switch n.DataAtom {
 	case atom.P, atom.Div, atom.Section, atom.Td, atom.Li, atom.Blockquote, atom.Table:
 	default:
@@ -390,16 +398,36 @@ func (h *htmlReader) prose(n *html.Node) bool {
 	if st.text-st.links < 10 {
 		return false
 	}
-	return strings.Contains(textOf(n), "。")
+	return h.stopDepth(n, depth) <= maxHTMLDepth // strings.Contains(textOf(n), "。")
 }
 
-func contains(n, d *html.Node) bool {
-	for ; d != nil; d = d.Parent {
-		if d == n {
-			return true
+// stopDepth returns how many levels under n (depth levels under the body) the
+// nearest text holding "。" is, 0 for n itself, or maxHTMLDepth+1 when none is
+// within maxHTMLDepth levels (as far as textOf reads). It looks at most
+// 2×maxHTMLDepth+2 levels under the body, which is as deep as textOf reads from
+// an element outside asks prose about. Each answer is kept: asked of nested
+// elements, it costs the size of the page, not its size times its depth.
+func (h *htmlReader) stopDepth(n *html.Node, depth int) int {
+	if n.Type == html.TextNode {
+		if strings.Contains(n.Data, "。") {
+			return 0
+		}
+		return maxHTMLDepth + 1
+	}
+	if v, ok := h.stops[n]; ok {
+		return v
+	}
+	v := maxHTMLDepth + 1
+	if depth < 2*maxHTMLDepth+2 {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			v = min(v, h.stopDepth(c, depth+1)+1)
 		}
 	}
-	return false
+	if h.stops == nil {
+		h.stops = map[*html.Node]int{}
+	}
+	h.stops[n] = v
+	return v
 }
 
 func isHeading(n *html.Node) bool {

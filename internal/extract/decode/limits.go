@@ -12,6 +12,10 @@ const (
 	// megabytes at most; a larger file is refused rather than read into memory.
 	MaxSize = 20 << 20
 
+	// MaxTextSize is the most normalized text a document may have: its Lines,
+	// each with a line break (the size of the text file the importer writes).
+	MaxTextSize = 4 << 20
+
 	// Timeout is the time Decode may spend on one file, pdftotext included.
 	// Decoding a real report takes well under a second.
 	Timeout = 20 * time.Second
@@ -32,6 +36,10 @@ const (
 	maxTextLines      = 1 << 20
 	maxPipeCells      = 256
 	maxPipeTableCells = 1 << 22
+
+	// Web furniture (normalize.go): what a furniture rule looks at.
+	maxFurnitureRunes = 60 // a longer line is report text, not a toolbar, a breadcrumb or a page number
+	maxToolbarBytes   = 96 // a toolbar group at the end of a metadata line (【字体：大 中 小】) is at most this long
 
 	// HTML.
 	maxHTMLDepth = 512 // elements nested deeper are not read (the parser nests unclosed tags)

@@ -62,3 +62,22 @@ func TestReadersCheckTheDeadline(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLDeepNesting: elements nested maxHTMLDepth deep beside the report, over
+// a long link, cost about the page's size: prose used to read the text under each
+// of them again (and contains walked up from the container for each).
+func TestHTMLDeepNesting(t *testing.T) {
+	data := deepHTML(maxHTMLDepth-4, 2<<20)
+	var p *page
+	var err error
+	n := allocated(func() { p, err = readHTML(data) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.lines) < 3000 {
+		t.Errorf("%d lines, want the report's 3000", len(p.lines))
+	}
+	if n > 40*uint64(len(data)) {
+		t.Errorf("reading a %d KB page allocated %d MB", len(data)>>10, n>>20)
+	}
+}

@@ -52,7 +52,11 @@ func (d *decoder) normalize(p *page) (*Document, error) {
 			t := normalizeTable(c, tables[next], len(doc.Lines))
 			if len(t.Rows) > 0 {
 				for _, r := range t.Rows {
-					doc.Lines = append(doc.Lines, RowLine(r))
+					l := RowLine(r)
+					if err := d.line(l); err != nil {
+						return nil, err
+					}
+					doc.Lines = append(doc.Lines, l)
 				}
 				doc.Tables = append(doc.Tables, t)
 			}
@@ -65,6 +69,9 @@ func (d *decoder) normalize(p *page) (*Document, error) {
 			continue
 		}
 		if l = trimMetaFurniture(l); l != "" {
+			if err := d.line(l); err != nil {
+				return nil, err
+			}
 			doc.Lines = append(doc.Lines, l)
 		}
 	}
@@ -257,7 +264,7 @@ func isWebFurniture(l string) bool {
 			return true
 		}
 	}
-	if utf8.RuneCountInString(l) > 60 {
+	if utf8.RuneCountInString(l) > maxFurnitureRunes {
 		return false
 	}
 	if isBreadcrumb(l) || isToolbar(l) || isCounter(l) {
@@ -297,26 +304,75 @@ func isToolbar(l string) bool {
 // change on every visit, and a script fills them in a browser, so a scraped page
 // carries an empty label or a number of the day. They are removed; the rest of
 // the line (its date above all) stays.
-var (
-	metaLine    = regexp.MustCompile(`\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|来源|发布时间|发布日期|发文日期|作者`)
-	pageCounter = regexp.MustCompile(`\s*(?:【\s*)?(?:点击|浏览|阅读|访问)(?:数|次数|量|率)?\s*[:：]\s*\d*\s*次?\s*(?:】)?\s*$`)
-)
+var metaLine = regexp.MustCompile(`\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|来源|发布时间|发布日期|发文日期|作者`)
 
 // isCounter reports whether l is nothing but a visit counter ("浏览次数：123").
 func isCounter(l string) bool {
-	if !hasCounterWord(l) {
-		return false
-	}
-	loc := pageCounter.FindStringIndex(l)
-	return loc != nil && loc[0] == 0
+	return hasCounterWord(l) && counterStart(l) == 0
 }
 
 func hasCounterWord(l string) bool {
 	return strings.Contains(l, "点击") || strings.Contains(l, "浏览") || strings.Contains(l, "阅读") || strings.Contains(l, "访问")
 }
 
+// counterStart returns where the visit counter that ends l starts, or -1 when l
+// does not end in one. A counter is what this expression matches at the end of
+// a line:
+//
+//	\s*(?:【\s*)?(?:点击|浏览|阅读|访问)(?:数|次数|量|率)?\s*[:：]\s*\d*\s*次?\s*(?:】)?\s*$
+//
+// It reads l backwards from its end, so that it costs the length of the
+// counter, not of the line: trimMetaFurniture calls it once for each piece it
+// removes. (A regular expression anchored at the end still scans the whole
+// line.) Every choice is forced, so reading backwards finds the leftmost start.
+func counterStart(l string) int {
+	i := len(l)
+	spaces := func() {
+		for i > 0 && isRESpace(l[i-1]) {
+			i--
+		}
+	}
+	suffix := func(s string) bool {
+		if strings.HasSuffix(l[:i], s) {
+			i -= len(s)
+			return true
+		}
+		return false
+	}
+	spaces()
+	suffix("】")
+	spaces()
+	suffix("次") // no word the expression needs before the colon ends in 次
+	spaces()
+	for i > 0 && l[i-1] >= '0' && l[i-1] <= '9' {
+		i--
+	}
+	spaces()
+	if !suffix(":") && !suffix("：") {
+		return -1
+	}
+	spaces()
+	_ = suffix("次数") || suffix("数") || suffix("量") || suffix("率") // no verb ends in one of these
+	if !suffix("点击") && !suffix("浏览") && !suffix("阅读") && !suffix("访问") {
+		return -1
+	}
+	spaces()
+	if suffix("【") {
+		spaces()
+	}
+	return i
+}
+
+// isRESpace reports whether b is white space as \s of Go's regular expressions.
+func isRESpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
+
 // trimMetaFurniture removes the visit counters and the toolbar buttons
-// ("【字体：大 中 小】【打印】") at the end of a metadata line.
+// ("【字体：大 中 小】【打印】") at the end of a metadata line. Each turn of its
+// loop looks at the end of the line only (a counter, or a toolbar group of at
+// most maxToolbarBytes), so that a line of a thousand of them costs no more than
+// its length.
 func trimMetaFurniture(l string) string {
 	if !strings.HasSuffix(l, "】") && !hasCounterWord(l) {
 		return l // the common case, without a regular expression
@@ -325,13 +381,17 @@ func trimMetaFurniture(l string) string {
 		return l
 	}
 	for {
-		t := pageCounter.ReplaceAllString(l, "")
+		t := l
+		if i := counterStart(t); i >= 0 {
+			t = t[:i]
+		}
 		if strings.HasSuffix(t, "】") {
-			if i := strings.LastIndex(t, "【"); i >= 0 && isToolbar(t[i:]) {
-				t = strings.TrimSpace(t[:i])
+			tail := t[max(0, len(t)-maxToolbarBytes):]
+			if i := strings.LastIndex(tail, "【"); i >= 0 && isToolbar(tail[i:]) {
+				t = strings.TrimSpace(t[:len(t)-len(tail)+i])
 			}
 		}
-		if t == l {
+		if len(t) == len(l) { // t is l or a prefix of it
 			return l
 		}
 		l = t
