@@ -162,7 +162,7 @@ func TestWriteAttackFiles(t *testing.T) {
 	}
 	files := map[string][]byte{
 		"span-small.docx": spanDOCX(t, 4, 60, 16, 64, strings.Repeat("长", 400)),
-		"span-large.docx": spanDOCX(t, 40, 200, 16, 64, strings.Repeat("长", 400)),
+		"span-large.docx": spanDOCX(t, 10, 100, 16, 64, strings.Repeat("长", 400)),
 		"span.html":       spanHTML(12, 30, 4, 1000, 1000, strings.Repeat("长", 490)),
 		"pages-10000.pdf": manyPagePDF(10000, 60, 8),
 		"pages-1000.pdf":  manyPagePDF(1000, 100, 40),

@@ -41,26 +41,30 @@ func DecodeContext(ctx context.Context, name string, data []byte) (*Document, er
 	return doc, nil
 }
 
-// decoder decodes one file: its format reader and normalize share its deadline.
+// decoder decodes one file. Its format reader and normalize share its budget:
+// the document's table cells and bytes, its text bytes, and its deadline.
 type decoder struct {
-	ctx       context.Context
-	limit     time.Duration // the time budget, for messages
-	steps     int           // steps of work since the deadline was last checked
-	textBytes int           // bytes of normalized text still allowed
+	ctx        context.Context
+	limit      time.Duration // the time budget, for messages
+	steps      int           // steps of work since the deadline was last checked
+	tableCells int           // grid positions the document's tables may still take
+	tableBytes int           // bytes the document's table rows may still take
+	textBytes  int           // bytes of normalized text still allowed
 }
 
 // newDecoder returns a decoder that stops when ctx is done; limit is ctx's time
 // budget, for messages.
 func newDecoder(ctx context.Context, limit time.Duration) *decoder {
-	return &decoder{ctx: ctx, limit: limit, textBytes: MaxTextSize}
+	return &decoder{ctx: ctx, limit: limit, tableCells: maxTableCells, tableBytes: maxTableBytes, textBytes: MaxTextSize}
 }
 
 // Errors for documents past a budget of limits.go. Decode wraps them with the
 // file's name and details; test for them with errors.Is.
 var (
-	ErrTextTooLarge = errors.New("text too large")
-	ErrPDFTooLarge  = errors.New("PDF too large")
-	ErrTimeout      = errors.New("took too long")
+	ErrTableTooLarge = errors.New("table too large")
+	ErrTextTooLarge  = errors.New("text too large")
+	ErrPDFTooLarge   = errors.New("PDF too large")
+	ErrTimeout       = errors.New("took too long")
 )
 
 // step counts one step of work (a line, a node, a token) and, every

@@ -571,11 +571,15 @@ func (h *htmlReader) table(t *html.Node) {
 			h.flush()
 		}
 	}
-	rows := tableGrid(t)
+	rows, cells, err := h.tableGrid(t)
+	if err != nil {
+		h.err = err
+		return
+	}
 	if len(rows) == 0 {
 		return
 	}
-	tb := Table{Line: len(h.lines), Rows: rows}
+	tb := Table{Line: len(h.lines), Rows: rows, Cells: cells}
 	for _, r := range rows {
 		h.lines = append(h.lines, strings.Join(r, " | "))
 	}
@@ -597,60 +601,59 @@ func span(n *html.Node, key string, max int) int {
 	return min(v, max)
 }
 
-// tableGrid lays a table's cells on a grid, expanding rowspan and colspan so every
-// position a merged cell covers holds its text. Empty rows and columns are dropped.
-func tableGrid(t *html.Node) [][]string {
+// tableGrid lays a table's cells on a grid, a cell that spans rows (rowspan) or
+// columns (colspan) covering every position it spans. Empty rows and columns are
+// dropped.
+func (h *htmlReader) tableGrid(t *html.Node) ([][]string, []Cell, error) {
 	trs := tableRows(t)
-	var grid [][]string
+	g := gridBuilder{d: h.d}
 	type carry struct {
-		text string
-		left int
+		id   int32 // the cell
+		left int   // the rows below it still spans
 	}
 	var carries []carry // by column: a cell from a row above that spans down
-	cells := 0
 	for ri, tr := range trs {
-		var row []string
-		set := func(col int, s string) {
+		var row []int32
+		set := func(col int, id int32) {
 			for len(row) <= col {
-				row = append(row, "")
+				row = append(row, -1)
 			}
-			row[col] = s
+			row[col] = id
 		}
 		col := 0
 		fillCarried := func() {
 			for col < len(carries) && carries[col].left > 0 {
-				set(col, carries[col].text)
+				set(col, carries[col].id)
 				carries[col].left--
 				col++
 			}
 		}
 		for _, c := range rowCells(tr) {
 			fillCarried()
-			cs := span(c, "colspan", maxColspan)
-			rs := span(c, "rowspan", min(maxRowspan, len(trs)-ri))
-			text := cellText(c)
+			cs := span(c, "colspan", maxColSpan)
+			rs := span(c, "rowspan", min(maxRowSpan, len(trs)-ri))
+			id := g.cell(Cell{Text: cellText(c)})
 			for k := 0; k < cs && col < maxTableCols; k++ {
-				set(col, text)
+				set(col, id)
 				for len(carries) <= col {
 					carries = append(carries, carry{})
 				}
-				carries[col] = carry{text, rs - 1}
+				carries[col] = carry{id, rs - 1}
 				col++
 			}
 		}
 		for ; col < len(carries); col++ {
 			if carries[col].left > 0 {
-				set(col, carries[col].text)
+				set(col, carries[col].id)
 				carries[col].left--
 			}
 		}
-		cells += len(row)
-		if cells > maxTableCells {
-			break
+		if err := g.addRow(row); err != nil {
+			return nil, nil, err
 		}
-		grid = append(grid, row)
 	}
-	return squareGrid(grid)
+	rows, cells := g.table()
+	return rows, cells, nil
 }
 
 // cellText is the text of a table cell on one line.

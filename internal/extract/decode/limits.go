@@ -6,7 +6,7 @@ import "time"
 // what it protects. Each is far above what a real annual report needs (a few
 // dozen pages, a few tables of a few dozen rows and columns, some tens of
 // kilobytes of text), and each, when exceeded, is one clear error naming the
-// file: nothing is silently cut.
+// file, unless its comment says what is cut.
 const (
 	// MaxSize is the largest raw file Decode reads. Annual reports are a few
 	// megabytes at most; a larger file is refused rather than read into memory.
@@ -24,18 +24,18 @@ const (
 	// between two checks of the deadline.
 	deadlineEvery = 1 << 10
 
-	// Tables of HTML and DOCX: spans are clamped as browsers clamp them, and a
-	// table is read up to maxTableCells cells.
-	maxColspan    = 1000
-	maxRowspan    = 1000
-	maxTableCols  = 256
-	maxTableCells = 100000
+	// Tables, in every format. The budget is document-wide: many tables cost as
+	// much as one large one. A merged cell counts once for each position it
+	// covers, since its row's line repeats it (see RowLine).
+	maxTableCells = 100000      // grid positions of all the tables of a document
+	maxTableBytes = MaxTextSize // bytes of all the table rows, as lines of cells joined by " | "
+	maxTableCols  = 256         // columns of one table: a longer row is cut there
+	maxColSpan    = 64          // columns one cell may span (HTML colspan, DOCX gridSpan and gridBefore): a larger span is cut there, as browsers cut colspan at 1000
+	maxRowSpan    = 1000        // rows one HTML cell may span (rowspan): a larger span is cut there, as browsers cut it at 65534
 
-	// Plain text: a report has a few thousand lines and tables of a few dozen
-	// columns. A line with more cells than maxPipeCells is not a table row.
-	maxTextLines      = 1 << 20
-	maxPipeCells      = 256
-	maxPipeTableCells = 1 << 22
+	// Plain text.
+	maxTextLines = 1 << 20 // lines of a text file
+	maxPipeCells = 256     // a line with more cells than this is not a table row
 
 	// Web furniture (normalize.go): what a furniture rule looks at.
 	maxFurnitureRunes = 60 // a longer line is report text, not a toolbar, a breadcrumb or a page number
@@ -44,11 +44,9 @@ const (
 	// HTML.
 	maxHTMLDepth = 512 // elements nested deeper are not read (the parser nests unclosed tags)
 
-	// DOCX: a part that decompresses to more than maxDOCXPart bytes is refused (a
-	// zip bomb), and tables nest at most maxDOCXDepth deep.
-	maxDOCXPart  = 50 << 20
-	maxDOCXDepth = 32
-	maxDOCXSpan  = 64
+	// DOCX.
+	maxDOCXPart  = 50 << 20 // the decompressed size of one part of the archive (a zip bomb)
+	maxDOCXDepth = 32       // tables and text boxes nested deeper are not read
 
 	// PDF. pdftotext's output is read as it streams: a PDF over a limit
 	// stops it there, whatever the PDF would make of it.

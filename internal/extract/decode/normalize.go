@@ -101,20 +101,45 @@ func tablesInOrder(p *page) []Table {
 }
 
 // normalizeTable normalizes the cells of t, drops its empty rows, pads rows to
-// the widest, and places it at line.
+// the widest, and places it at line. A merged cell is normalized once, and the
+// positions it covers share the result.
 func normalizeTable(c *hanzi.Converter, t Table, line int) Table {
-	out := Table{Line: line, Rows: make([][]string, 0, len(t.Rows))}
+	cells := t.Cells
+	if cells == nil {
+		cells = positionCells(t.Rows)
+	}
+	rows := make([][]string, len(t.Rows))
+	covered := make([][]bool, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = make([]string, len(r))
+		covered[i] = make([]bool, len(r))
+	}
+	norm := make([]string, len(cells))
+	for k, cl := range cells {
+		norm[k] = cleanText(c, hanzi.StripPinyin(cl.Text))
+		for i := max(cl.Row, 0); i < min(cl.Row+cl.RowSpan, len(rows)); i++ {
+			for j := max(cl.Col, 0); j < min(cl.Col+cl.ColSpan, len(rows[i])); j++ {
+				rows[i][j], covered[i][j] = norm[k], true
+			}
+		}
+	}
+	// The rows kept (not empty), and where each row went (-1: dropped).
+	out := Table{Line: line, Page: t.Page, Rows: make([][]string, 0, len(rows))}
+	moved := make([]int, len(rows))
 	width := 0
-	for _, r := range t.Rows {
-		row := make([]string, len(r))
+	for i, row := range rows {
 		empty := true
-		for j, cell := range r {
-			row[j] = cleanText(c, hanzi.StripPinyin(cell))
+		for j := range row {
+			if !covered[i][j] && t.Rows[i][j] != "" { // no cell says what this is: as it is
+				row[j] = cleanText(c, hanzi.StripPinyin(t.Rows[i][j]))
+			}
 			empty = empty && row[j] == ""
 		}
+		moved[i] = -1
 		if empty {
 			continue
 		}
+		moved[i] = len(out.Rows)
 		out.Rows = append(out.Rows, row)
 		width = max(width, len(row))
 	}
@@ -124,6 +149,30 @@ func normalizeTable(c *hanzi.Converter, t Table, line int) Table {
 		}
 		out.Rows[i] = r
 	}
+	// The cells, on the rows kept.
+	out.Cells = make([]Cell, 0, len(cells))
+	for k, cl := range cells {
+		first, n := -1, 0
+		for i := max(cl.Row, 0); i < min(cl.Row+cl.RowSpan, len(rows)); i++ {
+			if moved[i] >= 0 {
+				if first < 0 {
+					first = moved[i]
+				}
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		cl.Row, cl.RowSpan, cl.Text = first, n, norm[k]
+		out.Cells = append(out.Cells, cl)
+	}
+	slices.SortStableFunc(out.Cells, func(a, b Cell) int {
+		if a.Row != b.Row {
+			return a.Row - b.Row
+		}
+		return a.Col - b.Col
+	})
 	return out
 }
 

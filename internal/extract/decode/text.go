@@ -60,7 +60,6 @@ func splitLines(text string) []string {
 // that leading empty cell is dropped.
 func (d *decoder) pipeTables(lines []string) ([]Table, error) {
 	var tables []Table
-	total := 0
 	for i := 0; i < len(lines); {
 		if err := d.step(); err != nil {
 			return nil, err
@@ -75,10 +74,19 @@ func (d *decoder) pipeTables(lines []string) ([]Table, error) {
 			j++
 		}
 		if j-i >= 2 {
+			// The rows are padded to the widest: count the cells before making them.
+			width := 0
+			for _, l := range lines[i:j] {
+				width = max(width, strings.Count(l, sep)+1)
+			}
+			if (j-i)*width > d.tableCells {
+				return nil, fmt.Errorf("line %d: %w: the document's tables have more than %d cells", i+1, ErrTableTooLarge, maxTableCells)
+			}
 			t := Table{Line: i, Rows: pipeRows(lines[i:j], sep)}
-			total += len(t.Rows) * len(t.Rows[0])
-			if total > maxPipeTableCells {
-				return nil, fmt.Errorf("line %d: the text's tables have more than %d cells", i+1, maxPipeTableCells)
+			for k, r := range t.Rows {
+				if err := d.rowOf(r); err != nil {
+					return nil, fmt.Errorf("line %d: %w", i+k+1, err)
+				}
 			}
 			tables = append(tables, t)
 		}

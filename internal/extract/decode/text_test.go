@@ -313,7 +313,7 @@ func TestPipeTables(t *testing.T) {
 }
 
 func TestPipeTablesLimit(t *testing.T) {
-	lines := make([]string, maxPipeTableCells/100+2)
+	lines := make([]string, maxTableCells/100+2)
 	for i := range lines {
 		lines[i] = "a|b"
 	}
