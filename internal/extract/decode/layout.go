@@ -28,6 +28,7 @@ package decode
 // paragraph reflow (layout_reflow.go).
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -136,13 +137,9 @@ func defaultLayout() *layoutSettings {
 	}
 }
 
-// layoutPages rebuilds the text lines and tables of positioned pages.
-func layoutPages(pages []pageWords) (lines []string, tables []Table) {
-	return defaultLayout().layout(pages)
-}
-
-// layout rebuilds the text lines and tables of positioned pages.
-func (tol *layoutSettings) layout(pages []pageWords) (lines []string, tables []Table) {
+// layout rebuilds the text lines and tables of positioned pages. The tables are
+// charged against d's budget, and d's deadline is checked as it works.
+func (tol *layoutSettings) layout(d *decoder, pages []pageWords) (lines []string, tables []Table, err error) {
 	ls := tol.physicalLines(pages)
 	for i := range ls {
 		tol.classify(&ls[i])
@@ -158,15 +155,22 @@ func (tol *layoutSettings) layout(pages []pageWords) (lines []string, tables []T
 		para.Reset()
 	}
 	for i := 0; i < len(ls); i++ {
+		if err := d.step(); err != nil {
+			return nil, nil, err
+		}
 		if r < len(regions) && regions[r].start == i {
 			flush()
-			rows := tol.buildTable(ls, regions[r])
+			rows, srcs := tol.buildTable(ls, regions[r])
 			if len(rows) > 0 {
 				t := Table{Line: len(lines)}
 				for _, row := range rows {
+					if err := d.rowOf(row); err != nil {
+						return nil, nil, err
+					}
 					lines = append(lines, strings.Join(row, " | "))
 				}
 				t.Rows = rows
+				t.Cells, t.Page = pdfCells(ls, rows, srcs)
 				tables = append(tables, t)
 			}
 			i = regions[r].end - 1
@@ -179,7 +183,58 @@ func (tol *layoutSettings) layout(pages []pageWords) (lines []string, tables []T
 		}
 	}
 	flush()
-	return lines, tables
+	return lines, tables, nil
+}
+
+// pdfCells returns the cells of a PDF table, given the source of each position
+// of its rows, with the page and box of each (and the page the table starts on).
+func pdfCells(ls []pline, rows [][]string, srcs [][]*gridSource) ([]Cell, int) {
+	index := map[*gridSource]int32{}
+	var cells []Cell
+	ids := make([][]int32, len(rows))
+	first := 0 // the table's first page
+	for i, r := range srcs {
+		ids[i] = make([]int32, len(r))
+		for j, s := range r {
+			if s == nil || len(s.runs) == 0 {
+				ids[i][j] = -1
+				continue
+			}
+			id, ok := index[s]
+			if !ok {
+				id = int32(len(cells))
+				index[s] = id
+				c := Cell{Text: rows[i][j]}
+				c.Page, c.Box = pdfBox(ls, s.runs)
+				cells = append(cells, c)
+				if first == 0 || c.Page < first {
+					first = c.Page
+				}
+			}
+			ids[i][j] = id
+		}
+	}
+	return cellsOf(ids, cells), first
+}
+
+// pdfBox returns the page (1-based) of the first of some word runs, in reading
+// order, and the box, in that page's coordinates, of those of them on it.
+func pdfBox(ls []pline, runs []*cell) (int, Box) {
+	top := runs[0]
+	for _, c := range runs[1:] {
+		if c.y0 < top.y0 || c.y0 == top.y0 && c.x0 < top.x0 {
+			top = c
+		}
+	}
+	page := ls[top.line].page
+	b := Box{X0: math.Inf(1), Y0: math.Inf(1), X1: math.Inf(-1), Y1: math.Inf(-1)}
+	for _, c := range runs {
+		if l := &ls[c.line]; l.page == page {
+			b.X0, b.X1 = math.Min(b.X0, c.x0), math.Max(b.X1, c.x1)
+			b.Y0, b.Y1 = math.Min(b.Y0, c.y0-l.offset), math.Max(b.Y1, c.y1-l.offset)
+		}
+	}
+	return page + 1, b
 }
 
 // joinText appends s to b, with a space only between two non-CJK characters.

@@ -26,8 +26,23 @@ func (b *block) text() string {
 	return joinWords(parts)
 }
 
-// buildTable turns a region into grid rows.
-func (tol *layoutSettings) buildTable(ls []pline, rg region) [][]string {
+// gridSource is the word runs one cell of a PDF table's grid is made of; the
+// positions of a merged cell share one.
+type gridSource struct {
+	runs []*cell
+}
+
+func (s *gridSource) add(cs ...*cell) *gridSource {
+	if s == nil {
+		s = &gridSource{}
+	}
+	s.runs = append(s.runs, cs...)
+	return s
+}
+
+// buildTable turns a region into grid rows, and, for each position, the source
+// of its text (nil for an empty position).
+func (tol *layoutSettings) buildTable(ls []pline, rg region) ([][]string, [][]*gridSource) {
 	var anchors []int
 	for i := rg.start; i < rg.end; i++ {
 		if ls[i].anchor {
@@ -36,7 +51,7 @@ func (tol *layoutSettings) buildTable(ls []pline, rg region) [][]string {
 	}
 	numCols := numericColumns(ls, anchors)
 	if len(numCols) == 0 || len(numCols) > maxGridColumns {
-		return nil
+		return nil, nil
 	}
 	numStart := numCols[0][0]
 	tol.splitLabels(ls, rg, numStart)
@@ -72,7 +87,7 @@ func (tol *layoutSettings) buildTable(ls []pline, rg region) [][]string {
 	}
 	labelCols := tol.labelColumns(labels)
 	if len(labelCols) > maxGridColumns {
-		return nil
+		return nil, nil
 	}
 
 	// own: the rightmost label fragment of an anchor line is that row's own label.
@@ -141,10 +156,14 @@ func (tol *layoutSettings) buildTable(ls []pline, rg region) [][]string {
 	ownText := make([][]string, len(anchors)) // [anchor][col]
 	spanText := make([][]string, len(anchors))
 	hasLabel := make([][]bool, len(anchors))
+	ownSrc := make([][]*gridSource, len(anchors))
+	spanSrc := make([][]*gridSource, len(anchors))
 	for k := range anchors {
 		ownText[k] = make([]string, nl)
 		spanText[k] = make([]string, nl)
 		hasLabel[k] = make([]bool, nl)
+		ownSrc[k] = make([]*gridSource, nl)
+		spanSrc[k] = make([]*gridSource, nl)
 	}
 	rightOf := func(k, col int) bool {
 		for c := col + 1; c < nl; c++ {
@@ -187,12 +206,13 @@ func (tol *layoutSettings) buildTable(ls []pline, rg region) [][]string {
 						}
 					}
 					ownText[k][col] = joinWords([]string{ownText[k][col], b.text()})
+					ownSrc[k][col] = ownSrc[k][col].add(b.cells...)
 					hasLabel[k][col] = true
 				}
 				attached[b] = true
 			}
 		}
-		assignSpans(col, spans, ownText, hasLabel, spanText, ay)
+		assignSpans(col, spans, ownText, hasLabel, spanText, spanSrc, ay)
 		for k := range anchors {
 			if spanText[k][col] != "" {
 				hasLabel[k][col] = true
@@ -211,23 +231,27 @@ func (tol *layoutSettings) buildTable(ls []pline, rg region) [][]string {
 	type row struct {
 		y     float64
 		cells []string
+		srcs  []*gridSource
 	}
 	var rows []row
 	width := nl + len(numCols)
 	for k, i := range anchors {
 		r := make([]string, width)
+		src := make([]*gridSource, width)
 		for c := 0; c < nl; c++ {
-			r[c] = ownText[k][c]
+			r[c], src[c] = ownText[k][c], ownSrc[k][c]
 			if r[c] == "" {
-				r[c] = spanText[k][c]
+				r[c], src[c] = spanText[k][c], spanSrc[k][c]
 			}
 		}
 		l := &ls[i]
-		for _, c := range l.cells[l.firstNum:] {
+		for n := l.firstNum; n < len(l.cells); n++ {
+			c := &l.cells[n]
 			j := nl + overlapColumn(numCols, c.x0, c.x1)
 			r[j] = joinWords([]string{r[j], c.text})
+			src[j] = src[j].add(c)
 		}
-		rows = append(rows, row{y: mid(ay[k]), cells: r})
+		rows = append(rows, row{y: mid(ay[k]), cells: r, srcs: src})
 	}
 	// Text rows: groups of consecutive non-anchor lines, one row per level.
 	var group []int
@@ -235,8 +259,9 @@ func (tol *layoutSettings) buildTable(ls []pline, rg region) [][]string {
 		if len(group) == 0 {
 			return
 		}
-		for n, r := range tol.textRows(ls, group, labelCols, numCols, numStart, joinGap) {
-			rows = append(rows, row{y: ls[group[0]].y0 + float64(n)*1e-3, cells: r})
+		trs, srcs := tol.textRows(ls, group, labelCols, numCols, numStart, joinGap)
+		for n, r := range trs {
+			rows = append(rows, row{y: ls[group[0]].y0 + float64(n)*1e-3, cells: r, srcs: srcs[n]})
 		}
 		group = nil
 	}
@@ -265,6 +290,7 @@ func (tol *layoutSettings) buildTable(ls []pline, rg region) [][]string {
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].y < rows[j].y })
 
 	out := make([][]string, 0, len(rows))
+	var outSrc [][]*gridSource
 	for _, r := range rows {
 		// A label cell merged across the label columns to its right.
 		last := -1
@@ -274,7 +300,7 @@ func (tol *layoutSettings) buildTable(ls []pline, rg region) [][]string {
 			}
 		}
 		for c := last + 1; last >= 0 && c < nl; c++ {
-			r.cells[c] = r.cells[last]
+			r.cells[c], r.srcs[c] = r.cells[last], r.srcs[last]
 		}
 		empty := true
 		for _, s := range r.cells {
@@ -282,9 +308,10 @@ func (tol *layoutSettings) buildTable(ls []pline, rg region) [][]string {
 		}
 		if !empty {
 			out = append(out, r.cells)
+			outSrc = append(outSrc, r.srcs)
 		}
 	}
-	return out
+	return out, outSrc
 }
 
 func mid(y [2]float64) float64 { return (y[0] + y[1]) / 2 }
@@ -314,7 +341,7 @@ func nearestAnchor(ay [][2]float64, b *block, within float64) int {
 // consecutive rows around it that have no label of their own in this column or
 // further left. Between two group labels, the rows are split where each label
 // sits best at the centre of its rows.
-func assignSpans(col int, spans []*block, ownText [][]string, hasLabel [][]bool, spanText [][]string, ay [][2]float64) {
+func assignSpans(col int, spans []*block, ownText [][]string, hasLabel [][]bool, spanText [][]string, spanSrc [][]*gridSource, ay [][2]float64) {
 	if len(spans) == 0 {
 		return
 	}
@@ -405,8 +432,9 @@ func assignSpans(col int, spans []*block, ownText [][]string, hasLabel [][]bool,
 	for _, s := range ss {
 		r := spanRange[s.b]
 		t := s.b.text()
+		src := (*gridSource)(nil).add(s.b.cells...)
 		for k := r[0]; k <= r[1]; k++ {
-			spanText[k][col] = t
+			spanText[k][col], spanSrc[k][col] = t, src
 		}
 	}
 }
@@ -514,7 +542,7 @@ func (tol *layoutSettings) headerColumn(cols [][2]float64, x0, x1, h float64) in
 // textRows lays out a group of consecutive lines without numbers (a header, a
 // sub-heading) as rows: one row per level of text in the group, the lowest level
 // last, each run in its column.
-func (tol *layoutSettings) textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float64, numStart, joinGap float64) [][]string {
+func (tol *layoutSettings) textRows(ls []pline, group []int, labelStarts []float64, numCols [][2]float64, numStart, joinGap float64) ([][]string, [][]*gridSource) {
 	nl := len(labelStarts)
 	width := nl + len(numCols)
 	perCol := make([][]*cell, width)
@@ -540,6 +568,7 @@ func (tol *layoutSettings) textRows(ls []pline, group []int, labelStarts []float
 	}
 	levels := 0
 	blocks := make([][]string, width)
+	blockSrc := make([][]*gridSource, width)
 	numSlots := tol.slots(numCols)
 	for col, cs := range perCol {
 		sort.SliceStable(cs, func(i, j int) bool {
@@ -559,6 +588,7 @@ func (tol *layoutSettings) textRows(ls []pline, group []int, labelStarts []float
 			return c.x1-c.x0 <= sl[1]-sl[0]+tol.headerFit*c.h()
 		}
 		var parts []string
+		var src *gridSource
 		bottom := math.Inf(-1)
 		prevFits := false
 		for _, c := range cs {
@@ -566,27 +596,33 @@ func (tol *layoutSettings) textRows(ls []pline, group []int, labelStarts []float
 			near := c.y0-bottom <= math.Min(tol.wrapGap*c.h(), joinGap)
 			if len(parts) > 0 && (!(near || prevFits && f) || prevFits != f) {
 				blocks[col] = append(blocks[col], joinWords(parts))
-				parts = nil
+				blockSrc[col] = append(blockSrc[col], src)
+				parts, src = nil, nil
 			}
 			parts = append(parts, c.text)
+			src = src.add(c)
 			bottom = math.Max(bottom, c.y1)
 			prevFits = f
 		}
 		if len(parts) > 0 {
 			blocks[col] = append(blocks[col], joinWords(parts))
+			blockSrc[col] = append(blockSrc[col], src)
 		}
 		levels = max(levels, len(blocks[col]))
 	}
 	rows := make([][]string, levels)
+	srcs := make([][]*gridSource, levels)
 	for i := range rows {
 		rows[i] = make([]string, width)
+		srcs[i] = make([]*gridSource, width)
 	}
 	for col, bs := range blocks {
 		for b, t := range bs {
 			rows[levels-len(bs)+b][col] = t
+			srcs[levels-len(bs)+b][col] = blockSrc[col][b]
 		}
 	}
-	return rows
+	return rows, srcs
 }
 
 // ownRight returns the first own label of a row right of column col.

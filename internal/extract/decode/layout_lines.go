@@ -43,6 +43,7 @@ type pline struct {
 	page           int
 	x0, y0, x1, y1 float64 // y0, y1 in continuous coordinates
 	h              float64 // median word height
+	offset         float64 // what was added to the page's y to make the continuous y
 	cells          []cell
 	anchor         bool // a numeric row of a table
 	firstNum       int  // index of the first numeric cell of an anchor
@@ -144,6 +145,7 @@ func (tol *layoutSettings) physicalLines(pages []pageWords) []pline {
 		}
 		for i := range pls {
 			l := &pls[i]
+			l.offset = offset
 			l.y0 += offset
 			l.y1 += offset
 			for j := range l.cells {

@@ -68,7 +68,10 @@ func (d *decoder) readPDFWithin(data []byte, lim pdfLimits) (*page, error) {
 		return nil, fmt.Errorf("no text: the PDF's %d page(s) have no text layer (a scanned PDF needs OCR)", len(pages))
 	}
 	p := &page{format: "pdf", title: info.title}
-	p.lines, p.tables = layoutPages(pages)
+	p.lines, p.tables, err = defaultLayout().layout(d, pages)
+	if err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 

@@ -28,3 +28,13 @@ func normalize(p *page) *Document {
 func readPDFContext(ctx context.Context, data []byte) (*page, error) {
 	return newDecoder(ctx, Timeout).readPDF(data)
 }
+
+// layoutPages lays out pages within the default budget, which the tests' pages
+// keep to.
+func layoutPages(pages []pageWords) ([]string, []Table) {
+	lines, tables, err := defaultLayout().layout(testDecoder(), pages)
+	if err != nil {
+		panic(err)
+	}
+	return lines, tables
+}

@@ -192,3 +192,69 @@ func BenchmarkDecodeSpans(b *testing.B) {
 		})
 	}
 }
+
+// TestCellsPDFSynthetic: a PDF table's cells carry their page and the box of
+// their words; a group label spans the rows around it, and a label with no label
+// to its right spans the label columns.
+func TestCellsPDFSynthetic(t *testing.T) {
+	spec := []string{
+		"一、本年新收||3|3",
+		"|1.属于国家秘密|1|1",
+		"（三）不予公开|2.其他法律禁止|2|2",
+		"|3.危及安全稳定|3|3",
+	}
+	pages := []pageWords{{width: 600, height: 800, words: synthetic(spec, []float64{50, 150, 300, 350}, 100)}}
+	_, tables := layoutPages(pages)
+	if len(tables) != 1 {
+		t.Fatalf("%d tables", len(tables))
+	}
+	tb := tables[0]
+	checkCells(t, tb)
+	if tb.Page != 1 {
+		t.Errorf("table on page %d, want 1", tb.Page)
+	}
+	want := []Cell{
+		{Row: 0, Col: 0, RowSpan: 1, ColSpan: 2, Text: "一、本年新收", Page: 1, Box: Box{50, 100, 110, 110}},
+		{Row: 0, Col: 2, RowSpan: 1, ColSpan: 1, Text: "3", Page: 1, Box: Box{300, 100, 310, 110}},
+		{Row: 0, Col: 3, RowSpan: 1, ColSpan: 1, Text: "3", Page: 1, Box: Box{350, 100, 360, 110}},
+		{Row: 1, Col: 0, RowSpan: 3, ColSpan: 1, Text: "（三）不予公开", Page: 1, Box: Box{50, 140, 120, 150}},
+		{Row: 1, Col: 1, RowSpan: 1, ColSpan: 1, Text: "1.属于国家秘密", Page: 1, Box: Box{150, 120, 230, 130}},
+	}
+	if len(tb.Cells) != 13 {
+		t.Errorf("%d cells, want 13: %+v", len(tb.Cells), tb.Cells)
+	}
+	for i, w := range want {
+		if i < len(tb.Cells) && tb.Cells[i] != w {
+			t.Errorf("cell %d = %+v, want %+v", i, tb.Cells[i], w)
+		}
+	}
+}
+
+// TestCellsPDF: the cells of a real PDF's tables keep the contract, sit on their
+// pages, and a table split by a page break has cells on both.
+func TestCellsPDF(t *testing.T) {
+	needPdftotext(t)
+	d := decodeFile(t, "testdata/pdf/huaian-2024.pdf")
+	pages := map[int]bool{}
+	for _, tb := range d.Tables {
+		checkCells(t, tb)
+		if tb.Page < 1 {
+			t.Errorf("table at %d: page %d", tb.Line, tb.Page)
+		}
+		tablePages := map[int]bool{}
+		for _, c := range tb.Cells {
+			b := c.Box
+			if c.Page < tb.Page || !(0 <= b.X0 && b.X0 < b.X1 && b.X1 <= 596 && 0 <= b.Y0 && b.Y0 < b.Y1 && b.Y1 <= 842) {
+				t.Errorf("table at %d: cell %+v off its page", tb.Line, c)
+			}
+			tablePages[c.Page] = true
+			pages[c.Page] = true
+		}
+		if strings.Contains(d.Lines[tb.Line], "规章") && len(tablePages) < 2 {
+			t.Errorf("the 第二十条 table is on pages %v, want two", tablePages)
+		}
+	}
+	if len(pages) < 2 {
+		t.Errorf("tables on pages %v", pages)
+	}
+}
