@@ -31,6 +31,11 @@ func checkPage(p *page) error {
 				return fmt.Errorf("table %d row %d: line %q is not its cells %q", ti, ri, got, r)
 			}
 		}
+		if t.Cells != nil { // a plain-text table has none: each position is a cell
+			if err := cellsError(t); err != nil {
+				return err
+			}
+		}
 		prevEnd = t.Line + len(t.Rows)
 	}
 	return nil

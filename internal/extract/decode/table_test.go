@@ -12,28 +12,34 @@ import (
 
 // checkCells verifies the contract of a table's cells: in order of their
 // top-left corners, within the grid, not overlapping, each position they cover
-// holding their text.
+// holding their text, and no text outside them.
 func checkCells(t *testing.T, tb Table) {
 	t.Helper()
+	if err := cellsError(tb); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func cellsError(tb Table) error {
 	covered := map[[2]int]bool{}
 	for k, c := range tb.Cells {
 		if k > 0 {
 			p := tb.Cells[k-1]
 			if c.Row < p.Row || c.Row == p.Row && c.Col <= p.Col {
-				t.Fatalf("table at %d: cell %d at %d,%d comes after %d,%d", tb.Line, k, c.Row, c.Col, p.Row, p.Col)
+				return fmt.Errorf("table at %d: cell %d at %d,%d comes after %d,%d", tb.Line, k, c.Row, c.Col, p.Row, p.Col)
 			}
 		}
 		if c.RowSpan < 1 || c.ColSpan < 1 || c.Row < 0 || c.Col < 0 || c.Row+c.RowSpan > len(tb.Rows) || c.Col+c.ColSpan > len(tb.Rows[c.Row]) {
-			t.Fatalf("table at %d: cell %+v outside its %d rows", tb.Line, c, len(tb.Rows))
+			return fmt.Errorf("table at %d: cell %+v outside its %d rows", tb.Line, c, len(tb.Rows))
 		}
 		for i := c.Row; i < c.Row+c.RowSpan; i++ {
 			for j := c.Col; j < c.Col+c.ColSpan; j++ {
 				if covered[[2]int{i, j}] {
-					t.Fatalf("table at %d: cell %+v overlaps another at %d,%d", tb.Line, c, i, j)
+					return fmt.Errorf("table at %d: cell %+v overlaps another at %d,%d", tb.Line, c, i, j)
 				}
 				covered[[2]int{i, j}] = true
 				if tb.Rows[i][j] != c.Text {
-					t.Fatalf("table at %d: position %d,%d holds %q, its cell %q", tb.Line, i, j, tb.Rows[i][j], c.Text)
+					return fmt.Errorf("table at %d: position %d,%d holds %q, its cell %q", tb.Line, i, j, tb.Rows[i][j], c.Text)
 				}
 			}
 		}
@@ -41,10 +47,11 @@ func checkCells(t *testing.T, tb Table) {
 	for i, r := range tb.Rows {
 		for j, s := range r {
 			if !covered[[2]int{i, j}] && s != "" {
-				t.Fatalf("table at %d: position %d,%d holds %q but no cell covers it", tb.Line, i, j, s)
+				return fmt.Errorf("table at %d: position %d,%d holds %q but no cell covers it", tb.Line, i, j, s)
 			}
 		}
 	}
+	return nil
 }
 
 // spans lists the merged cells of a table as "row,col rowspan×colspan text".
