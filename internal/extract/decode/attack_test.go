@@ -169,10 +169,11 @@ func TestWriteAttackFiles(t *testing.T) {
 		"long-words.pdf":  makePDF([]string{pdfText(100, 2, strings.Repeat("x", 200))}, 1000),
 	}
 	var streams []string
-	for i := range 900 {
-		streams = append(streams, pdfText(80, 24, fmt.Sprint("p", i)))
+	for i := range 1000 {
+		streams = append(streams, pdfText(92, 24, fmt.Sprint("p", i)))
 	}
-	files["big.pdf"] = makePDF(streams, 900)
+	files["big-19mb.pdf"] = makePDF(streams, 1000) // 19 MB, 2 million words
+	files["deep.html"] = deepHTML(maxHTMLDepth-4, 2<<20)
 	opening, err := os.ReadFile("testdata/text/003_bce59b32b8835914.txt")
 	if err != nil {
 		t.Fatal(err)

@@ -172,10 +172,11 @@ func (tol *layoutSettings) layout(d *decoder, pages []pageWords) (lines []string
 				t.Rows = rows
 				t.Cells, t.Page = pdfCells(ls, rows, srcs)
 				tables = append(tables, t)
+				i = regions[r].end - 1
+				r++
+				continue
 			}
-			i = regions[r].end - 1
-			r++
-			continue
+			r++ // not a table after all (too many columns): its lines are text
 		}
 		joinText(&para, ls[i].text())
 		if paraEnds[i] {
