@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 )
 
@@ -96,6 +97,30 @@ func (d *decoder) line(l string) error {
 		return fmt.Errorf("%w: more than %s of text", ErrTextTooLarge, byteSize(MaxTextSize))
 	}
 	return nil
+}
+
+// row charges a row of n cells, whose texts cells yields, against the document's
+// budget of table cells and bytes.
+func (d *decoder) row(n int, cells func(yield func(string) bool)) error {
+	d.tableCells -= n
+	d.tableBytes -= 3 * max(n-1, 0) // the " | " between cells
+	for c := range cells {
+		if d.tableBytes -= len(c); d.tableBytes < 0 {
+			break
+		}
+	}
+	switch {
+	case d.tableCells < 0:
+		return fmt.Errorf("%w: the document's tables have more than %d cells", ErrTableTooLarge, maxTableCells)
+	case d.tableBytes < 0:
+		return fmt.Errorf("%w: the document's tables have more than %s of text", ErrTableTooLarge, byteSize(maxTableBytes))
+	}
+	return d.step()
+}
+
+// rowOf charges a row of cell texts against the document's budget.
+func (d *decoder) rowOf(cells []string) error {
+	return d.row(len(cells), slices.Values(cells))
 }
 
 // decode reads and normalizes a file.

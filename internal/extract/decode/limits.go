@@ -1,6 +1,9 @@
 package decode
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Limits: what a file may be. Every bound Decode puts on its input is here, with
 // what it protects. Each is far above what a real annual report needs (a few
@@ -58,3 +61,14 @@ const (
 	maxGridColumns = 64       // numeric or label columns of a table: a region with more is not a table
 	maxRegionLines = 3000     // lines of a table region: a longer region is cut into several tables
 )
+
+// byteSize writes a size in bytes as people read it: "64 MiB", "512 KiB".
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -119,17 +119,6 @@ func (d *decoder) pdfWords(tool string, data []byte, lim pdfLimits) ([]pageWords
 	return pages, nil
 }
 
-// byteSize writes a size in bytes as people read it: "64 MiB", "512 KiB".
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
 // pdfLimitError is a PDF past a page or word limit.
 type pdfLimitError struct{ what string }
 

@@ -5,15 +5,10 @@ package decode
 // and every position it covers shares the string. Every row is charged against
 // the document's budget of table cells and bytes as it is laid.
 
-import (
-	"fmt"
-	"slices"
-)
-
 // gridBuilder lays the cells of a table on its grid as a reader meets them.
 type gridBuilder struct {
 	d     *decoder
-	cells []Cell    // as the reader gives them: Text (and, in a PDF, Page and Box)
+	cells []Cell    // their Text, as the reader gives it
 	ids   [][]int32 // by row and column: the index in cells of the cell that covers the position, or -1
 }
 
@@ -163,28 +158,4 @@ func positionCells(rows [][]string) []Cell {
 		}
 	}
 	return out
-}
-
-// row charges a row of n cells, whose texts cells yields, against the document's
-// budget of table cells and bytes.
-func (d *decoder) row(n int, cells func(yield func(string) bool)) error {
-	d.tableCells -= n
-	d.tableBytes -= 3 * max(n-1, 0) // the " | " between cells
-	for c := range cells {
-		if d.tableBytes -= len(c); d.tableBytes < 0 {
-			break
-		}
-	}
-	switch {
-	case d.tableCells < 0:
-		return fmt.Errorf("%w: the document's tables have more than %d cells", ErrTableTooLarge, maxTableCells)
-	case d.tableBytes < 0:
-		return fmt.Errorf("%w: the document's tables have more than %s of text", ErrTableTooLarge, byteSize(maxTableBytes))
-	}
-	return d.step()
-}
-
-// rowOf charges a row of cell texts against the document's budget.
-func (d *decoder) rowOf(cells []string) error {
-	return d.row(len(cells), slices.Values(cells))
 }
