@@ -64,6 +64,7 @@ func newDecoder(ctx context.Context, limit time.Duration) *decoder {
 var (
 	ErrTableTooLarge = errors.New("table too large")
 	ErrTextTooLarge  = errors.New("text too large")
+	ErrHTMLTooLarge  = errors.New("HTML too large")
 	ErrPDFTooLarge   = errors.New("PDF too large")
 	ErrTimeout       = errors.New("took too long")
 )

@@ -515,10 +515,10 @@ func (d *decoder) docxGrid(t *docxTable) ([][]string, []Cell, error) {
 						continue
 					}
 					if id < 0 {
-						id = g.cell(Cell{}) // nothing above to continue: an empty cell
+						id = g.cell("") // nothing above to continue: an empty cell
 					}
 				} else if id < 0 {
-					id = g.cell(Cell{Text: docxCellText(c)})
+					id = g.cell(docxCellText(c))
 				}
 				row = append(row, id)
 			}

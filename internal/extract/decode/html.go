@@ -67,8 +67,33 @@ func declaredCharset(data []byte) string {
 	}
 }
 
+// countNodes counts the elements and texts of a page, as the tokenizer sees
+// them, and fails past maxHTMLNodes: a parsed page costs some hundred bytes a
+// node, and a 20 MB page of short paragraphs would have millions.
+func (d *decoder) countNodes(text string) error {
+	z := html.NewTokenizer(strings.NewReader(text))
+	n := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil
+		case html.EndTagToken:
+			continue
+		}
+		if n++; n > maxHTMLNodes {
+			return fmt.Errorf("%w: more than %d elements and texts", ErrHTMLTooLarge, maxHTMLNodes)
+		}
+		if err := d.step(); err != nil {
+			return err
+		}
+	}
+}
+
 // parseHTML reads a decoded page.
 func (d *decoder) parseHTML(text string) (*page, error) {
+	if err := d.countNodes(text); err != nil {
+		return nil, err
+	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
@@ -632,7 +657,7 @@ func (h *htmlReader) tableGrid(t *html.Node) ([][]string, []Cell, error) {
 			fillCarried()
 			cs := span(c, "colspan", maxColSpan)
 			rs := span(c, "rowspan", min(maxRowSpan, len(trs)-ri))
-			id := g.cell(Cell{Text: cellText(c)})
+			id := g.cell(cellText(c))
 			for k := 0; k < cs && col < maxTableCols; k++ {
 				set(col, id)
 				for len(carries) <= col {

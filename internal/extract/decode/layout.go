@@ -215,7 +215,7 @@ func pdfCells(ls []pline, rows [][]string, srcs [][]*gridSource) ([]Cell, int) {
 			ids[i][j] = id
 		}
 	}
-	return cellsOf(ids, cells), first
+	return cellsOf(ids, len(cells), func(id int32) Cell { return cells[id] }), first
 }
 
 // pdfBox returns the page (1-based) of the first of some word runs, in reading

@@ -45,7 +45,8 @@ const (
 	maxToolbarBytes   = 96 // a toolbar group at the end of a metadata line (【字体：大 中 小】) is at most this long
 
 	// HTML.
-	maxHTMLDepth = 512 // elements nested deeper are not read (the parser nests unclosed tags)
+	maxHTMLNodes = 500000 // elements and texts of a page (a parsed node costs some hundred bytes; a report's page has some thousands)
+	maxHTMLDepth = 512    // elements nested deeper are not read (the parser nests unclosed tags)
 
 	// DOCX.
 	maxDOCXPart  = 50 << 20 // the decompressed size of one part of the archive (a zip bomb)

@@ -81,3 +81,17 @@ func TestHTMLDeepNesting(t *testing.T) {
 		t.Errorf("reading a %d KB page allocated %d MB", len(data)>>10, n>>20)
 	}
 }
+
+// TestHTMLNodes: a page of millions of short elements is refused before it is
+// parsed (parsed, a 19 MB page of "<p>政府</p>" took 741 MB).
+func TestHTMLNodes(t *testing.T) {
+	data := []byte("<html><body>" + strings.Repeat("<p>政府</p>", maxHTMLNodes/2+1) + "</body></html>")
+	var err error
+	n := allocated(func() { _, err = Decode("many.html", data) })
+	if !errors.Is(err, ErrHTMLTooLarge) || err.Error() != "many.html: HTML too large: more than 500000 elements and texts" {
+		t.Errorf("error %v, want ErrHTMLTooLarge", err)
+	}
+	if n > 64<<20 {
+		t.Errorf("refusing a %d MB page allocated %d MB", len(data)>>20, n>>20)
+	}
+}

@@ -104,10 +104,10 @@ func tablesInOrder(p *page) []Table {
 // the widest, and places it at line. A merged cell is normalized once, and the
 // positions it covers share the result.
 func normalizeTable(c *hanzi.Converter, t Table, line int) Table {
-	cells := t.Cells
-	if cells == nil {
-		cells = positionCells(t.Rows)
+	if t.Cells == nil {
+		return normalizePositions(c, t, line)
 	}
+	cells := t.Cells
 	rows := make([][]string, len(t.Rows))
 	covered := make([][]bool, len(t.Rows))
 	for i, r := range t.Rows {
@@ -173,6 +173,38 @@ func normalizeTable(c *hanzi.Converter, t Table, line int) Table {
 		}
 		return a.Col - b.Col
 	})
+	return out
+}
+
+// normalizePositions is normalizeTable for a table without cells (a plain-text
+// table): each position of its rows is a cell of its own.
+func normalizePositions(c *hanzi.Converter, t Table, line int) Table {
+	out := Table{Line: line, Page: t.Page, Rows: make([][]string, 0, len(t.Rows))}
+	width, n := 0, 0
+	for _, r := range t.Rows {
+		row := make([]string, len(r))
+		empty := true
+		for j, cell := range r {
+			row[j] = cleanText(c, hanzi.StripPinyin(cell))
+			empty = empty && row[j] == ""
+		}
+		if empty {
+			continue
+		}
+		out.Rows = append(out.Rows, row)
+		width = max(width, len(row))
+		n += len(row)
+	}
+	out.Cells = make([]Cell, 0, n)
+	for i, r := range out.Rows {
+		for j, s := range r {
+			out.Cells = append(out.Cells, Cell{Row: i, Col: j, RowSpan: 1, ColSpan: 1, Text: s})
+		}
+		for len(r) < width {
+			r = append(r, "")
+		}
+		out.Rows[i] = r
+	}
 	return out
 }
 

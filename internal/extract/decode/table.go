@@ -8,14 +8,14 @@ package decode
 // gridBuilder lays the cells of a table on its grid as a reader meets them.
 type gridBuilder struct {
 	d     *decoder
-	cells []Cell    // their Text, as the reader gives it
-	ids   [][]int32 // by row and column: the index in cells of the cell that covers the position, or -1
+	texts []string  // by cell: its text
+	ids   [][]int32 // by row and column: the index of the cell that covers the position, or -1
 }
 
-// cell adds a cell and returns its index.
-func (g *gridBuilder) cell(c Cell) int32 {
-	g.cells = append(g.cells, c)
-	return int32(len(g.cells) - 1)
+// cell adds a cell of text and returns its index.
+func (g *gridBuilder) cell(text string) int32 {
+	g.texts = append(g.texts, text)
+	return int32(len(g.texts) - 1)
 }
 
 // text returns the text of the cell with index id, "" for -1.
@@ -23,7 +23,7 @@ func (g *gridBuilder) text(id int32) string {
 	if id < 0 {
 		return ""
 	}
-	return g.cells[id].Text
+	return g.texts[id]
 }
 
 // addRow adds a row of cell indexes to the grid, charged against the document's
@@ -53,7 +53,7 @@ func (g *gridBuilder) table() ([][]string, []Cell) {
 			rows[i][j] = g.text(id)
 		}
 	}
-	return rows, cellsOf(ids, g.cells)
+	return rows, cellsOf(ids, len(g.texts), func(id int32) Cell { return Cell{Text: g.texts[id]} })
 }
 
 // squareGrid pads the rows of a grid of cell indexes to the same width (with -1)
@@ -102,13 +102,15 @@ func squareGrid(grid [][]int32, text func(int32) string) [][]int32 {
 	return out
 }
 
-// cellsOf returns the cells of a grid of cell indexes: for each cell, the
-// rectangle of positions that name it, with its top-left corner and spans set.
-// Reading row by row, a cell's rectangle is as wide as the run of positions that
-// name it and as tall as the rows below repeat that run; positions of the same
-// cell outside it (a malformed table's colliding spans) make further cells.
-func cellsOf(grid [][]int32, src []Cell) []Cell {
-	var out []Cell
+// cellsOf returns the cells of a grid of cell indexes: for each cell (as src
+// gives it: its text, page and box), the rectangle of positions that name it,
+// with its top-left corner and spans set. Reading row by row, a cell's rectangle
+// is as wide as the run of positions that name it and as tall as the rows below
+// repeat that run; positions of the same cell outside it (a malformed table's
+// colliding spans) make further cells. n is the number of cells, to size the
+// result.
+func cellsOf(grid [][]int32, n int, src func(int32) Cell) []Cell {
+	out := make([]Cell, 0, n)
 	done := make([][]bool, len(grid))
 	for r := range grid {
 		done[r] = make([]bool, len(grid[r]))
@@ -140,21 +142,9 @@ func cellsOf(grid [][]int32, src []Cell) []Cell {
 					done[i][k] = true
 				}
 			}
-			cl := src[id]
+			cl := src(id)
 			cl.Row, cl.Col, cl.RowSpan, cl.ColSpan = r, c, h, w
 			out = append(out, cl)
-		}
-	}
-	return out
-}
-
-// positionCells makes every position of rows a cell of its own: the cells of a
-// table whose reader gives none (a plain-text table).
-func positionCells(rows [][]string) []Cell {
-	var out []Cell
-	for i, r := range rows {
-		for j, s := range r {
-			out = append(out, Cell{Row: i, Col: j, RowSpan: 1, ColSpan: 1, Text: s})
 		}
 	}
 	return out
