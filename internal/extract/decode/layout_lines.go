@@ -166,7 +166,7 @@ func (tol *layoutSettings) physicalLines(pages []pageWords) []pline {
 
 func finite(fs ...float64) bool {
 	for _, f := range fs {
-		if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1e6 {
+		if math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > maxCoordinate {
 			return false
 		}
 	}

@@ -118,7 +118,7 @@ func (tol *layoutSettings) growRegion(ls []pline, a, lastEnd int) region {
 		end = j + 1
 	}
 	start := a
-	for j := a - 1; j >= lastEnd && a-j < 100; j-- {
+	for j := a - 1; j >= lastEnd && a-j < maxHeadLines; j-- {
 		l := &ls[j]
 		if ls[j+1].y0-l.y1 > tol.regionGap*math.Max(l.h, ls[j+1].h) || st.breaks(l) {
 			break

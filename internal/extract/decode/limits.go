@@ -61,6 +61,8 @@ const (
 	maxToolStderr  = 64 << 10 // bytes of a tool's error output kept (for the error message)
 	maxGridColumns = 64       // numeric or label columns of a table: a region with more is not a table
 	maxRegionLines = 3000     // lines of a table region: a longer region is cut into several tables
+	maxHeadLines   = 100      // lines above a table's first numeric row that may be its header
+	maxCoordinate  = 1e6      // points: a word further from the page's corner is dropped (a broken box)
 )
 
 // byteSize writes a size in bytes as people read it: "64 MiB", "512 KiB".
