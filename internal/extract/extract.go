@@ -104,9 +104,9 @@ type builder struct {
 	narrative map[string]float64 // figures the narrative rules read, before the tables
 	hinted    []string           // figures the text settled among a run's readings
 
-	headings   []heading      // the document's headings, once found
-	tableLines map[int]bool   // the lines that are table rows, once found
-	allUnits   []unit         // the table rows, once read
+	headings   []heading         // the document's headings, once found
+	tableLines map[int]bool      // the lines that are table rows, once found
+	allUnits   []unit            // the table rows, once read
 	rowText    map[rowKey]string // a table row's provenance text
 }
 

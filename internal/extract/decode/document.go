@@ -36,6 +36,36 @@ type Document struct {
 type Table struct {
 	Line int        // the index in Document.Lines of the table's first row
 	Rows [][]string // Document.Lines[Line+i] is RowLine(Rows[i])
+
+	// Cells are the table's cells as the source lays them out, each once, in the
+	// order of their top-left corners (row by row): a merged cell is one Cell that
+	// spans several positions of Rows, each of which holds its Text (the same
+	// string). No two cells overlap. A position that no cell covers (where a
+	// short row was padded) holds "". In a plain-text table every position is a
+	// cell of its own; a PDF's merged cells are the group labels that span rows
+	// and the labels that span label columns. A cell whose positions do not make
+	// a rectangle (spans that collide in a malformed table) is given as several.
+	Cells []Cell
+
+	// Page is the page a PDF table starts on (1-based); 0 in other formats.
+	Page int
+}
+
+// Cell is a cell of a table: where it is in the grid, and, in a PDF, where it is
+// printed.
+type Cell struct {
+	Row, Col         int    // its top-left position: Rows[Row][Col]
+	RowSpan, ColSpan int    // the rows and columns of the grid it covers, 1 or more
+	Text             string // its text, as every position it covers holds it
+	Page             int    // PDF: the page it is printed on (1-based), where it starts if a page break splits it; 0 in other formats
+	Box              Box    // PDF: the box of its words on that page; zero in other formats
+}
+
+// Box is a rectangle on a PDF page, in PDF points (1/72 inch) from the page's
+// top-left corner, x rightwards and y downwards (as pdftotext and pdfplumber
+// measure): X0 < X1 and Y0 < Y1.
+type Box struct {
+	X0, Y0, X1, Y1 float64
 }
 
 // RowLine renders a table row as a line of text: its cells joined by " | ", without

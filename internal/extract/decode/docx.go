@@ -14,20 +14,13 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
-)
-
-// Limits on DOCX input: a part that decompresses to more than maxDOCXPart bytes is
-// refused (a zip bomb), and tables nest at most maxDOCXDepth deep.
-const (
-	maxDOCXPart  = 50 << 20
-	maxDOCXDepth = 32
-	maxDOCXSpan  = 64
 )
 
 // readDOCX reads a Word (OOXML) document: its paragraphs as lines and its tables
 // as grids, and its title from the document properties.
-func readDOCX(data []byte) (*page, error) {
+func (d *decoder) readDOCX(data []byte) (*page, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("not a DOCX file: %w", err)
@@ -45,7 +38,7 @@ func readDOCX(data []byte) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	dp := &docxParser{d: xml.NewDecoder(bytes.NewReader(raw))}
+	dp := &docxParser{dec: d, d: xml.NewDecoder(bytes.NewReader(raw))}
 	blocks, err := dp.container("", nil, 0)
 	if err != nil && err != io.EOF {
 		return nil, fmt.Errorf("%s: %w", f.Name, err)
@@ -56,8 +49,10 @@ func readDOCX(data []byte) (*page, error) {
 			p.title = coreTitle(raw)
 		}
 	}
-	var e docxEmitter
-	e.blocks(blocks, 0)
+	e := docxEmitter{d: d}
+	if err := e.blocks(blocks, 0); err != nil {
+		return nil, err
+	}
 	p.lines, p.tables = e.lines, e.tables
 	return p, nil
 }
@@ -161,7 +156,17 @@ type docxCell struct {
 }
 
 type docxParser struct {
-	d *xml.Decoder
+	dec *decoder
+	d   *xml.Decoder
+}
+
+// token returns the next token of the document, or the error that stops reading:
+// the end of the document, bad XML, or the deadline.
+func (p *docxParser) token() (xml.Token, error) {
+	if err := p.dec.step(); err != nil {
+		return nil, err
+	}
+	return p.d.Token()
 }
 
 func valAttr(t xml.StartElement) (string, bool) {
@@ -188,7 +193,7 @@ func intVal(t xml.StartElement) int {
 func (p *docxParser) container(stop string, cell *docxCell, depth int) ([]docxBlock, error) {
 	var out []docxBlock
 	for {
-		tok, err := p.d.Token()
+		tok, err := p.token()
 		if err != nil {
 			return out, err
 		}
@@ -243,7 +248,7 @@ func (p *docxParser) paragraph(depth int) (string, []docxBlock, error) {
 	var extra []docxBlock
 	inText := false
 	for {
-		tok, err := p.d.Token()
+		tok, err := p.token()
 		if err != nil {
 			return b.String(), extra, err
 		}
@@ -295,7 +300,7 @@ func (p *docxParser) table(depth int) (*docxTable, error) {
 	tb := &docxTable{}
 	var row *docxRow
 	for {
-		tok, err := p.d.Token()
+		tok, err := p.token()
 		if err != nil {
 			return tb, err
 		}
@@ -356,12 +361,16 @@ func (p *docxParser) table(depth int) (*docxTable, error) {
 
 // docxEmitter turns blocks into lines and tables.
 type docxEmitter struct {
+	d      *decoder
 	lines  []string
 	tables []Table
 }
 
-func (e *docxEmitter) blocks(bs []docxBlock, depth int) {
+func (e *docxEmitter) blocks(bs []docxBlock, depth int) error {
 	for _, b := range bs {
+		if err := e.d.step(); err != nil {
+			return err
+		}
 		if b.table == nil {
 			for _, l := range strings.Split(b.text, "\n") {
 				if l = collapse(l); l != "" {
@@ -373,20 +382,26 @@ func (e *docxEmitter) blocks(bs []docxBlock, depth int) {
 		if depth < maxDOCXDepth && layoutTable(b.table) {
 			for _, r := range b.table.rows {
 				for _, c := range r.cells {
-					e.blocks(c.blocks, depth+1)
+					if err := e.blocks(c.blocks, depth+1); err != nil {
+						return err
+					}
 				}
 			}
 			continue
 		}
-		rows := docxGrid(b.table)
+		rows, cells, err := e.d.docxGrid(b.table)
+		if err != nil {
+			return err
+		}
 		if len(rows) == 0 {
 			continue
 		}
-		e.tables = append(e.tables, Table{Line: len(e.lines), Rows: rows})
+		e.tables = append(e.tables, Table{Line: len(e.lines), Rows: rows, Cells: cells})
 		for _, r := range rows {
 			e.lines = append(e.lines, strings.Join(r, " | "))
 		}
 	}
+	return nil
 }
 
 // layoutTable reports whether a table lays out a page rather than holding data:
@@ -401,7 +416,7 @@ func layoutTable(t *docxTable) bool {
 					return true
 				}
 			}
-			if utf8.RuneCountInString(docxCellText(c)) > 500 {
+			if docxTextLonger(c, 500) {
 				return true
 			}
 		}
@@ -433,85 +448,85 @@ func docxCellText(c docxCell) string {
 	return collapse(strings.Join(parts, " "))
 }
 
-// docxGrid lays a table's cells on its grid: gridSpan repeats a cell across,
+// docxTextLonger reports whether a cell's text, as docxCellText gives it, has
+// more than n characters. It reads no further than the character after the n-th.
+func docxTextLonger(c docxCell, n int) bool {
+	count := 0
+	started, space, first := false, false, true
+	var rec func(bs []docxBlock, depth int) bool
+	rec = func(bs []docxBlock, depth int) bool {
+		for _, b := range bs {
+			if b.table != nil {
+				if depth < maxDOCXDepth {
+					for _, r := range b.table.rows {
+						for _, c := range r.cells {
+							if rec(c.blocks, depth+1) {
+								return true
+							}
+						}
+					}
+				}
+				continue
+			}
+			if !first {
+				space = true // the space between two parts
+			}
+			first = false
+			for _, r := range b.text { // as collapse counts
+				if unicode.IsSpace(r) || r == utf8.RuneError {
+					space = true
+					continue
+				}
+				if space && started {
+					count++
+				}
+				space, started = false, true
+				if count++; count > n {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return rec(c.blocks, 0)
+}
+
+// docxGrid lays a table's cells on its grid: gridSpan spans a cell across,
 // vMerge continues the cell above. Empty rows and columns are dropped.
-func docxGrid(t *docxTable) [][]string {
-	var grid [][]string
-	cells := 0
+func (d *decoder) docxGrid(t *docxTable) ([][]string, []Cell, error) {
+	g := gridBuilder{d: d}
 	for _, r := range t.rows {
-		var row []string
-		for i := 0; i < min(max(r.before, 0), maxDOCXSpan); i++ {
-			row = append(row, "")
+		var row []int32
+		for i := 0; i < min(max(r.before, 0), maxColSpan); i++ {
+			row = append(row, -1)
 		}
 		for _, c := range r.cells {
-			span := min(max(c.span, 1), maxDOCXSpan)
+			span := min(max(c.span, 1), maxColSpan)
 			if t.gridCols > 0 {
 				// A span does not reach past the table's grid.
 				span = min(span, max(1, t.gridCols-len(row)))
 			}
+			id := int32(-1) // the cell's, once it has one
 			for k := 0; k < span && len(row) < maxTableCols; k++ {
 				col := len(row)
-				text := ""
 				if c.vmerge {
-					if n := len(grid); n > 0 && col < len(grid[n-1]) {
-						text = grid[n-1][col]
+					if n := len(g.ids); n > 0 && col < len(g.ids[n-1]) && g.ids[n-1][col] >= 0 {
+						row = append(row, g.ids[n-1][col]) // the cell above continues
+						continue
 					}
-				} else {
-					text = docxCellText(c)
+					if id < 0 {
+						id = g.cell("") // nothing above to continue: an empty cell
+					}
+				} else if id < 0 {
+					id = g.cell(docxCellText(c))
 				}
-				row = append(row, text)
+				row = append(row, id)
 			}
 		}
-		cells += len(row)
-		if cells > maxTableCells {
-			break
-		}
-		grid = append(grid, row)
-	}
-	return squareGrid(grid)
-}
-
-// squareGrid pads the rows of a grid to the same width and drops the rows and
-// columns that are empty throughout.
-func squareGrid(grid [][]string) [][]string {
-	width := 0
-	for _, r := range grid {
-		width = max(width, len(r))
-	}
-	used := make([]bool, width)
-	square := true
-	for _, r := range grid {
-		rowUsed := false
-		for j, s := range r {
-			used[j] = used[j] || s != ""
-			rowUsed = rowUsed || s != ""
-		}
-		square = square && rowUsed && len(r) == width
-	}
-	for _, u := range used {
-		square = square && u
-	}
-	if square {
-		return grid
-	}
-	var out [][]string
-	for _, r := range grid {
-		var nr []string
-		empty := true
-		for j := 0; j < width; j++ {
-			if !used[j] {
-				continue
-			}
-			s := ""
-			if j < len(r) {
-				s = r[j]
-			}
-			empty = empty && s == ""
-			nr = append(nr, s)
-		}
-		if !empty {
-			out = append(out, nr)
+		if err := g.addRow(row); err != nil {
+			return nil, nil, err
 		}
 	}
-	return out
+	rows, cells := g.table()
+	return rows, cells, nil
 }

@@ -31,6 +31,11 @@ func checkPage(p *page) error {
 				return fmt.Errorf("table %d row %d: line %q is not its cells %q", ti, ri, got, r)
 			}
 		}
+		if t.Cells != nil { // a plain-text table has none: each position is a cell
+			if err := cellsError(t); err != nil {
+				return err
+			}
+		}
 		prevEnd = t.Line + len(t.Rows)
 	}
 	return nil
@@ -179,4 +184,26 @@ func FuzzLayout(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestLayoutTooWide: a region with more numeric columns than a table may have
+// stays text: its figures are not dropped.
+func TestLayoutTooWide(t *testing.T) {
+	var row []string
+	var xpos []float64
+	for c := range maxGridColumns + 6 {
+		row = append(row, fmt.Sprint(100+c))
+		xpos = append(xpos, 50+40*float64(c))
+	}
+	spec := []string{strings.Join(row, "|"), strings.Join(row, "|")}
+	lines, tables := layoutPages([]pageWords{{width: 3000, height: 800, words: synthetic(spec, xpos, 100)}})
+	if len(tables) != 0 {
+		t.Errorf("%d tables, want none", len(tables))
+	}
+	text := strings.Join(lines, "\n")
+	for _, n := range row {
+		if !strings.Contains(text, n) {
+			t.Fatalf("figure %s dropped: %q", n, text)
+		}
+	}
 }

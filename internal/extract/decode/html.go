@@ -20,24 +20,14 @@ import (
 	"github.com/nianbao/nianbao/internal/extract/textenc"
 )
 
-// Limits on HTML tables: spans are clamped as browsers do, and a table is read up
-// to maxTableCells cells.
-const (
-	maxColspan    = 1000
-	maxRowspan    = 1000
-	maxTableCols  = 256
-	maxTableCells = 100000
-	maxHTMLDepth  = 512
-)
-
 // readHTML reads an HTML page: it decodes the bytes (using the page's declared
 // charset as a hint), and returns the report's text lines and tables.
-func readHTML(data []byte) (*page, error) {
+func (d *decoder) readHTML(data []byte) (*page, error) {
 	text, enc, err := textenc.Decode(data, declaredCharset(data))
 	if err != nil {
 		return nil, fmt.Errorf("reading HTML: %w", err)
 	}
-	p, err := parseHTML(text)
+	p, err := d.parseHTML(text)
 	if err != nil {
 		return nil, err
 	}
@@ -77,13 +67,38 @@ func declaredCharset(data []byte) string {
 	}
 }
 
+// countNodes counts the elements and texts of a page, as the tokenizer sees
+// them, and fails past maxHTMLNodes: a parsed page costs some hundred bytes a
+// node, and a 20 MB page of short paragraphs would have millions.
+func (d *decoder) countNodes(text string) error {
+	z := html.NewTokenizer(strings.NewReader(text))
+	n := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return nil
+		case html.EndTagToken:
+			continue
+		}
+		if n++; n > maxHTMLNodes {
+			return fmt.Errorf("%w: more than %d elements and texts", ErrHTMLTooLarge, maxHTMLNodes)
+		}
+		if err := d.step(); err != nil {
+			return err
+		}
+	}
+}
+
 // parseHTML reads a decoded page.
-func parseHTML(text string) (*page, error) {
+func (d *decoder) parseHTML(text string) (*page, error) {
+	if err := d.countNodes(text); err != nil {
+		return nil, err
+	}
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
 		return nil, fmt.Errorf("parsing HTML: %w", err)
 	}
-	h := &htmlReader{stats: make(map[*html.Node]textStats, len(text)/32)}
+	h := &htmlReader{d: d, stats: make(map[*html.Node]textStats, len(text)/32)}
 	h.hiddenClass = hiddenClasses(doc)
 	p := &page{format: "html"}
 	if t := findElement(doc, atom.Title, 0); t != nil {
@@ -94,8 +109,16 @@ func parseHTML(text string) (*page, error) {
 		body = doc
 	}
 	h.measure(body, 0, false)
-	h.outside(body, h.mainContainer(body), 0, false)
+	main := h.mainContainer(body)
+	h.mainPath = map[*html.Node]bool{}
+	for n := main; n != nil; n = n.Parent {
+		h.mainPath[n] = true
+	}
+	h.outside(body, main, 0, false)
 	h.flush()
+	if h.err != nil {
+		return nil, h.err
+	}
 	p.lines, p.tables = h.lines, h.tables
 	return p, nil
 }
@@ -148,8 +171,12 @@ type textStats struct {
 }
 
 type htmlReader struct {
+	d           *decoder
+	err         error // the first error met: the deadline passed
 	stats       map[*html.Node]textStats
-	hiddenClass map[string]bool // classes the page's style sheets hide
+	mainPath    map[*html.Node]bool // the content container and the elements that hold it
+	stops       map[*html.Node]int  // stopDepth's answers
+	hiddenClass map[string]bool     // classes the page's style sheets hide
 	lines       []string
 	tables      []Table
 	cur         collapser // the current line, white space collapsed
@@ -360,7 +387,7 @@ func (h *htmlReader) outside(n, main *html.Node, depth int, inMain bool) {
 		h.walk(n, depth, inMain)
 		return
 	}
-	if depth > maxHTMLDepth {
+	if depth > maxHTMLDepth || h.stopped() {
 		return
 	}
 	if n.Type == html.ElementNode && (n.DataAtom == atom.Article || n.DataAtom == atom.Main) {
@@ -371,9 +398,9 @@ func (h *htmlReader) outside(n, main *html.Node, depth int, inMain bool) {
 			continue
 		}
 		switch {
-		case contains(c, main):
+		case h.mainPath[c]:
 			h.outside(c, main, depth+1, inMain)
-		case isHeading(c) || h.prose(c):
+		case isHeading(c) || h.prose(c, depth+1):
 			h.flush()
 			h.walk(c, depth+1, inMain)
 			h.flush()
@@ -384,8 +411,9 @@ func (h *htmlReader) outside(n, main *html.Node, depth int, inMain bool) {
 }
 
 // prose reports whether an element outside the content container holds report
-// text: a paragraph of sentences rather than page furniture.
-func (h *htmlReader) prose(n *html.Node) bool {
+// text: a paragraph of sentences rather than page furniture. n is depth levels
+// under the body.
+func (h *htmlReader) prose(n *html.Node, depth int) bool {
 	switch n.DataAtom {
 	case atom.P, atom.Div, atom.Section, atom.Td, atom.Li, atom.Blockquote, atom.Table:
 	default:
@@ -395,16 +423,36 @@ func (h *htmlReader) prose(n *html.Node) bool {
 	if st.text-st.links < 10 {
 		return false
 	}
-	return strings.Contains(textOf(n), "。")
+	return h.stopDepth(n, depth) <= maxHTMLDepth // strings.Contains(textOf(n), "。")
 }
 
-func contains(n, d *html.Node) bool {
-	for ; d != nil; d = d.Parent {
-		if d == n {
-			return true
+// stopDepth returns how many levels under n (depth levels under the body) the
+// nearest text holding "。" is, 0 for n itself, or maxHTMLDepth+1 when none is
+// within maxHTMLDepth levels (as far as textOf reads). It looks at most
+// 2×maxHTMLDepth+2 levels under the body, which is as deep as textOf reads from
+// an element outside asks prose about. Each answer is kept: asked of nested
+// elements, it costs the size of the page, not its size times its depth.
+func (h *htmlReader) stopDepth(n *html.Node, depth int) int {
+	if n.Type == html.TextNode {
+		if strings.Contains(n.Data, "。") {
+			return 0
+		}
+		return maxHTMLDepth + 1
+	}
+	if v, ok := h.stops[n]; ok {
+		return v
+	}
+	v := maxHTMLDepth + 1
+	if depth < 2*maxHTMLDepth+2 {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			v = min(v, h.stopDepth(c, depth+1)+1)
 		}
 	}
-	return false
+	if h.stops == nil {
+		h.stops = map[*html.Node]int{}
+	}
+	h.stops[n] = v
+	return v
 }
 
 func isHeading(n *html.Node) bool {
@@ -422,7 +470,7 @@ func isHeading(n *html.Node) bool {
 
 // walk emits the text of n: block elements break lines, data tables become grids.
 func (h *htmlReader) walk(n *html.Node, depth int, inMain bool) {
-	if depth > maxHTMLDepth {
+	if depth > maxHTMLDepth || h.stopped() {
 		return
 	}
 	switch n.Type {
@@ -470,6 +518,15 @@ func (h *htmlReader) walk(n *html.Node, depth int, inMain bool) {
 	if block {
 		h.flush()
 	}
+}
+
+// stopped counts a step of work and reports whether reading must stop: the
+// deadline passed (h.err says so).
+func (h *htmlReader) stopped() bool {
+	if h.err == nil {
+		h.err = h.d.step()
+	}
+	return h.err != nil
 }
 
 // text appends text to the current line, collapsing white space.
@@ -539,11 +596,15 @@ func (h *htmlReader) table(t *html.Node) {
 			h.flush()
 		}
 	}
-	rows := tableGrid(t)
+	rows, cells, err := h.tableGrid(t)
+	if err != nil {
+		h.err = err
+		return
+	}
 	if len(rows) == 0 {
 		return
 	}
-	tb := Table{Line: len(h.lines), Rows: rows}
+	tb := Table{Line: len(h.lines), Rows: rows, Cells: cells}
 	for _, r := range rows {
 		h.lines = append(h.lines, strings.Join(r, " | "))
 	}
@@ -565,60 +626,59 @@ func span(n *html.Node, key string, max int) int {
 	return min(v, max)
 }
 
-// tableGrid lays a table's cells on a grid, expanding rowspan and colspan so every
-// position a merged cell covers holds its text. Empty rows and columns are dropped.
-func tableGrid(t *html.Node) [][]string {
+// tableGrid lays a table's cells on a grid, a cell that spans rows (rowspan) or
+// columns (colspan) covering every position it spans. Empty rows and columns are
+// dropped.
+func (h *htmlReader) tableGrid(t *html.Node) ([][]string, []Cell, error) {
 	trs := tableRows(t)
-	var grid [][]string
+	g := gridBuilder{d: h.d}
 	type carry struct {
-		text string
-		left int
+		id   int32 // the cell
+		left int   // the rows below it still spans
 	}
 	var carries []carry // by column: a cell from a row above that spans down
-	cells := 0
 	for ri, tr := range trs {
-		var row []string
-		set := func(col int, s string) {
+		var row []int32
+		set := func(col int, id int32) {
 			for len(row) <= col {
-				row = append(row, "")
+				row = append(row, -1)
 			}
-			row[col] = s
+			row[col] = id
 		}
 		col := 0
 		fillCarried := func() {
 			for col < len(carries) && carries[col].left > 0 {
-				set(col, carries[col].text)
+				set(col, carries[col].id)
 				carries[col].left--
 				col++
 			}
 		}
 		for _, c := range rowCells(tr) {
 			fillCarried()
-			cs := span(c, "colspan", maxColspan)
-			rs := span(c, "rowspan", min(maxRowspan, len(trs)-ri))
-			text := cellText(c)
+			cs := span(c, "colspan", maxColSpan)
+			rs := span(c, "rowspan", min(maxRowSpan, len(trs)-ri))
+			id := g.cell(cellText(c))
 			for k := 0; k < cs && col < maxTableCols; k++ {
-				set(col, text)
+				set(col, id)
 				for len(carries) <= col {
 					carries = append(carries, carry{})
 				}
-				carries[col] = carry{text, rs - 1}
+				carries[col] = carry{id, rs - 1}
 				col++
 			}
 		}
 		for ; col < len(carries); col++ {
 			if carries[col].left > 0 {
-				set(col, carries[col].text)
+				set(col, carries[col].id)
 				carries[col].left--
 			}
 		}
-		cells += len(row)
-		if cells > maxTableCells {
-			break
+		if err := g.addRow(row); err != nil {
+			return nil, nil, err
 		}
-		grid = append(grid, row)
 	}
-	return squareGrid(grid)
+	rows, cells := g.table()
+	return rows, cells, nil
 }
 
 // cellText is the text of a table cell on one line.

@@ -124,7 +124,7 @@ func cutAt(l string, start, i, j, headEnd int) bool {
 	if strings.ContainsRune("。！？；", before) {
 		return true
 	}
-	if p := l[start:i]; utf8.RuneCountInString(p) <= maxHeading {
+	if p := l[start:i]; len(p) <= maxHeading*utf8.UTFMax && utf8.RuneCountInString(p) <= maxHeading {
 		if loc := headingStart.FindStringIndex(p); loc != nil && loc[1] < len(p) {
 			return true // a heading, then its section's text
 		}

@@ -23,9 +23,9 @@ import (
 //   - table cells are normalized alike, rows padded to the table's width, and
 //     each row's line rendered by RowLine, so that Lines[Line+i] is always
 //     RowLine(Rows[i]) with Line counted after the dropped lines.
-func normalize(p *page) *Document {
+func (d *decoder) normalize(p *page) (*Document, error) {
 	c := hanzi.Default()
-	d := &Document{
+	doc := &Document{
 		Format:   p.format,
 		Encoding: p.encoding,
 		Title:    cleanText(c, hanzi.StripPinyin(p.title)),
@@ -40,18 +40,25 @@ func normalize(p *page) *Document {
 		src.WriteByte('\n')
 		src.WriteString(l)
 	}
-	d.Script = c.Script(src.String())
+	doc.Script = c.Script(src.String())
 
-	d.Lines = make([]string, 0, len(p.lines))
+	doc.Lines = make([]string, 0, len(p.lines))
 	next := 0 // the next table
 	for i := 0; i < len(p.lines); i++ {
+		if err := d.step(); err != nil {
+			return nil, err
+		}
 		if next < len(tables) && tables[next].Line == i {
-			t := normalizeTable(c, tables[next], len(d.Lines))
+			t := normalizeTable(c, tables[next], len(doc.Lines))
 			if len(t.Rows) > 0 {
 				for _, r := range t.Rows {
-					d.Lines = append(d.Lines, RowLine(r))
+					l := RowLine(r)
+					if err := d.line(l); err != nil {
+						return nil, err
+					}
+					doc.Lines = append(doc.Lines, l)
 				}
-				d.Tables = append(d.Tables, t)
+				doc.Tables = append(doc.Tables, t)
 			}
 			i += len(tables[next].Rows) - 1
 			next++
@@ -63,11 +70,14 @@ func normalize(p *page) *Document {
 				continue
 			}
 			if l = trimMetaFurniture(l); l != "" {
-				d.Lines = append(d.Lines, l)
+				if err := d.line(l); err != nil {
+					return nil, err
+				}
+				doc.Lines = append(doc.Lines, l)
 			}
 		}
 	}
-	return d
+	return doc, nil
 }
 
 // tablesInOrder returns the page's tables sorted by their first line, without
@@ -93,10 +103,86 @@ func tablesInOrder(p *page) []Table {
 }
 
 // normalizeTable normalizes the cells of t, drops its empty rows, pads rows to
-// the widest, and places it at line.
+// the widest, and places it at line. A merged cell is normalized once, and the
+// positions it covers share the result.
 func normalizeTable(c *hanzi.Converter, t Table, line int) Table {
-	out := Table{Line: line, Rows: make([][]string, 0, len(t.Rows))}
+	if t.Cells == nil {
+		return normalizePositions(c, t, line)
+	}
+	cells := t.Cells
+	rows := make([][]string, len(t.Rows))
+	covered := make([][]bool, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = make([]string, len(r))
+		covered[i] = make([]bool, len(r))
+	}
+	norm := make([]string, len(cells))
+	for k, cl := range cells {
+		norm[k] = cleanText(c, hanzi.StripPinyin(cl.Text))
+		for i := max(cl.Row, 0); i < min(cl.Row+cl.RowSpan, len(rows)); i++ {
+			for j := max(cl.Col, 0); j < min(cl.Col+cl.ColSpan, len(rows[i])); j++ {
+				rows[i][j], covered[i][j] = norm[k], true
+			}
+		}
+	}
+	// The rows kept (not empty), and where each row went (-1: dropped).
+	out := Table{Line: line, Page: t.Page, Rows: make([][]string, 0, len(rows))}
+	moved := make([]int, len(rows))
 	width := 0
+	for i, row := range rows {
+		empty := true
+		for j := range row {
+			if !covered[i][j] && t.Rows[i][j] != "" { // no cell says what this is: as it is
+				row[j] = cleanText(c, hanzi.StripPinyin(t.Rows[i][j]))
+			}
+			empty = empty && row[j] == ""
+		}
+		moved[i] = -1
+		if empty {
+			continue
+		}
+		moved[i] = len(out.Rows)
+		out.Rows = append(out.Rows, row)
+		width = max(width, len(row))
+	}
+	for i, r := range out.Rows {
+		for len(r) < width {
+			r = append(r, "")
+		}
+		out.Rows[i] = r
+	}
+	// The cells, on the rows kept.
+	out.Cells = make([]Cell, 0, len(cells))
+	for k, cl := range cells {
+		first, n := -1, 0
+		for i := max(cl.Row, 0); i < min(cl.Row+cl.RowSpan, len(rows)); i++ {
+			if moved[i] >= 0 {
+				if first < 0 {
+					first = moved[i]
+				}
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		cl.Row, cl.RowSpan, cl.Text = first, n, norm[k]
+		out.Cells = append(out.Cells, cl)
+	}
+	slices.SortStableFunc(out.Cells, func(a, b Cell) int {
+		if a.Row != b.Row {
+			return a.Row - b.Row
+		}
+		return a.Col - b.Col
+	})
+	return out
+}
+
+// normalizePositions is normalizeTable for a table without cells (a plain-text
+// table): each position of its rows is a cell of its own.
+func normalizePositions(c *hanzi.Converter, t Table, line int) Table {
+	out := Table{Line: line, Page: t.Page, Rows: make([][]string, 0, len(t.Rows))}
+	width, n := 0, 0
 	for _, r := range t.Rows {
 		row := make([]string, len(r))
 		empty := true
@@ -109,8 +195,13 @@ func normalizeTable(c *hanzi.Converter, t Table, line int) Table {
 		}
 		out.Rows = append(out.Rows, row)
 		width = max(width, len(row))
+		n += len(row)
 	}
+	out.Cells = make([]Cell, 0, n)
 	for i, r := range out.Rows {
+		for j, s := range r {
+			out.Cells = append(out.Cells, Cell{Row: i, Col: j, RowSpan: 1, ColSpan: 1, Text: s})
+		}
 		for len(r) < width {
 			r = append(r, "")
 		}
@@ -257,7 +348,7 @@ func isWebFurniture(l string) bool {
 			return true
 		}
 	}
-	if utf8.RuneCountInString(l) > 60 {
+	if utf8.RuneCountInString(l) > maxFurnitureRunes {
 		return false
 	}
 	if isBreadcrumb(l) || isToolbar(l) || isCounter(l) {
@@ -297,26 +388,75 @@ func isToolbar(l string) bool {
 // change on every visit, and a script fills them in a browser, so a scraped page
 // carries an empty label or a number of the day. They are removed; the rest of
 // the line (its date above all) stays.
-var (
-	metaLine    = regexp.MustCompile(`\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|来源|发布时间|发布日期|发文日期|作者`)
-	pageCounter = regexp.MustCompile(`\s*(?:【\s*)?(?:点击|浏览|阅读|访问)(?:数|次数|量|率)?\s*[:：]\s*\d*\s*次?\s*(?:】)?\s*$`)
-)
+var metaLine = regexp.MustCompile(`\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日|来源|发布时间|发布日期|发文日期|作者`)
 
 // isCounter reports whether l is nothing but a visit counter ("浏览次数：123").
 func isCounter(l string) bool {
-	if !hasCounterWord(l) {
-		return false
-	}
-	loc := pageCounter.FindStringIndex(l)
-	return loc != nil && loc[0] == 0
+	return hasCounterWord(l) && counterStart(l) == 0
 }
 
 func hasCounterWord(l string) bool {
 	return strings.Contains(l, "点击") || strings.Contains(l, "浏览") || strings.Contains(l, "阅读") || strings.Contains(l, "访问")
 }
 
+// counterStart returns where the visit counter that ends l starts, or -1 when l
+// does not end in one. A counter is what this expression matches at the end of
+// a line:
+//
+//	\s*(?:【\s*)?(?:点击|浏览|阅读|访问)(?:数|次数|量|率)?\s*[:：]\s*\d*\s*次?\s*(?:】)?\s*$
+//
+// It reads l backwards from its end, so that it costs the length of the
+// counter, not of the line: trimMetaFurniture calls it once for each piece it
+// removes. (A regular expression anchored at the end still scans the whole
+// line.) Every choice is forced, so reading backwards finds the leftmost start.
+func counterStart(l string) int {
+	i := len(l)
+	spaces := func() {
+		for i > 0 && isRESpace(l[i-1]) {
+			i--
+		}
+	}
+	suffix := func(s string) bool {
+		if strings.HasSuffix(l[:i], s) {
+			i -= len(s)
+			return true
+		}
+		return false
+	}
+	spaces()
+	suffix("】")
+	spaces()
+	suffix("次") // no word the expression needs before the colon ends in 次
+	spaces()
+	for i > 0 && l[i-1] >= '0' && l[i-1] <= '9' {
+		i--
+	}
+	spaces()
+	if !suffix(":") && !suffix("：") {
+		return -1
+	}
+	spaces()
+	_ = suffix("次数") || suffix("数") || suffix("量") || suffix("率") // no verb ends in one of these
+	if !suffix("点击") && !suffix("浏览") && !suffix("阅读") && !suffix("访问") {
+		return -1
+	}
+	spaces()
+	if suffix("【") {
+		spaces()
+	}
+	return i
+}
+
+// isRESpace reports whether b is white space as \s of Go's regular expressions.
+func isRESpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r'
+}
+
 // trimMetaFurniture removes the visit counters and the toolbar buttons
-// ("【字体：大 中 小】【打印】") at the end of a metadata line.
+// ("【字体：大 中 小】【打印】") at the end of a metadata line. Each turn of its
+// loop looks at the end of the line only (a counter, or a toolbar group of at
+// most maxToolbarBytes), so that a line of a thousand of them costs no more than
+// its length.
 func trimMetaFurniture(l string) string {
 	if !strings.HasSuffix(l, "】") && !hasCounterWord(l) {
 		return l // the common case, without a regular expression
@@ -325,13 +465,17 @@ func trimMetaFurniture(l string) string {
 		return l
 	}
 	for {
-		t := pageCounter.ReplaceAllString(l, "")
+		t := l
+		if i := counterStart(t); i >= 0 {
+			t = t[:i]
+		}
 		if strings.HasSuffix(t, "】") {
-			if i := strings.LastIndex(t, "【"); i >= 0 && isToolbar(t[i:]) {
-				t = strings.TrimSpace(t[:i])
+			tail := t[max(0, len(t)-maxToolbarBytes):]
+			if i := strings.LastIndex(tail, "【"); i >= 0 && isToolbar(tail[i:]) {
+				t = strings.TrimSpace(t[:len(t)-len(tail)+i])
 			}
 		}
-		if t == l {
+		if len(t) == len(l) { // t is l or a prefix of it
 			return l
 		}
 		l = t

@@ -175,8 +175,14 @@ func TestNormalize(t *testing.T) {
 			"甲",
 		},
 		Tables: []Table{
-			{Line: 2, Rows: [][]string{{"项目", "数量"}, {"网站", "12"}}},
-			{Line: 6, Rows: [][]string{{"表二", "x"}, {"甲", ""}}},
+			{Line: 2, Rows: [][]string{{"项目", "数量"}, {"网站", "12"}}, Cells: []Cell{
+				{Row: 0, Col: 0, RowSpan: 1, ColSpan: 1, Text: "项目"}, {Row: 0, Col: 1, RowSpan: 1, ColSpan: 1, Text: "数量"},
+				{Row: 1, Col: 0, RowSpan: 1, ColSpan: 1, Text: "网站"}, {Row: 1, Col: 1, RowSpan: 1, ColSpan: 1, Text: "12"},
+			}},
+			{Line: 6, Rows: [][]string{{"表二", "x"}, {"甲", ""}}, Cells: []Cell{ // ("甲" is a short row: its padding is no cell)
+				{Row: 0, Col: 0, RowSpan: 1, ColSpan: 1, Text: "表二"}, {Row: 0, Col: 1, RowSpan: 1, ColSpan: 1, Text: "x"},
+				{Row: 1, Col: 0, RowSpan: 1, ColSpan: 1, Text: "甲"},
+			}},
 		},
 	}
 	if !reflect.DeepEqual(d, want) {

@@ -2,7 +2,9 @@ package decode
 
 // PDF reading: poppler's pdftotext is the text engine (robust with CJK CID fonts);
 // it runs as a subprocess and reports every word with its box (-bbox-layout), and
-// grid.go rebuilds lines and tables from those positions.
+// layout.go rebuilds lines and tables from those positions. The PDF goes to the
+// tools on their standard input (no temporary file), and pdftotext's output is
+// parsed as it streams out, within the limits of limits.go.
 
 import (
 	"bufio"
@@ -12,30 +14,34 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"strconv"
 	"strings"
-	"time"
 )
-
-// pdfTimeout bounds one pdftotext run.
-const pdfTimeout = 60 * time.Second
-
-// maxPDFOutput bounds the XHTML pdftotext may write for one file.
-const maxPDFOutput = 256 << 20
 
 // errNoPdftotext says what to install when pdftotext is missing.
 var errNoPdftotext = errors.New("reading PDF needs pdftotext: install poppler-utils (Debian: apt-get install poppler-utils poppler-data)")
 
+// pdfLimits bound the reading of one PDF: the limits of limits.go (smaller in
+// tests).
+type pdfLimits struct {
+	pages  int   // pages
+	words  int   // words of all the pages
+	output int64 // bytes pdftotext may write
+}
+
+func defaultPDFLimits() pdfLimits {
+	return pdfLimits{pages: maxPDFPages, words: maxLayoutWords, output: maxPDFOutput}
+}
+
 // readPDF reads a PDF with pdftotext: its text lines in reading order (wrapped
 // paragraph lines joined, page numbers dropped) and its tables rebuilt from the
 // words' positions.
-func readPDF(data []byte) (*page, error) {
-	return readPDFContext(context.Background(), data)
+func (d *decoder) readPDF(data []byte) (*page, error) {
+	return d.readPDFWithin(data, defaultPDFLimits())
 }
 
-func readPDFContext(ctx context.Context, data []byte) (*page, error) {
+func (d *decoder) readPDFWithin(data []byte, lim pdfLimits) (*page, error) {
 	if i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); i < 0 {
 		return nil, errors.New("not a PDF: no %PDF- header")
 	}
@@ -43,28 +49,13 @@ func readPDFContext(ctx context.Context, data []byte) (*page, error) {
 	if err != nil {
 		return nil, errNoPdftotext
 	}
-	f, err := os.CreateTemp("", "nianbao-*.pdf")
+	info := d.pdfInfo(data)
+	if info.pages > lim.pages {
+		return nil, fmt.Errorf("%w: %d pages, more than %d", ErrPDFTooLarge, info.pages, lim.pages)
+	}
+	pages, err := d.pdfWords(tool, data, lim)
 	if err != nil {
-		return nil, fmt.Errorf("reading PDF: %w", err)
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("reading PDF: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return nil, fmt.Errorf("reading PDF: %w", err)
-	}
-
-	ctx, cancel := context.WithTimeout(ctx, pdfTimeout)
-	defer cancel()
-	out, err := run(ctx, tool, "-bbox-layout", "-enc", "UTF-8", f.Name(), "-")
-	if err != nil {
-		return nil, fmt.Errorf("corrupt or unreadable PDF: pdftotext: %w", err)
-	}
-	pages, err := parseBBox(out)
-	if err != nil {
-		return nil, fmt.Errorf("pdftotext output: %w", err)
+		return nil, err
 	}
 	if len(pages) == 0 {
 		return nil, errors.New("corrupt or truncated PDF: pdftotext found no pages")
@@ -76,84 +67,168 @@ func readPDFContext(ctx context.Context, data []byte) (*page, error) {
 	if words == 0 {
 		return nil, fmt.Errorf("no text: the PDF's %d page(s) have no text layer (a scanned PDF needs OCR)", len(pages))
 	}
-	p := &page{format: "pdf", title: pdfTitle(ctx, f.Name())}
-	p.lines, p.tables = layoutPages(pages)
+	p := &page{format: "pdf", title: info.title}
+	p.lines, p.tables, err = defaultLayout().layout(d, pages)
+	if err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
-// run runs a command and returns its standard output, bounded; on failure the
-// error carries the first lines of its standard error.
-func run(ctx context.Context, name string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, name, args...)
-	var stdout limitedBuffer
-	stdout.max = maxPDFOutput
-	var stderr bytes.Buffer
-	cmd.Stdout = &stdout
-	cmd.Stderr = &stderr
-	err := cmd.Run()
-	if ctx.Err() == context.DeadlineExceeded {
-		return nil, fmt.Errorf("timed out after %v", pdfTimeout)
-	}
-	if stdout.over {
-		return nil, fmt.Errorf("output over %d MB", maxPDFOutput>>20)
-	}
+// pdfWords runs pdftotext on a PDF and reads the words of its pages as they
+// stream out. It stops pdftotext, with an error, at the first limit passed: the
+// deadline, the bytes of output, the pages (pdftotext reads one page more than
+// the limit, no further) or the words.
+func (d *decoder) pdfWords(tool string, data []byte, lim pdfLimits) ([]pageWords, error) {
+	ctx, stop := context.WithCancel(d.ctx)
+	defer stop()
+	cmd := exec.CommandContext(ctx, tool, "-bbox-layout", "-enc", "UTF-8", "-l", strconv.Itoa(lim.pages+1), "-", "-")
+	cmd.Stdin = bytes.NewReader(data)
+	stderr := &capWriter{max: maxToolStderr, drop: true}
+	cmd.Stderr = stderr
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if lines := strings.SplitN(msg, "\n", 4); len(lines) > 3 {
-			msg = strings.Join(lines[:3], "; ")
-		} else {
-			msg = strings.Join(lines, "; ")
-		}
-		if msg == "" {
+		return nil, fmt.Errorf("reading PDF: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		if err := d.expired(); err != nil {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%v: %s", err, msg)
+		return nil, fmt.Errorf("reading PDF: pdftotext: %w", err)
 	}
-	return stdout.Bytes(), nil
-}
-
-// limitedBuffer is a bytes.Buffer that stops growing at max bytes.
-type limitedBuffer struct {
-	bytes.Buffer
-	max  int
-	over bool
-}
-
-func (b *limitedBuffer) Write(p []byte) (int, error) {
-	if b.Len()+len(p) > b.max {
-		b.over = true
-		return 0, errors.New("output too large")
+	out := &cappedReader{r: stdout, left: lim.output}
+	pages, perr := parseBBox(out, lim)
+	if perr != nil {
+		stop() // read no further: pdftotext is killed
 	}
-	return b.Buffer.Write(p)
+	werr := cmd.Wait()
+	if err := d.expired(); err != nil {
+		return nil, err
+	}
+	var limit *pdfLimitError
+	switch {
+	case out.over:
+		return nil, fmt.Errorf("%w: pdftotext wrote more than %s", ErrPDFTooLarge, byteSize(lim.output))
+	case errors.As(perr, &limit):
+		return nil, perr
+	case werr != nil:
+		return nil, fmt.Errorf("corrupt or unreadable PDF: pdftotext: %w", toolError(werr, stderr))
+	case perr != nil:
+		return nil, fmt.Errorf("pdftotext output: %w", perr)
+	}
+	return pages, nil
 }
 
-// pdfTitle returns the PDF's Title metadata according to pdfinfo, or "".
-func pdfTitle(ctx context.Context, file string) string {
+// pdfLimitError is a PDF past a page or word limit.
+type pdfLimitError struct{ what string }
+
+func (e *pdfLimitError) Error() string { return ErrPDFTooLarge.Error() + ": " + e.what }
+func (e *pdfLimitError) Unwrap() error { return ErrPDFTooLarge }
+
+// toolError is the error of a tool that failed, with the first lines of its
+// error output.
+func toolError(err error, stderr *capWriter) error {
+	msg := strings.TrimSpace(string(stderr.buf))
+	if lines := strings.SplitN(msg, "\n", 4); len(lines) > 3 {
+		msg = strings.Join(lines[:3], "; ")
+	} else {
+		msg = strings.Join(lines, "; ")
+	}
+	if msg == "" {
+		return err
+	}
+	return fmt.Errorf("%v: %s", err, msg)
+}
+
+// pdfMeta is what pdfinfo says of a PDF.
+type pdfMeta struct {
+	title string // the Title metadata, or ""
+	pages int    // the number of pages, or 0 when unknown
+}
+
+// pdfInfo asks pdfinfo for a PDF's title and number of pages. It returns what
+// it could learn: nothing when pdfinfo is missing or fails.
+func (d *decoder) pdfInfo(data []byte) pdfMeta {
+	var m pdfMeta
 	tool, err := exec.LookPath("pdfinfo")
 	if err != nil {
-		return ""
+		return m
 	}
-	out, err := run(ctx, tool, "-enc", "UTF-8", file)
-	if err != nil {
-		return ""
+	cmd := exec.CommandContext(d.ctx, tool, "-enc", "UTF-8", "-")
+	cmd.Stdin = bytes.NewReader(data)
+	stdout := &capWriter{max: maxPDFInfo}
+	cmd.Stdout = stdout
+	if cmd.Run() != nil || stdout.over {
+		return m
 	}
-	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc := bufio.NewScanner(bytes.NewReader(stdout.buf))
+	titled := false
 	for sc.Scan() {
-		if t, ok := strings.CutPrefix(sc.Text(), "Title:"); ok {
-			return strings.TrimSpace(t)
+		if t, ok := strings.CutPrefix(sc.Text(), "Title:"); ok && !titled {
+			m.title, titled = strings.TrimSpace(t), true
+		}
+		if n, ok := strings.CutPrefix(sc.Text(), "Pages:"); ok {
+			m.pages, _ = strconv.Atoi(strings.TrimSpace(n))
 		}
 	}
-	return ""
+	return m
 }
 
-// parseBBox reads pdftotext's -bbox-layout XHTML: pages and their words.
-func parseBBox(data []byte) ([]pageWords, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
+// capWriter keeps what is written to it, up to max bytes. Past max, Write fails
+// (so that a tool writing more is stopped), or, with drop, discards the rest. It
+// has no ReadFrom method, so that io.Copy, as os/exec uses it, goes through
+// Write (a bytes.Buffer's ReadFrom would read everything).
+type capWriter struct {
+	buf  []byte
+	max  int
+	drop bool // past max, discard instead of failing
+	over bool // more than max bytes were written
+}
+
+func (w *capWriter) Write(p []byte) (int, error) {
+	if room := w.max - len(w.buf); len(p) > room {
+		w.over = true
+		w.buf = append(w.buf, p[:max(room, 0)]...)
+		if w.drop {
+			return len(p), nil
+		}
+		return 0, errors.New("output too large")
+	}
+	w.buf = append(w.buf, p...)
+	return len(p), nil
+}
+
+// cappedReader reads r up to left bytes; reading more fails.
+type cappedReader struct {
+	r    io.Reader
+	left int64
+	over bool // r had more than left bytes
+}
+
+var errOutputCap = errors.New("output over its limit")
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if int64(len(p)) > c.left+1 {
+		p = p[:c.left+1] // one byte more than allowed tells a longer output
+	}
+	n, err := c.r.Read(p)
+	if c.left -= int64(n); c.left < 0 {
+		c.over = true
+		return 0, errOutputCap
+	}
+	return n, err
+}
+
+// parseBBox reads pdftotext's -bbox-layout XHTML: pages and their words, up to
+// the limits.
+func parseBBox(r io.Reader, lim pdfLimits) ([]pageWords, error) {
+	d := xml.NewDecoder(r)
 	d.Strict = false
 	d.Entity = xml.HTMLEntity
 	var pages []pageWords
 	var cur *word
 	var text strings.Builder
+	words := 0
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -166,10 +241,16 @@ func parseBBox(data []byte) ([]pageWords, error) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "page":
+				if len(pages) == lim.pages {
+					return nil, &pdfLimitError{fmt.Sprintf("more than %d pages", lim.pages)}
+				}
 				pages = append(pages, pageWords{width: attrFloat(t, "width"), height: attrFloat(t, "height")})
 			case "word":
 				if len(pages) == 0 {
 					continue
+				}
+				if words++; words > lim.words {
+					return nil, &pdfLimitError{fmt.Sprintf("more than %d words", lim.words)}
 				}
 				cur = &word{x0: attrFloat(t, "xMin"), y0: attrFloat(t, "yMin"), x1: attrFloat(t, "xMax"), y1: attrFloat(t, "yMax")}
 				text.Reset()

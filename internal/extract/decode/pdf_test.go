@@ -15,6 +15,9 @@ import (
 func needPdftotext(t testing.TB) {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext not installed: apt-get install poppler-utils")
+		}
 		t.Skip("pdftotext not installed: apt-get install poppler-utils")
 	}
 }

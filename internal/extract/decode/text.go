@@ -8,17 +8,9 @@ import (
 	"github.com/nianbao/nianbao/internal/extract/textenc"
 )
 
-// Limits on plain text: a report has a few thousand lines and tables of a few
-// dozen columns. A line with more cells than maxPipeCells is not a table row.
-const (
-	maxTextLines      = 1 << 20
-	maxPipeCells      = 256
-	maxPipeTableCells = 1 << 22
-)
-
 // readText reads a plain text file: it decodes the bytes, splits lines (at
 // "\r\n", "\r" or "\n") and finds the tables flattened to pipe text.
-func readText(data []byte) (*page, error) {
+func (d *decoder) readText(data []byte) (*page, error) {
 	text, enc, err := textenc.Decode(data, "")
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotReport, err)
@@ -27,7 +19,7 @@ func readText(data []byte) (*page, error) {
 	if len(lines) > maxTextLines {
 		return nil, fmt.Errorf("text has more than %d lines", maxTextLines)
 	}
-	tables, err := pipeTables(lines)
+	tables, err := d.pipeTables(lines)
 	if err != nil {
 		return nil, err
 	}
@@ -66,10 +58,12 @@ func splitLines(text string) []string {
 // cells come from merged header cells. Rows are padded with "" to the widest row of
 // their table. When every row of a pipe table starts with "|" (Markdown style),
 // that leading empty cell is dropped.
-func pipeTables(lines []string) ([]Table, error) {
+func (d *decoder) pipeTables(lines []string) ([]Table, error) {
 	var tables []Table
-	total := 0
 	for i := 0; i < len(lines); {
+		if err := d.step(); err != nil {
+			return nil, err
+		}
 		sep := rowSeparator(lines[i])
 		if sep == "" {
 			i++
@@ -80,10 +74,19 @@ func pipeTables(lines []string) ([]Table, error) {
 			j++
 		}
 		if j-i >= 2 {
+			// The rows are padded to the widest: count the cells before making them.
+			width := 0
+			for _, l := range lines[i:j] {
+				width = max(width, strings.Count(l, sep)+1)
+			}
+			if (j-i)*width > d.tableCells {
+				return nil, fmt.Errorf("line %d: %w: the document's tables have more than %d cells", i+1, ErrTableTooLarge, maxTableCells)
+			}
 			t := Table{Line: i, Rows: pipeRows(lines[i:j], sep)}
-			total += len(t.Rows) * len(t.Rows[0])
-			if total > maxPipeTableCells {
-				return nil, fmt.Errorf("line %d: the text's tables have more than %d cells", i+1, maxPipeTableCells)
+			for k, r := range t.Rows {
+				if err := d.rowOf(r); err != nil {
+					return nil, fmt.Errorf("line %d: %w", i+k+1, err)
+				}
 			}
 			tables = append(tables, t)
 		}

@@ -71,6 +71,9 @@ func checkDocument(t *testing.T, d *Document) {
 			}
 			inTable[tb.Line+i] = true
 		}
+		if err := cellsError(tb); err != nil {
+			t.Error(err)
+		}
 	}
 	for i, l := range d.Lines {
 		if !inTable[i] && l != strings.TrimSpace(l) {
@@ -313,7 +316,7 @@ func TestPipeTables(t *testing.T) {
 }
 
 func TestPipeTablesLimit(t *testing.T) {
-	lines := make([]string, maxPipeTableCells/100+2)
+	lines := make([]string, maxTableCells/100+2)
 	for i := range lines {
 		lines[i] = "a|b"
 	}
@@ -327,6 +330,7 @@ func FuzzPipeTables(f *testing.F) {
 	f.Add("信息内容 | 本年新 | 本年新 | 对外公开总数量 | |\n规章 | 0 | 0 | 0 | |\n政府集中采购 | 0 | 0 |")
 	f.Add("| a | b |\n| 1 | 2 |\ntext\nx||\n|y")
 	f.Add("a|b\n\nc")
+	f.Add("统计指标\t单位\t统计数\n主动公开\t条\t12\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		lines := splitLines(text)
 		tables, err := pipeTables(lines)
@@ -339,16 +343,19 @@ func FuzzPipeTables(f *testing.F) {
 				t.Fatalf("table at %d, %d rows, does not fit", tb.Line, len(tb.Rows))
 			}
 			end = tb.Line + len(tb.Rows)
+			// A table's rows are lines with the same separator, a pipe or a tab,
+			// which no cell holds.
+			sep := rowSeparator(lines[tb.Line])
 			for i, r := range tb.Rows {
 				if len(r) != len(tb.Rows[0]) || len(r) == 0 {
 					t.Fatalf("row %d has %d cells, row 0 %d", i, len(r), len(tb.Rows[0]))
 				}
-				if !strings.Contains(lines[tb.Line+i], "|") {
-					t.Fatalf("row %d is line %q without a pipe", i, lines[tb.Line+i])
+				if l := lines[tb.Line+i]; sep == "" || rowSeparator(l) != sep {
+					t.Fatalf("row %d is line %q, not separated by %q as the table's first row is", i, l, sep)
 				}
 				for _, c := range r {
-					if c != strings.TrimSpace(c) || strings.Contains(c, "|") {
-						t.Fatalf("cell %q is not trimmed or has a pipe", c)
+					if c != strings.TrimSpace(c) || strings.Contains(c, sep) {
+						t.Fatalf("cell %q is not trimmed or holds the separator %q", c, sep)
 					}
 				}
 			}
