@@ -297,14 +297,17 @@ func TestCarryOver(t *testing.T) {
 	prev := mustParseFile(t, "testdata/corpus/huaian-2024.expected.toml")
 	prev.Report.Year = 2023
 	cur := mustParseFile(t, "testdata/corpus/huaian-2024.expected.toml")
-	if cs := CheckCarryOver(prev, cur); len(cs) != 2 {
+	carry := func() []Check {
+		return slices.DeleteFunc(CheckCarryOver(prev, cur), func(c Check) bool { return c.Rule != RuleCarryOver })
+	}
+	if cs := carry(); len(cs) != 2 {
 		// 2023 carried forward 103 (natural persons) but 2024 carried over 34.
 		t.Fatalf("CheckCarryOver = %+v, want the natural_person and total columns", cs)
 	}
 	for _, col := range []string{"natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total"} {
 		prev.Set("requests.carried_forward."+col, CountValue(*cur.Int("requests.carried_over." + col)))
 	}
-	if cs := CheckCarryOver(prev, cur); len(cs) != 0 {
+	if cs := carry(); len(cs) != 0 {
 		t.Fatalf("CheckCarryOver = %+v, want none", cs)
 	}
 	if cs := CheckCarryOver(nil, cur); cs != nil {

@@ -135,46 +135,61 @@ func sumTerms(t *schema.Template, id schema.Identity, row, col string, r, prev *
 		side = id.Right
 	}
 	for _, term := range side {
-		v, ok := termValue(t, term, row, col, r, prev)
+		sign, v, ok := termValue(t, term, row, col, r, prev)
 		if !ok {
 			return 0, nil, false
 		}
 		terms = append(terms, v)
-		sum += v
+		sum += sign * v
 	}
 	return sum, terms, len(side) > 0
 }
 
-// termValue is the value of one term of an identity.
-func termValue(t *schema.Template, term, row, col string, r, prev *Record) (float64, bool) {
-	sign := 1.0
-	if strings.HasPrefix(term, minusPrefix) {
-		sign, term = -1, term[len(minusPrefix):]
-	}
+// termValue is the value of one term of an identity: its sign (−1 for a term
+// written "-path") and the figure. The prefixes may come in either order:
+// "-prev:path" and "prev:-path" are both the previous year's figure, subtracted.
+func termValue(t *schema.Template, term, row, col string, r, prev *Record) (sign, v float64, ok bool) {
+	sign, term, fromPrev := splitTerm(term)
 	rec := r
-	if strings.HasPrefix(term, prevPrefix) {
-		rec, term = prev, term[len(prevPrefix):]
+	if fromPrev {
+		rec = prev
 		if rec == nil {
-			return 0, false
+			return 0, 0, false
 		}
 	}
 	path := schema.Expand(term, row, col)
 	if base, rest, isList := strings.Cut(path, "[*]"); isList {
 		items := rec.List(base)
 		if len(items) == 0 || rest != ".count" {
-			return 0, false
+			return 0, 0, false
 		}
 		var n int64
 		for _, c := range items {
 			n += c.Count
 		}
-		return sign * float64(n), true
+		return sign, float64(n), true
 	}
 	if rec.Template() == nil || rec.Template().FieldIndex(path) < 0 {
-		return 0, false
+		return 0, 0, false
 	}
-	v, ok := Derived(rec, path)
-	return sign * v, ok
+	v, ok = Derived(rec, path)
+	return sign, v, ok
+}
+
+// splitTerm strips a term's prefixes, in either order: the sign (−1 for "-") and
+// whether the term is the previous year's figure ("prev:").
+func splitTerm(term string) (sign float64, path string, prev bool) {
+	sign = 1
+	for {
+		switch {
+		case strings.HasPrefix(term, minusPrefix) && sign > 0:
+			sign, term = -1, term[len(minusPrefix):]
+		case strings.HasPrefix(term, prevPrefix) && !prev:
+			prev, term = true, term[len(prevPrefix):]
+		default:
+			return sign, term, prev
+		}
+	}
 }
 
 // maxDerivation bounds how deep a derived figure may rest on other derived figures.
@@ -248,7 +263,8 @@ func matchPattern(t *schema.Template, id schema.Identity, path string) (row, col
 
 // bare strips the term prefixes from a path.
 func bare(path string) string {
-	return strings.TrimPrefix(strings.TrimPrefix(path, minusPrefix), prevPrefix)
+	_, p, _ := splitTerm(path)
+	return p
 }
 
 // formatNumber writes a sum of figures: a whole number without decimals.

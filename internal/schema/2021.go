@@ -31,6 +31,16 @@ func template2021() *Template {
 	identities := tableIdentities(results)
 	// （六） is filled from its items before （七）总计 is checked against the outcomes.
 	identities = slices.Insert(identities, 3, otherSum)
+	// 现行有效件数 across years: what was in force, plus what was made, less what was
+	// repealed.
+	identities = append(identities, Identity{
+		Rule:    "proactive.in_force",
+		Each:    EachRow,
+		Table:   "art20-1",
+		Left:    []string{"proactive.{row}.in_force"},
+		Right:   []string{"prev:proactive.{row}.in_force", "proactive.{row}.made", "-proactive.{row}.repealed"},
+		Message: "{name}：现行有效{left}件，与{prev_year}年报告的现行有效{right.0}件加本年制发{right.1}件、减本年废止{right.2}件所得{right}件不符",
+	})
 	return &Template{
 		ID:     "2021",
 		Name:   "2021年版表格",

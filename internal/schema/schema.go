@@ -315,6 +315,21 @@ func Expand(path, row, col string) string {
 	return strings.NewReplacer("{row}", row, "{col}", col).Replace(path)
 }
 
+// TermPath is the figure path of an identity's term: the path without its "-" and
+// "prev:" prefixes, which may come in either order.
+func TermPath(term string) string {
+	for {
+		switch {
+		case strings.HasPrefix(term, "-"):
+			term = term[1:]
+		case strings.HasPrefix(term, "prev:"):
+			term = term[len("prev:"):]
+		default:
+			return term
+		}
+	}
+}
+
 // JoinPath joins the non-empty parts of a key path with dots.
 func JoinPath(parts ...string) string {
 	var b strings.Builder
@@ -635,7 +650,7 @@ func (t *Template) check() error {
 		}
 	}
 	has := func(p string) bool {
-		p = strings.TrimPrefix(strings.TrimPrefix(p, "-"), "prev:")
+		p = TermPath(p)
 		if strings.Contains(p, "[*]") {
 			base, _, _ := strings.Cut(p, "[*]")
 			return t.FieldIndex(base) >= 0
