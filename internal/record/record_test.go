@@ -251,8 +251,9 @@ func TestInvalid(t *testing.T) {
 }
 
 // TestBroken: each deliberately broken copy loads (it is a valid record of a report
-// that breaks an identity), and Validate reports exactly the "# want-check: RULE KEY"
-// lines of the file.
+// that breaks an identity or looks implausible), and Validate reports exactly the
+// "# want-check: RULE KEY" lines of the file. A file with a "# prev: PATH" line is
+// checked against that record as the year before too (CheckAcrossYears).
 func TestBroken(t *testing.T) {
 	files, _ := filepath.Glob("testdata/broken/*.toml")
 	if len(files) == 0 {
@@ -262,8 +263,12 @@ func TestBroken(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			data, _ := os.ReadFile(path)
 			r := mustParseFile(t, path)
+			cs := Validate(r)
+			if prev := wantLines(data, "prev"); len(prev) == 1 {
+				cs = append(cs, CheckAcrossYears(mustParseFile(t, prev[0]), r)...)
+			}
 			var got []string
-			for _, c := range Validate(r) {
+			for _, c := range cs {
 				if c.Severity != SeverityWarning || c.Message == "" {
 					t.Errorf("check %+v: want a warning with a message", c)
 				}

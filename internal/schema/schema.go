@@ -63,9 +63,17 @@ type Template struct {
 
 	Identities []Identity
 
+	// Bounds are figures no part of which may exceed them; Statements are figures
+	// a report's text may state that its tables also hold (checks.go).
+	Bounds     []Bound
+	Statements []Statement
+
 	// Summary maps a summary figure's key (SummaryFigures) to the paths it is the sum
 	// of: the sum of those present, or absent when none is.
 	Summary map[string][]string
+
+	// Rates maps a derived rate's key (RateFigures) to the figures it divides.
+	Rates map[string]Ratio
 
 	Charts []Chart
 
@@ -196,6 +204,14 @@ type Section struct {
 	Title  string   // "收到和处理政府信息公开申请情况"
 	Words  []string // words its heading has in real reports
 	Tables []string // IDs of the tables the section prints
+	// Narrative is the record's narrative key its text is kept in
+	// ("problems_and_improvements"), or "".
+	Narrative string
+	// Substance: the section must say something: empty, "无" or a single sentence is
+	// a warning (存在的主要问题及改进情况).
+	Substance bool
+	// Mention, when set, is a figure the section must mention when it is above 0.
+	Mention *Mention
 }
 
 // Each says what an identity ranges over.
@@ -695,5 +711,15 @@ func (t *Template) check() error {
 			}
 		}
 	}
-	return nil
+	for key, q := range t.Rates {
+		if len(q.Num) == 0 || len(q.Den) == 0 {
+			return fmt.Errorf("schema: template %s: rate %s divides nothing", t.ID, key)
+		}
+		for _, p := range append(slices.Clip(q.Num), q.Den...) {
+			if !has(p) {
+				return fmt.Errorf("schema: template %s: rate %s: %s is not a field", t.ID, key, p)
+			}
+		}
+	}
+	return t.checkChecks(has)
 }

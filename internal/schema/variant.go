@@ -136,6 +136,11 @@ func (t *Template) Clone() *Template {
 	for k, v := range t.Summary {
 		c.Summary[k] = slices.Clone(v)
 	}
+	c.Rates = make(map[string]Ratio, len(t.Rates))
+	for k, q := range t.Rates {
+		c.Rates[k] = Ratio{Num: slices.Clone(q.Num), Den: slices.Clone(q.Den)}
+	}
+	c.cloneChecks(t)
 	c.Charts = slices.Clone(t.Charts)
 	for i := range c.Charts {
 		c.Charts[i].Categories = slices.Clone(c.Charts[i].Categories)

@@ -21,9 +21,11 @@ type Result struct {
 // Check validates every record under dataDir. Errors are problems of the files: TOML
 // syntax, the contract, a file in the wrong place or named after the wrong year, and
 // the same agency and year recorded twice. Warnings are findings about the reports:
-// broken identities (within a report, and carry-over between consecutive years),
-// provenance for a figure the record does not give, an agency folder holding two
-// names. Both come sorted by file and line.
+// broken identities and implausible figures (record.Validate), the checks between
+// consecutive years of one agency (record.CheckAcrossYears: carry-over, 现行有效件数,
+// a figure that jumps, a narrative repeated), provenance for a figure the record
+// does not give, an agency folder holding two names. Both come sorted by file and
+// line.
 func Check(dataDir string, now time.Time) (Result, error) {
 	entries, problems, err := Load(dataDir, now)
 	if err != nil {
@@ -83,7 +85,7 @@ func Check(dataDir string, now time.Time) (Result, error) {
 		}
 	}
 
-	// Carry-over between consecutive years of one agency folder.
+	// Checks between consecutive years of one agency folder.
 	bySlugYear := make(map[string]map[int]Entry)
 	for _, e := range entries {
 		if bySlugYear[e.Slug] == nil {
@@ -96,7 +98,7 @@ func Check(dataDir string, now time.Time) (Result, error) {
 		if !ok {
 			continue
 		}
-		for _, c := range record.CheckCarryOver(prev.Record, e.Record) {
+		for _, c := range record.CheckAcrossYears(prev.Record, e.Record) {
 			warnAt(e, c.Key, "%s [%s]", c.Message, c.Rule)
 		}
 	}
