@@ -2,6 +2,7 @@ package record
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -225,4 +226,34 @@ func TestChecks(t *testing.T) {
 	if !slices.ContainsFunc(cs, func(c Check) bool { return c.Rule == RuleCarryOver }) {
 		t.Errorf("Checks lacks the checks across years: %+v", cs)
 	}
+}
+
+// FuzzTextReuse: any two narratives give a share between 0 and 1 and passages that
+// quote the later one.
+func FuzzTextReuse(f *testing.F) {
+	data, err := os.ReadFile("testdata/years/pingtan-zone-2022.toml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	zone, err := ParseAt("pingtan-zone-2022.toml", data, now)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(zone.Narrative.ProblemsAndImprovements), string(zone.Narrative.ProblemsAndImprovements[:300]))
+	f.Add("一是加强领导。二是完善制度。", "一是加强领导；二是完善制度\n")
+	f.Add("", "\xff。。\n\n；")
+	f.Fuzz(func(t *testing.T, before, after string) {
+		prev := &Record{Narrative: &Narrative{Overview: Text(before)}}
+		cur := &Record{Narrative: &Narrative{Overview: Text(after), OtherMatters: Text(before)}}
+		u := TextReuse(prev, cur)
+		if u.Share < 0 || u.Share > 1 || u.Repeated > u.Compared {
+			t.Fatalf("share %v (%d of %d)", u.Share, u.Repeated, u.Compared)
+		}
+		for _, p := range u.Passages {
+			text := narrativeText(cur.Narrative, p.Field)
+			if p.Start < 0 || p.End > len(text) || p.Start > p.End || strings.TrimSpace(text[p.Start:p.End]) != p.Text {
+				t.Fatalf("passage %+v does not quote %q", p, text)
+			}
+		}
+	})
 }

@@ -32,4 +32,8 @@ const (
 	// MinSubstanceSentences: a section that must say something (存在的主要问题及改进
 	// 情况) saying fewer sentences than this is thin: empty, "无", or one sentence.
 	MinSubstanceSentences = 2
+	// MaxNoneRunes: a section text this short or shorter, of one sentence with a
+	// word of none, only says there is nothing ("本年度本机关无其他需要报告的事项。" is
+	// 17 runes).
+	MaxNoneRunes = 30
 )

@@ -72,7 +72,7 @@ type StatedSum struct {
 // 其他需要报告的事项 must report the 信息处理费 collected).
 type Mention struct {
 	Path  string   // "fees.collected_yuan"
-	What  string   // for messages: "信息处理费"
+	What  string   // for messages: "信息处理费收取情况"
 	Words []string // words that mention it: "信息处理费", "收费", "收取"
 }
 

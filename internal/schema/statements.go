@@ -13,27 +13,29 @@ var notRequests = []string{"咨询", "信访", "投诉", "举报", "来信", "�
 	"复议", "诉讼", "当面", "书面", "电话", "邮件", "邮寄", "网上", "按时", "延期", "逾期", "平均"}
 
 // applicantParts are the counts by applicant that may follow a count of requests
-// ("涉及自然人72件、商业企业3件"), for the requests row row, or the sum of rows.
-func applicantParts(rows ...string) []Statement {
-	sum := func(cols ...string) []StatedSum {
-		var paths []string
-		for _, r := range rows {
-			for _, c := range cols {
-				paths = append(paths, "requests."+r+"."+c)
-			}
-		}
-		return []StatedSum{{Paths: paths}}
-	}
+// ("涉及自然人72件、商业企业3件"): each the applicant's column of one of the
+// alternatives, a sum of rows of the requests table.
+func applicantParts(alternatives ...[]string) []Statement {
 	part := func(label string, words []string, cols ...string) Statement {
-		return Statement{Label: label, Words: words, Units: requestUnits, Sums: sum(cols...)}
+		st := Statement{Label: label, Words: words, Units: requestUnits}
+		for _, rows := range alternatives {
+			var paths []string
+			for _, r := range rows {
+				for _, c := range cols {
+					paths = append(paths, "requests."+r+"."+c)
+				}
+			}
+			st.Sums = append(st.Sums, StatedSum{Paths: paths})
+		}
+		return st
 	}
 	return []Statement{
 		part("自然人", []string{"自然人", "公民"}, "natural_person"),
 		part("法人或其他组织", []string{"法人或其他组织", "法人和其他组织", "法人及其他组织"}, applicantColumns[1:]...),
-		part("商业企业", []string{"商业企业", "企业"}, "commercial"),
+		part("商业企业", []string{"商业企业", "企业法人"}, "commercial"),
 		part("科研机构", []string{"科研机构"}, "research"),
 		part("社会公益组织", []string{"社会公益组织", "公益组织"}, "social_org"),
-		part("法律服务机构", []string{"法律服务机构", "律师"}, "legal_service"),
+		part("法律服务机构", []string{"法律服务机构", "律师事务所"}, "legal_service"),
 	}
 }
 
@@ -69,7 +71,7 @@ var requestStatements = []Statement{
 			{Label: "本年新收", Paths: []string{"requests.new_received.total"}},
 			{Label: "本年新收加上年结转", Paths: []string{"requests.new_received.total", "requests.carried_over.total"}},
 		},
-		Parts: applicantParts("new_received"),
+		Parts: applicantParts([]string{"new_received"}, []string{"new_received", "carried_over"}),
 	},
 	{
 		Rule: "text.answered", Label: "办结申请",
@@ -199,7 +201,7 @@ var categoriesBound = Bound{
 }
 
 // feesMention: section 六 of a 2021 report must report the 信息处理费 collected.
-var feesMention = &Mention{Path: "fees.collected_yuan", What: "信息处理费", Words: []string{"信息处理费", "收费", "收取", "费用"}}
+var feesMention = &Mention{Path: "fees.collected_yuan", What: "信息处理费收取情况", Words: []string{"信息处理费", "收费", "收取", "费用"}}
 
 // withMention returns the sections with m set on the section numbered number.
 func withMention(sections []Section, number string, m *Mention) []Section {

@@ -127,6 +127,10 @@ func (t *Template) Clone() *Template {
 		c.Tables[i] = tb
 	}
 	c.Sections = slices.Clone(t.Sections)
+	for i := range c.Sections {
+		c.Sections[i].Words = slices.Clone(c.Sections[i].Words)
+		c.Sections[i].Tables = slices.Clone(c.Sections[i].Tables)
+	}
 	c.Identities = slices.Clone(t.Identities)
 	for i := range c.Identities {
 		c.Identities[i].Left = slices.Clone(c.Identities[i].Left)
