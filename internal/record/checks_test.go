@@ -142,8 +142,8 @@ func TestTextReuse(t *testing.T) {
 
 func narrativeText(n *Narrative, field string) string {
 	for _, f := range narrativeFields(n) {
-		if f[0] == field {
-			return f[1]
+		if f.Field == field {
+			return f.Text
 		}
 	}
 	return ""

@@ -108,8 +108,8 @@ func Concerns(r *Record, c Check) []string {
 		}
 	case c.Rule == RuleReuse:
 		for _, f := range narrativeFields(r.Narrative) {
-			if f[1] != "" {
-				add("narrative." + f[0])
+			if f.Text != "" {
+				add("narrative." + f.Field)
 			}
 		}
 	}

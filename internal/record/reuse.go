@@ -40,12 +40,19 @@ type Passage struct {
 	Text       string
 }
 
+// FieldText is a text compared for reuse, with the name its passages are marked
+// with (a narrative key, or any name the caller gives).
+type FieldText struct {
+	Field string
+	Text  string
+}
+
 // narrativeFields are the narrative's texts with their keys, in record order.
-func narrativeFields(n *Narrative) [][2]string {
+func narrativeFields(n *Narrative) []FieldText {
 	if n == nil {
 		return nil
 	}
-	return [][2]string{
+	return []FieldText{
 		{"overview", string(n.Overview)},
 		{"problems_and_improvements", string(n.ProblemsAndImprovements)},
 		{"other_matters", string(n.OtherMatters)},
@@ -55,33 +62,40 @@ func narrativeFields(n *Narrative) [][2]string {
 // TextReuse measures how much of cur's narrative repeats prev's, sentence by
 // sentence. Either may be nil.
 func TextReuse(prev, cur *Record) Reuse {
-	var out Reuse
 	if prev == nil || cur == nil {
-		return out
+		return Reuse{}
 	}
-	before := make(map[string]bool)
-	for _, f := range narrativeFields(prev.Narrative) {
-		for _, s := range splitSentences(f[1]) {
-			if n := normalizeSentence(f[1][s.start:s.end]); utf8.RuneCountInString(n) >= MinReuseRunes {
-				before[n] = true
+	return ReuseOf(narrativeFields(prev.Narrative), narrativeFields(cur.Narrative))
+}
+
+// ReuseOf measures how much of the texts after repeat sentences of the texts
+// before: TextReuse for any texts (a report's whole normalized text, when its
+// narrative could not be told into sections).
+func ReuseOf(before, after []FieldText) Reuse {
+	var out Reuse
+	seen := make(map[string]bool)
+	for _, f := range before {
+		for _, s := range splitSentences(f.Text) {
+			if n := normalizeSentence(f.Text[s.start:s.end]); utf8.RuneCountInString(n) >= MinReuseRunes {
+				seen[n] = true
 			}
 		}
 	}
-	if len(before) == 0 {
+	if len(seen) == 0 {
 		return out
 	}
-	for _, f := range narrativeFields(cur.Narrative) {
-		for _, s := range splitSentences(f[1]) {
-			text := f[1][s.start:s.end]
+	for _, f := range after {
+		for _, s := range splitSentences(f.Text) {
+			text := f.Text[s.start:s.end]
 			n := normalizeSentence(text)
 			size := utf8.RuneCountInString(n)
 			if size < MinReuseRunes {
 				continue
 			}
 			out.Compared += size
-			if before[n] {
+			if seen[n] {
 				out.Repeated += size
-				out.Passages = append(out.Passages, Passage{Field: f[0], Start: s.start, End: s.end, Text: strings.TrimSpace(text)})
+				out.Passages = append(out.Passages, Passage{Field: f.Field, Start: s.start, End: s.end, Text: strings.TrimSpace(text)})
 			}
 		}
 	}
