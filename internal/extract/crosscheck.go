@@ -67,9 +67,9 @@ func (b *builder) checkStatements() {
 }
 
 // countsOf finds the counts of a sentence, with their leads. A count that is
-// approximate ("75余件"), an ordinal ("第3件"), a count of person-times ("3件次") or
-// of ten thousands ("1.2万件") is not one to compare: it ends the previous lead but
-// is not listed.
+// approximate ("75余件", "近80件"), an ordinal ("第3件"), of person-times ("3件次") or
+// a fraction ("1.5件") is not one to compare: it ends the previous lead but is not
+// listed. Ten thousands ("1.2万件") are not counts the pattern finds.
 func countsOf(sent string) []textCount {
 	var out []textCount
 	prevEnd := 0
