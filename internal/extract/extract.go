@@ -196,6 +196,7 @@ func (b *builder) finish() {
 	if len(r.Provenance) == 0 {
 		r.Provenance = nil
 	}
+	b.checkText()
 	r.Checks = record.MergeChecks(b.checks, record.Validate(r))
 }
 

@@ -186,10 +186,13 @@ func frameTables(template string, table []string) *decode.Document {
 		"二、主动公开政府信息情况"}
 	if template == "2021" {
 		lines = append(lines, "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数", "规章 | 1 | 0 | 11", "行政规范性文件 | 8 | 26 | 66",
-			"信息内容 | 本年处理决定数量", "行政许可 | 447228", "信息内容 | 本年收费金额（单位：万元）", "行政事业性收费 | 96171.6")
+			"信息内容 | 本年处理决定数量", "行政许可 | 447228", "信息内容 | 本年处理决定数量", "行政处罚 | 3985758", "行政强制 | 88283",
+			"信息内容 | 本年收费金额（单位：万元）", "行政事业性收费 | 96171.6")
 	} else {
 		lines = append(lines, "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量", "规章 | 0 | 0 | 0", "规范性文件 | 2 | 2 | 30",
 			"信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量", "行政许可 | 120 | -3 | 4500",
+			"信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量", "行政处罚 | 40 | 2 | 310", "行政强制 | 3 | 0 | 12",
+			"信息内容 | 上一年项目数量 | 本年增/减", "行政事业性收费 | 2 | 0",
 			"信息内容 | 采购项目数量 | 采购总金额", "政府集中采购 | 4 | 251000元")
 	}
 	lines = append(lines, table...)
@@ -197,7 +200,7 @@ func frameTables(template string, table []string) *decode.Document {
 		"行政复议 | | | | | 行政诉讼 | | | | | | | | | |",
 		"结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |",
 		"1 | 0 | 0 | 1 | | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
-		"五、存在的主要问题及改进情况", "公开质量有待提高。", "六、其他需要报告的事项", "无。")
+		"五、存在的主要问题及改进情况", "公开质量有待提高。下一步将加强培训。", "六、其他需要报告的事项", "无。")
 	return docOf(lines...)
 }
 
@@ -235,7 +238,7 @@ func TestTables(t *testing.T) {
 	if cs := tableChecks(r); len(cs) != 0 {
 		t.Errorf("unexpected checks: %+v", cs)
 	}
-	if r.Narrative == nil || r.Narrative.ProblemsAndImprovements != "公开质量有待提高。" || r.Narrative.OtherMatters != "无。" {
+	if r.Narrative == nil || r.Narrative.ProblemsAndImprovements != "公开质量有待提高。下一步将加强培训。" || r.Narrative.OtherMatters != "无。" {
 		t.Errorf("narrative = %+v", r.Narrative)
 	}
 }

@@ -114,6 +114,9 @@ type Check struct {
 	// Key is the key path the check is about, when there is one. It is not saved;
 	// it lets tools point at the line of a file.
 	Key string `toml:"-"`
+	// Paths are every key path the check concerns (the figures compared), Key
+	// first, when the check knows them. Not saved: Concerns works them out again.
+	Paths []string `toml:"-"`
 }
 
 // Severities of a Check.

@@ -3,12 +3,14 @@ package record
 import "github.com/nianbao/nianbao/internal/schema"
 
 // Summary holds the figures that compare reports across templates
-// (schema.SummaryFigures), derived as each record's template says. A figure is absent
+// (schema.SummaryFigures) and the derived rates (schema.RateFigures, Rate), derived
+// as each record's template says. A figure is absent
 // when the record gives none of what it is derived from; a sum of several figures
 // adds those that are present. The zero Summary has no figures.
 type Summary struct {
 	values map[string]int64
 	approx map[string]bool
+	rates  map[string]ratio // the derived rates' counts (rates.go)
 }
 
 // Get returns the summary figure with the given key, or nil.
@@ -41,6 +43,10 @@ func (s *Summary) Add(o Summary) {
 		if a {
 			s.setApprox(k)
 		}
+	}
+	for k, q := range o.rates {
+		sq := s.rates[k]
+		s.setRate(k, ratio{sq.num + q.num, sq.den + q.den})
 	}
 }
 
@@ -76,5 +82,6 @@ func Summarize(r *Record) Summary {
 			s.Set(sf.Key, int64(sum))
 		}
 	}
+	summarizeRates(&s, r, t)
 	return s
 }

@@ -2,6 +2,7 @@ package record
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,11 +25,13 @@ const (
 )
 
 // Validate checks the record against the arithmetic identities of its template and
-// returns one warning for each one that breaks. An identity is checked only when
-// every figure it involves is present (a figure the template derives, such as
-// 2021's （六）其他处理, counts as present when what it is derived from is). The record
-// is not changed: a report that breaks an identity is published as printed, with its
-// checks. Identities across years are checked by CheckAcrossYears.
+// its plausibility, and returns one warning for each finding: an identity that
+// breaks, a part larger than its whole (the template's bounds), a derived rate
+// outside 0–100% (plausible.go). An identity or bound is checked only when every
+// figure it involves is present (a figure the template derives, such as 2021's
+// （六）其他处理, counts as present when what it is derived from is). The record is
+// not changed: a report that breaks an identity is published as printed, with its
+// checks. Checks across years are made by CheckAcrossYears.
 func Validate(r *Record) []Check {
 	t := r.Template()
 	if t == nil {
@@ -40,12 +43,15 @@ func Validate(r *Record) []Check {
 			cs = append(cs, evaluate(t, id, r, nil)...)
 		}
 	}
-	return cs
+	cs = append(cs, checkBounds(t, r)...)
+	return append(cs, checkRateRange(t, r)...)
 }
 
-// CheckAcrossYears checks the identities of cur's template that tie it to the
-// agency's report of the year before, prev (nil when there is none): the requests
-// carried over into cur are those prev carried forward.
+// CheckAcrossYears checks cur against the agency's report of the year before, prev
+// (nil when there is none): the identities of cur's template that tie the two (the
+// requests carried over into cur are those prev carried forward; 2021's 现行有效件数),
+// summary figures that change more than MaxYearRatio times (plausible.go), and a
+// narrative that repeats prev's (reuse.go).
 func CheckAcrossYears(prev, cur *Record) []Check {
 	if prev == nil || cur == nil {
 		return nil
@@ -60,7 +66,10 @@ func CheckAcrossYears(prev, cur *Record) []Check {
 			cs = append(cs, evaluate(t, id, cur, prev)...)
 		}
 	}
-	return cs
+	if prev.Template() != nil {
+		cs = append(cs, checkYearRatio(prev, cur)...)
+	}
+	return append(cs, checkReuse(prev, cur)...)
 }
 
 // CheckCarryOver is CheckAcrossYears.
@@ -105,8 +114,16 @@ func evaluate(t *schema.Template, id schema.Identity, r, prev *Record) []Check {
 		for i, v := range rterms {
 			repl = append(repl, "{right."+strconv.Itoa(i)+"}", formatNumber(v))
 		}
-		cs = append(cs, Check{Rule: id.Rule, Severity: SeverityWarning,
-			Key:     bare(schema.Expand(at, row.Key, col.Key)),
+		key := bare(schema.Expand(at, row.Key, col.Key))
+		paths := []string{key}
+		for _, term := range append(slices.Clip(id.Left), id.Right...) {
+			if _, _, prev := splitTerm(term); !prev {
+				if p := bare(schema.Expand(term, row.Key, col.Key)); !slices.Contains(paths, p) {
+					paths = append(paths, p)
+				}
+			}
+		}
+		cs = append(cs, Check{Rule: id.Rule, Severity: SeverityWarning, Key: key, Paths: paths,
 			Message: strings.NewReplacer(repl...).Replace(id.Message)})
 	}
 	switch id.Each {
@@ -135,46 +152,61 @@ func sumTerms(t *schema.Template, id schema.Identity, row, col string, r, prev *
 		side = id.Right
 	}
 	for _, term := range side {
-		v, ok := termValue(t, term, row, col, r, prev)
+		sign, v, ok := termValue(t, term, row, col, r, prev)
 		if !ok {
 			return 0, nil, false
 		}
 		terms = append(terms, v)
-		sum += v
+		sum += sign * v
 	}
 	return sum, terms, len(side) > 0
 }
 
-// termValue is the value of one term of an identity.
-func termValue(t *schema.Template, term, row, col string, r, prev *Record) (float64, bool) {
-	sign := 1.0
-	if strings.HasPrefix(term, minusPrefix) {
-		sign, term = -1, term[len(minusPrefix):]
-	}
+// termValue is the value of one term of an identity: its sign (−1 for a term
+// written "-path") and the figure. The prefixes may come in either order:
+// "-prev:path" and "prev:-path" are both the previous year's figure, subtracted.
+func termValue(t *schema.Template, term, row, col string, r, prev *Record) (sign, v float64, ok bool) {
+	sign, term, fromPrev := splitTerm(term)
 	rec := r
-	if strings.HasPrefix(term, prevPrefix) {
-		rec, term = prev, term[len(prevPrefix):]
+	if fromPrev {
+		rec = prev
 		if rec == nil {
-			return 0, false
+			return 0, 0, false
 		}
 	}
 	path := schema.Expand(term, row, col)
 	if base, rest, isList := strings.Cut(path, "[*]"); isList {
 		items := rec.List(base)
 		if len(items) == 0 || rest != ".count" {
-			return 0, false
+			return 0, 0, false
 		}
 		var n int64
 		for _, c := range items {
 			n += c.Count
 		}
-		return sign * float64(n), true
+		return sign, float64(n), true
 	}
 	if rec.Template() == nil || rec.Template().FieldIndex(path) < 0 {
-		return 0, false
+		return 0, 0, false
 	}
-	v, ok := Derived(rec, path)
-	return sign * v, ok
+	v, ok = Derived(rec, path)
+	return sign, v, ok
+}
+
+// splitTerm strips a term's prefixes, in either order: the sign (−1 for "-") and
+// whether the term is the previous year's figure ("prev:").
+func splitTerm(term string) (sign float64, path string, prev bool) {
+	sign = 1
+	for {
+		switch {
+		case strings.HasPrefix(term, minusPrefix) && sign > 0:
+			sign, term = -1, term[len(minusPrefix):]
+		case strings.HasPrefix(term, prevPrefix) && !prev:
+			prev, term = true, term[len(prevPrefix):]
+		default:
+			return sign, term, prev
+		}
+	}
 }
 
 // maxDerivation bounds how deep a derived figure may rest on other derived figures.
@@ -248,7 +280,8 @@ func matchPattern(t *schema.Template, id schema.Identity, path string) (row, col
 
 // bare strips the term prefixes from a path.
 func bare(path string) string {
-	return strings.TrimPrefix(strings.TrimPrefix(path, minusPrefix), prevPrefix)
+	_, p, _ := splitTerm(path)
+	return p
 }
 
 // formatNumber writes a sum of figures: a whole number without decimals.
@@ -265,19 +298,25 @@ func warn(rule, key, format string, args ...any) Check {
 
 // MergeChecks returns stored followed by the checks of computed that stored does not
 // already hold (same rule and message), so that re-validating a record never
-// duplicates its notes.
+// duplicates its notes. A stored check that a computed one repeats takes the
+// computed one's Key and Paths when it has none (they are not saved).
 func MergeChecks(stored, computed []Check) []Check {
-	seen := make(map[string]bool, len(stored))
+	seen := make(map[string]int, len(stored))
 	out := make([]Check, 0, len(stored)+len(computed))
 	for _, c := range stored {
-		seen[c.Rule+"\x00"+c.Message] = true
+		seen[c.Rule+"\x00"+c.Message] = len(out)
 		out = append(out, c)
 	}
 	for _, c := range computed {
-		if !seen[c.Rule+"\x00"+c.Message] {
-			seen[c.Rule+"\x00"+c.Message] = true
-			out = append(out, c)
+		k := c.Rule + "\x00" + c.Message
+		if i, ok := seen[k]; ok {
+			if out[i].Key == "" && len(out[i].Paths) == 0 {
+				out[i].Key, out[i].Paths = c.Key, c.Paths
+			}
+			continue
 		}
+		seen[k] = len(out)
+		out = append(out, c)
 	}
 	return out
 }

@@ -59,6 +59,13 @@ func template2008() *Template {
 			feesStaff,
 		},
 		Identities: []Identity{categoriesSum},
+		Bounds: []Bound{
+			categoriesBound,
+			{Rule: "bound.outcome", Parts: prefixed("legacy_requests.outcomes.", "already_public", "granted", "partially_granted", "denied", "not_held", "not_exist", "clarify", "other_channel"),
+				Whole: []string{"legacy_requests.answered"}, Message: "答复情况“{part}”{p}件，多于答复总数{w}件"},
+			{Rule: "bound.channel", Parts: prefixed("legacy_requests.channels.", "in_person", "online", "email", "fax", "mail", "phone", "other"),
+				Whole: []string{"legacy_requests.received"}, Message: "申请方式“{part}”{p}件，多于收到申请{w}件"},
+		},
 		Summary: map[string][]string{
 			"proactive":         {"proactive.total"},
 			"received":          {"legacy_requests.received"},
@@ -70,6 +77,10 @@ func template2008() *Template {
 			"other":             {"legacy_requests.outcomes.clarify", "legacy_requests.outcomes.other_channel"},
 			"reviews":           {"legacy_review.reviews"},
 			"lawsuits":          {"legacy_review.lawsuits"},
+		},
+		Rates: map[string]Ratio{
+			"disclosed": {Num: []string{"legacy_requests.outcomes.granted", "legacy_requests.outcomes.partially_granted"}, Den: []string{"legacy_requests.answered"}},
+			"denied":    {Num: []string{"legacy_requests.outcomes.denied"}, Den: []string{"legacy_requests.answered"}},
 		},
 		Charts: []Chart{
 			proactiveCategoriesChart,
@@ -95,6 +106,15 @@ func itemCategories(prefix string, pairs ...string) []ChartCategory {
 	out := make([]ChartCategory, 0, len(pairs)/2)
 	for i := 0; i+1 < len(pairs); i += 2 {
 		out = append(out, ChartCategory{Label: pairs[i+1], Paths: []string{prefix + pairs[i]}})
+	}
+	return out
+}
+
+// prefixed returns each key with the prefix.
+func prefixed(prefix string, keys ...string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = prefix + k
 	}
 	return out
 }

@@ -24,6 +24,10 @@ func template2019() *Template {
 	results = append(results, rowKeysOf(requests, "unable")...)
 	results = append(results, rowKeysOf(requests, "not_processed")...)
 	results = append(results, "other")
+	statements := concatStatements(requestStatements, art20Statements([]docStatement{
+		{what: "制发", words: []string{"制发", "印发", "出台", "制定", "新制作"}, exclude: []string{"现行有效", "废止"},
+			cols: [][2]string{{"new_made", "本年新制作数量"}, {"new_published", "本年新公开数量"}}},
+	}, [][2]string{{"licensing", "行政许可"}, {"penalty", "行政处罚"}, {"coercion", "行政强制"}}))
 	return &Template{
 		ID:     "2019",
 		Name:   "2019年版表格",
@@ -57,7 +61,10 @@ func template2019() *Template {
 		},
 		Sections:   tableSections([]string{"art20-1", "art20-5", "art20-6", "art20-8", "art20-9"}),
 		Identities: tableIdentities(results),
+		Bounds:     tableBounds(results),
+		Statements: statements,
 		Summary:    tableSummary(requests),
+		Rates:      tableRates(rowKeysOf(requests, "denied")),
 		Charts: append([]Chart{proactiveCategoriesChart}, tableCharts(requests, [][2]string{
 			{"licensing", "行政许可"}, {"other_services", "其他对外管理服务事项"}, {"penalty", "行政处罚"}, {"coercion", "行政强制"},
 		})...),

@@ -31,6 +31,21 @@ func template2021() *Template {
 	identities := tableIdentities(results)
 	// （六） is filled from its items before （七）总计 is checked against the outcomes.
 	identities = slices.Insert(identities, 3, otherSum)
+	// 现行有效件数 across years: what was in force, plus what was made, less what was
+	// repealed.
+	identities = append(identities, Identity{
+		Rule:    "proactive.in_force",
+		Each:    EachRow,
+		Table:   "art20-1",
+		Left:    []string{"proactive.{row}.in_force"},
+		Right:   []string{"prev:proactive.{row}.in_force", "proactive.{row}.made", "-proactive.{row}.repealed"},
+		Message: "{name}：现行有效{left}件，与{prev_year}年报告的现行有效{right.0}件加本年制发{right.1}件、减本年废止{right.2}件所得{right}件不符",
+	})
+	statements := concatStatements(requestStatements, art20Statements([]docStatement{
+		{what: "制发", words: []string{"制发", "印发", "出台", "制定", "新增"}, exclude: []string{"现行有效", "废止"}, cols: [][2]string{{"made", "本年制发件数"}}},
+		{what: "废止", words: []string{"废止", "宣布失效"}, exclude: []string{"现行有效", "制发"}, cols: [][2]string{{"repealed", "本年废止件数"}}},
+		{what: "现行有效", words: []string{"现行有效"}, exclude: []string{"制发", "废止"}, cols: [][2]string{{"in_force", "现行有效件数"}}},
+	}, [][2]string{{"licensing", "行政许可"}, {"penalty", "行政处罚"}, {"coercion", "行政强制"}}))
 	return &Template{
 		ID:     "2021",
 		Name:   "2021年版表格",
@@ -62,9 +77,12 @@ func template2021() *Template {
 			appealsTable,
 			feesStaffText,
 		},
-		Sections:   tableSections([]string{"art20-1", "art20-5", "art20-6", "art20-8"}),
+		Sections:   withMention(tableSections([]string{"art20-1", "art20-5", "art20-6", "art20-8"}), "六", feesMention),
 		Identities: identities,
+		Bounds:     tableBounds(results),
+		Statements: statements,
 		Summary:    tableSummary(requests),
+		Rates:      tableRates(rowKeysOf(requests, "denied")),
 		Charts: append([]Chart{proactiveCategoriesChart}, tableCharts(requests, [][2]string{
 			{"licensing", "行政许可"}, {"penalty", "行政处罚"}, {"coercion", "行政强制"},
 		})...),

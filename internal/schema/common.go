@@ -311,12 +311,13 @@ func tableCharts(requests Table, decisions [][2]string) []Chart {
 // the 第二十条 tables.
 func tableSections(art20 []string) []Section {
 	return []Section{
-		{Number: "一", Title: "总体情况", Words: []string{"总体情况"}},
+		{Number: "一", Title: "总体情况", Words: []string{"总体情况"}, Narrative: "overview"},
 		{Number: "二", Title: "主动公开政府信息情况", Words: []string{"主动公开政府信息情况", "主动公开"}, Tables: art20},
 		{Number: "三", Title: "收到和处理政府信息公开申请情况", Words: []string{"收到和处理政府信息公开申请", "收到和处理"}, Tables: []string{"requests"}},
 		{Number: "四", Title: "政府信息公开行政复议、行政诉讼情况", Words: []string{"行政复议、行政诉讼", "行政复议", "行政诉讼"}, Tables: []string{"appeals"}},
-		{Number: "五", Title: "存在的主要问题及改进情况", Words: []string{"存在的主要问题", "存在的问题", "改进情况"}},
-		{Number: "六", Title: "其他需要报告的事项", Words: []string{"其他需要报告的事项"}},
+		{Number: "五", Title: "存在的主要问题及改进情况", Words: []string{"存在的主要问题", "存在的问题", "改进情况"},
+			Narrative: "problems_and_improvements", Substance: true},
+		{Number: "六", Title: "其他需要报告的事项", Words: []string{"其他需要报告的事项"}, Narrative: "other_matters"},
 	}
 }
 

@@ -63,9 +63,17 @@ type Template struct {
 
 	Identities []Identity
 
+	// Bounds are figures no part of which may exceed them; Statements are figures
+	// a report's text may state that its tables also hold (checks.go).
+	Bounds     []Bound
+	Statements []Statement
+
 	// Summary maps a summary figure's key (SummaryFigures) to the paths it is the sum
 	// of: the sum of those present, or absent when none is.
 	Summary map[string][]string
+
+	// Rates maps a derived rate's key (RateFigures) to the figures it divides.
+	Rates map[string]Ratio
 
 	Charts []Chart
 
@@ -198,6 +206,14 @@ type Section struct {
 	Title  string   // "收到和处理政府信息公开申请情况"
 	Words  []string // words its heading has in real reports
 	Tables []string // IDs of the tables the section prints
+	// Narrative is the record's narrative key its text is kept in
+	// ("problems_and_improvements"), or "".
+	Narrative string
+	// Substance: the section must say something: empty, "无" or a single sentence is
+	// a warning (存在的主要问题及改进情况).
+	Substance bool
+	// Mention, when set, is a figure the section must mention when it is above 0.
+	Mention *Mention
 }
 
 // Each says what an identity ranges over.
@@ -321,6 +337,21 @@ func Expand(path, row, col string) string {
 		path = strings.ReplaceAll(path, "{col}", col)
 	}
 	return path
+}
+
+// TermPath is the figure path of an identity's term: the path without its "-" and
+// "prev:" prefixes, which may come in either order.
+func TermPath(term string) string {
+	for {
+		switch {
+		case strings.HasPrefix(term, "-"):
+			term = term[1:]
+		case strings.HasPrefix(term, "prev:"):
+			term = term[len("prev:"):]
+		default:
+			return term
+		}
+	}
 }
 
 // JoinPath joins the non-empty parts of a key path with dots.
@@ -644,7 +675,7 @@ func (t *Template) check() error {
 		}
 	}
 	has := func(p string) bool {
-		p = strings.TrimPrefix(strings.TrimPrefix(p, "-"), "prev:")
+		p = TermPath(p)
 		if strings.Contains(p, "[*]") {
 			base, _, _ := strings.Cut(p, "[*]")
 			return t.FieldIndex(base) >= 0
@@ -689,5 +720,15 @@ func (t *Template) check() error {
 			}
 		}
 	}
-	return nil
+	for key, q := range t.Rates {
+		if len(q.Num) == 0 || len(q.Den) == 0 {
+			return fmt.Errorf("schema: template %s: rate %s divides nothing", t.ID, key)
+		}
+		for _, p := range append(slices.Clip(q.Num), q.Den...) {
+			if !has(p) {
+				return fmt.Errorf("schema: template %s: rate %s: %s is not a field", t.ID, key, p)
+			}
+		}
+	}
+	return t.checkChecks(has)
 }

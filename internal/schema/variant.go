@@ -127,6 +127,10 @@ func (t *Template) Clone() *Template {
 		c.Tables[i] = tb
 	}
 	c.Sections = slices.Clone(t.Sections)
+	for i := range c.Sections {
+		c.Sections[i].Words = slices.Clone(c.Sections[i].Words)
+		c.Sections[i].Tables = slices.Clone(c.Sections[i].Tables)
+	}
 	c.Identities = slices.Clone(t.Identities)
 	for i := range c.Identities {
 		c.Identities[i].Left = slices.Clone(c.Identities[i].Left)
@@ -136,6 +140,11 @@ func (t *Template) Clone() *Template {
 	for k, v := range t.Summary {
 		c.Summary[k] = slices.Clone(v)
 	}
+	c.Rates = make(map[string]Ratio, len(t.Rates))
+	for k, q := range t.Rates {
+		c.Rates[k] = Ratio{Num: slices.Clone(q.Num), Den: slices.Clone(q.Den)}
+	}
+	c.cloneChecks(t)
 	c.Charts = slices.Clone(t.Charts)
 	for i := range c.Charts {
 		c.Charts[i].Categories = slices.Clone(c.Charts[i].Categories)

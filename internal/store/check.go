@@ -37,10 +37,11 @@ const computedPrefix = "计算值"
 // Check validates the folder. Errors are problems of the files: everything Load
 // reports, and records out of step with their files (a source.sha256 that is not the
 // raw original's, a source.file that is not there, a provenance line the text does
-// not have). Warnings are findings about the reports: broken identities (within a
-// report, and carry-over between consecutive years), provenance for a figure the
-// record does not give, an agency folder holding two names. Both come sorted by file
-// and line.
+// not have). Warnings are findings about the reports: broken identities and
+// implausible figures (record.Validate), the checks between consecutive years of one
+// agency (record.CheckAcrossYears: carry-over, 现行有效件数, a figure that jumps, a
+// narrative repeated), provenance for a figure the record does not give, an agency
+// folder holding two names. Both come sorted by file and line.
 func (f *Folder) Check(now time.Time) (Result, error) {
 	entries, problems, err := f.Load(now)
 	if err != nil {
@@ -96,7 +97,7 @@ func (f *Folder) Check(now time.Time) (Result, error) {
 		}
 	}
 
-	// Carry-over between consecutive years of one agency folder.
+	// Checks between consecutive years of one agency folder.
 	bySlugYear := make(map[string]map[int]Entry)
 	for _, e := range entries {
 		if bySlugYear[e.Slug] == nil {
@@ -109,7 +110,7 @@ func (f *Folder) Check(now time.Time) (Result, error) {
 		if !ok {
 			continue
 		}
-		for _, c := range record.CheckCarryOver(prev.Record, e.Record) {
+		for _, c := range record.CheckAcrossYears(prev.Record, e.Record) {
 			warnAt(e, c.Key, "%s [%s]", c.Message, c.Rule)
 		}
 	}

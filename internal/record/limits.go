@@ -1,0 +1,39 @@
+package record
+
+// The thresholds of the checks beyond the templates' identities, in one place: the
+// checks of this package and those extraction makes of a document (package extract
+// reads them here). Each is a judgement about what looks implausible in a real
+// report; content/checks.md explains them to readers.
+const (
+	// MinRateBase: a rate whose denominator (requests answered, cases concluded) is
+	// below this is marked small, and shown with its counts: over fewer than 30 cases
+	// one case moves it by more than three points.
+	MinRateBase = 30
+
+	// MaxYearRatio: a summary figure that is more than this many times the year
+	// before's, or less than 1/MaxYearRatio of it, is implausible enough to check
+	// (a figure read from the wrong column, a cumulative count, a lost digit).
+	MaxYearRatio = 5
+	// MinYearFigure: the year-over-year ratio is checked only when the figure is at
+	// least this in one of the two years: small counts swing freely (2 → 11).
+	MinYearFigure = 30
+
+	// MaxReuseShare: a narrative more than this share of which (by characters)
+	// repeats sentences of the agency's report of the year before is flagged as
+	// 内容雷同.
+	MaxReuseShare = 0.6
+	// MinReuseRunes: a sentence shorter than this, once normalized, is not compared
+	// ("一是加强组织领导", "无" repeat by nature): it counts on neither side.
+	MinReuseRunes = 10
+	// MinReuseText: a narrative with fewer compared runes than this is not flagged,
+	// whatever its share: a short text of set phrases is not a copied report.
+	MinReuseText = 200
+
+	// MinSubstanceSentences: a section that must say something (存在的主要问题及改进
+	// 情况) saying fewer sentences than this is thin: empty, "无", or one sentence.
+	MinSubstanceSentences = 2
+	// MaxNoneRunes: a section text this short or shorter, of one sentence with a
+	// word of none, only says there is nothing ("本年度本机关无其他需要报告的事项。" is
+	// 17 runes).
+	MaxNoneRunes = 30
+)
