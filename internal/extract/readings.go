@@ -141,11 +141,23 @@ func runDigits(cells []string) int {
 func (b *builder) newRowRead(tb *schema.Table, row schema.Row, u unit, paths []string, cols []schema.Column, what []string) *rowRead {
 	rr := &rowRead{tb: tb, row: row, u: u, paths: paths, cols: cols, what: what}
 	cells := u.cells
+	var index []int // the cells' indexes in u.cells, where copies were dropped
+	if u.grid && len(cells) > len(paths) && u.copies != nil {
+		// More cells than the row has columns: a merged cell spanning columns is one
+		// cell, not one per column it covers ("120 | +17 (two columns) | 4500").
+		cells, index = dropCopies(cells, u.copies, len(paths))
+	}
 	if u.grid || len(cells) >= len(paths) || runDigits(cells) < 0 {
 		if len(cells) > len(paths) {
 			cells = cells[:len(paths)]
 		}
-		rr.readings = [][]cellValue{b.gridReading(rr, cells)}
+		reading := b.gridReading(rr, cells)
+		for i := range reading {
+			if i < len(index) {
+				reading[i].k = index[i]
+			}
+		}
+		rr.readings = [][]cellValue{reading}
 		return rr
 	}
 	readings, err := b.flatReadings(rr, cells)
@@ -157,6 +169,23 @@ func (b *builder) newRowRead(tb *schema.Table, row schema.Row, u unit, paths []s
 	}
 	rr.readings = readings
 	return rr
+}
+
+// dropCopies removes cells that repeat a merged cell, from the left, until the row
+// has want cells; it returns the cells kept and their indexes.
+func dropCopies(cells []string, copies []bool, want int) ([]string, []int) {
+	out := make([]string, 0, len(cells))
+	var index []int
+	extra := len(cells) - want
+	for i, c := range cells {
+		if extra > 0 && i < len(copies) && copies[i] {
+			extra--
+			continue
+		}
+		out = append(out, c)
+		index = append(index, i)
+	}
+	return out, index
 }
 
 func rowName(rr *rowRead) string {

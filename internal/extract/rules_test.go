@@ -686,3 +686,28 @@ func TestNotReports(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanningCells: a cell printed over two columns ("本年增/减" and its "-3" cell
+// merged across two grid columns) is one cell of the template's row: the cells
+// after it do not shift.
+func TestSpanningCells(t *testing.T) {
+	page, err := os.ReadFile("decode/testdata/html/report-utf8.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := strings.Replace(string(page), "<tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr>\n<tr><td>行政许可</td><td>215</td><td>-3</td><td>447228</td></tr>",
+		"<tr><td>信息内容</td><td>上一年项目数量</td><td colspan=\"2\">本年增/减</td><td>处理决定数量</td></tr>\n<tr><td>行政许可</td><td>215</td><td colspan=\"2\">-3</td><td>447228</td></tr>", 1)
+	if html == string(page) {
+		t.Fatal("the fixture's 行政许可 row changed; update the test")
+	}
+	res, err := File("spans.html", []byte(html), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := figures(res.Record)
+	for k, w := range map[string]string{"proactive.licensing.previous_items": "215", "proactive.licensing.change": "-3", "proactive.licensing.decisions": "447228"} {
+		if got[k] != w {
+			t.Errorf("%s = %q, want %s", k, got[k], w)
+		}
+	}
+}

@@ -21,6 +21,10 @@ type unit struct {
 	// Document.Tables, or -1 for a row read from lines), the row of its grid, and the
 	// grid column of cells[0].
 	table, row, col0 int
+
+	// copies marks the cells that repeat a merged cell spanning columns to their
+	// left (a "+17" cell printed over two columns); nil when there are none.
+	copies []bool
 }
 
 // units returns the rows of the document's tables, then those read from its lines,
@@ -50,10 +54,34 @@ func isBlank(cell string) bool {
 func tableUnits(doc *decode.Document) []unit {
 	var out []unit
 	for ti, t := range doc.Tables {
+		copies := spanCopies(t)
 		for i, row := range t.Rows {
 			if u, ok := rowUnit(row, t.Line+i); ok {
 				u.table, u.row = ti, i
+				if c := copies[i]; c != nil && u.col0 < len(c) {
+					u.copies = c[u.col0:]
+				}
 				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
+// spanCopies marks, row by row, the grid positions that a merged cell covers to the
+// right of its own column; a row without such positions is nil.
+func spanCopies(t decode.Table) [][]bool {
+	out := make([][]bool, len(t.Rows))
+	for _, c := range t.Cells {
+		if c.ColSpan <= 1 {
+			continue
+		}
+		for r := c.Row; r < c.Row+max(c.RowSpan, 1) && r < len(t.Rows); r++ {
+			if out[r] == nil {
+				out[r] = make([]bool, len(t.Rows[r]))
+			}
+			for col := c.Col + 1; col < c.Col+c.ColSpan && col < len(out[r]); col++ {
+				out[r][col] = true
 			}
 		}
 	}
