@@ -219,10 +219,26 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
+// xmlChars passes a reader's bytes through with the control characters XML does
+// not allow (U+0000–U+001F but tab, line feed and carriage return) made spaces:
+// pdftotext writes a PDF's text as it finds it, and a font's odd codes (U+0011) must
+// not make the whole page unreadable.
+type xmlChars struct{ r io.Reader }
+
+func (x xmlChars) Read(p []byte) (int, error) {
+	n, err := x.r.Read(p)
+	for i, c := range p[:n] {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+			p[i] = ' '
+		}
+	}
+	return n, err
+}
+
 // parseBBox reads pdftotext's -bbox-layout XHTML: pages and their words, up to
 // the limits.
 func parseBBox(r io.Reader, lim pdfLimits) ([]pageWords, error) {
-	d := xml.NewDecoder(r)
+	d := xml.NewDecoder(xmlChars{r})
 	d.Strict = false
 	d.Entity = xml.HTMLEntity
 	var pages []pageWords

@@ -250,3 +250,18 @@ func TestReadPDFLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// TestBBoxIllegalXML: pdftotext writes a PDF's odd character codes as they are
+// (U+0011), which XML does not allow; the page is still read, the code a space.
+func TestBBoxIllegalXML(t *testing.T) {
+	doc := `<html><body><doc><page width="595" height="842"><flow><block><line>` +
+		`<word xMin="10" yMin="10" xMax="40" yMax="20">收到\x11申请</word>` +
+		`<word xMin="50" yMin="10" xMax="60" yMax="20">3</word></line></block></flow></page></doc></body></html>`
+	pages, err := parseBBox(strings.NewReader(strings.ReplaceAll(doc, `\x11`, "\x11")), pdfLimits{pages: 10, words: 100, output: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 1 || len(pages[0].words) != 2 || pages[0].words[0].text != "收到 申请" {
+		t.Fatalf("pages = %+v", pages)
+	}
+}
