@@ -253,6 +253,10 @@ func (b *builder) findTitle() (string, int) {
 // division means its people's government: "西峰区2017年…" → 西峰区人民政府.
 func agencyFromTitle(title string) string {
 	title = strings.TrimSpace(bracketed.ReplaceAllString(title, ""))
+	// "2019年上海市人民政府办公厅政府信息公开工作年度报告": the year comes first.
+	if loc := yearAtStart.FindStringIndex(title); loc != nil {
+		title = strings.TrimSpace(title[loc[1]:])
+	}
 	cut := len(title)
 	if loc := yearInTitle.FindStringIndex(title); loc != nil {
 		cut = loc[0]

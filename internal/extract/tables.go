@@ -715,7 +715,11 @@ func (b *builder) readStrip(tb *schema.Table, units []unit) {
 			}
 		}
 		switch {
-		case u.grid && (n < need*2/3 || len(u.cells) < need):
+		case u.grid && len(u.cells) < need:
+			continue
+		case u.grid && n < need*2/3 && !(n > 0 && allCells(u.cells[:need]) && b.stripTable(u, tb)):
+			// Fewer figures than most of the strip's cells: a strip only when every
+			// cell is a figure or blank and its table prints the strip's header.
 			continue
 		case !u.grid && len(u.cells) != need && (len(u.cells) > need || runDigits(u.cells) < need || runDigits(u.cells) > need+need/2 || countWords(u.label, stripWords(tb)) < minStripWords):
 			// A run as long as the strip's cells, or a little longer, after the
@@ -726,6 +730,31 @@ func (b *builder) readStrip(tb *schema.Table, units []unit) {
 		b.resolve([]*rowRead{b.newRowRead(tb, tb.PrintedRows()[0], u, paths, cols, what)})
 		return
 	}
+}
+
+// allCells reports whether every cell is a figure or blank.
+func allCells(cells []string) bool {
+	for _, c := range cells {
+		if _, _, ok := parseCell(c); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// stripTable reports whether the document table a unit is a row of prints the
+// header of the strip table tb.
+func (b *builder) stripTable(u unit, tb *schema.Table) bool {
+	if u.table < 0 || u.table >= len(b.doc.Tables) {
+		return false
+	}
+	var text strings.Builder
+	for _, row := range b.doc.Tables[u.table].Rows {
+		for _, c := range row {
+			text.WriteString(c)
+		}
+	}
+	return countWords(text.String(), stripWords(tb)) >= minStripWords
 }
 
 // minStripWords is how many words of a strip's header the label of a flattened
