@@ -73,6 +73,9 @@ func (b *builder) checkStatements() {
 func countsOf(sent string) []textCount {
 	var out []textCount
 	prevEnd := 0
+	if !strings.ContainsAny(sent, "0123456789零〇一二两三四五六七八九十百千") {
+		return nil // no count (and the regexp need not run)
+	}
 	for _, m := range statedCount.FindAllStringSubmatchIndex(sent, -1) {
 		start, end := m[0], m[1]
 		num, unit := sent[m[2]:m[3]], sent[m[6]:m[7]]

@@ -149,7 +149,8 @@ func lineUnits(doc *decode.Document, from, to int) []unit {
 			continue
 		}
 		lineText := false // this line had text before its numbers
-		for _, tok := range tokens(doc.Lines[i]) {
+		toks := tokens(doc.Lines[i])
+		for _, tok := range toks {
 			if numeric(tok) || isRunCell(tok) { // a run too long to be one number is still cells
 				if cur == nil {
 					// The label is the text before the numbers on this line or, for a
@@ -163,7 +164,7 @@ func lineUnits(doc *decode.Document, from, to int) []unit {
 			flush()
 			if !lineText {
 				lineText = true
-				if len(label) > 0 && len(tokens(doc.Lines[i])) > 1 && anyNumericToken(doc.Lines[i]) {
+				if len(label) > 0 && len(toks) > 1 && anyNumeric(toks) {
 					label = nil // a line with its own label and numbers
 				}
 			}
@@ -203,6 +204,9 @@ func tokens(line string) []string {
 // "00000002.其他法律…" (the "2." is the next row's ordinal). A number followed by a
 // measure word or punctuation is prose ("主动公开政府信息14571条。") and stays whole.
 func glued(f string) []string {
+	if !strings.ContainsAny(f, "0123456789") {
+		return []string{f} // no number to cut at
+	}
 	var out []string
 	start := 0 // of the piece being built
 	for i := 0; i < len(f); {
@@ -287,12 +291,3 @@ func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 // firstRune returns the first rune of s and its size in bytes (1 for a byte that is
 // not UTF-8).
 func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
-
-func anyNumericToken(line string) bool {
-	for _, t := range tokens(line) {
-		if numeric(t) {
-			return true
-		}
-	}
-	return false
-}
