@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/nianbao/nianbao/internal/extract/hanzi"
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/schema"
 )
@@ -42,7 +43,7 @@ func (b *builder) checkStatements() {
 	inTable := tableLines(b)
 	warned := make(map[string]bool)
 	for i, line := range b.doc.Lines {
-		if inTable[i] || !strings.ContainsAny(line, "件个宗起条部") {
+		if inTable[i] || !hanzi.ContainsAny(line, "件个宗起条部") {
 			continue
 		}
 		for _, sp := range sentences(line) {
@@ -73,7 +74,7 @@ func (b *builder) checkStatements() {
 func countsOf(sent string) []textCount {
 	var out []textCount
 	prevEnd := 0
-	if !strings.ContainsAny(sent, "0123456789零〇一二两三四五六七八九十百千") {
+	if !hanzi.ContainsAny(sent, "0123456789零〇一二两三四五六七八九十百千") {
 		return nil // no count (and the regexp need not run)
 	}
 	for _, m := range statedCount.FindAllStringSubmatchIndex(sent, -1) {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/nianbao/nianbao/internal/extract/hanzi"
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/region"
 )
@@ -214,7 +215,7 @@ func (b *builder) findTitle() (string, int) {
 			}
 			t = strings.TrimSpace(m[2]) // "标题: 平潭综合实验区2022年度…": the scraper's copy of the title
 		}
-		if len(t) > 60*3 || utf8.RuneCountInString(t) > 60 || strings.ContainsAny(t, "，。|>") || strings.Contains(t, "当前位置") {
+		if len(t) > 60*3 || utf8.RuneCountInString(t) > 60 || hanzi.ContainsAny(t, "，。|>") || strings.Contains(t, "当前位置") {
 			continue
 		}
 		if !titleWords.MatchString(t) || !strings.Contains(t, "信息公开") && !strings.Contains(t, "政务公开") {

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/internal/extract/hanzi"
 )
 
 // A page a crawler saved as text can be one line: every run of white space, the
@@ -31,7 +33,7 @@ const maxHeading = 40
 // furniture: the breadcrumb's path, glued ("首页政务公开政府信息公开年报"), or the
 // time of the page's metadata ("00:00").
 func headFurniture(s string) bool {
-	return s == "-->" || timeOfDay.MatchString(s) || strings.HasPrefix(s, "首页") && !strings.ContainsAny(s, "，。：:")
+	return s == "-->" || timeOfDay.MatchString(s) || strings.HasPrefix(s, "首页") && !hanzi.ContainsAny(s, "，。：:")
 }
 
 // dateAtEnd is a date ending a piece of text: "二○一三年一月二十日", "2018年1月15日".

@@ -155,3 +155,30 @@ func readFile(t testing.TB, name string) string {
 	}
 	return string(data)
 }
+
+func TestContainsAny(t *testing.T) {
+	for _, c := range []struct {
+		s, chars string
+	}{
+		{"", ""}, {"abc", ""}, {"", "件"}, {"共受理申请12件", "件个宗"}, {"共受理申请12", "件个宗"},
+		{"领导（lǐng dǎo）", "(（"}, {"a(b", "(（"}, {"\xff\xfe", "\uFFFD"}, {"abc", "xyzc"},
+	} {
+		if got, want := ContainsAny(c.s, c.chars), strings.ContainsAny(c.s, c.chars); got != want {
+			t.Errorf("ContainsAny(%q, %q) = %v, strings.ContainsAny says %v", c.s, c.chars, got, want)
+		}
+	}
+}
+
+func BenchmarkContainsAny(b *testing.B) {
+	s := strings.Repeat("本机关全年共受理政府信息公开申请，依法予以答复", 20)
+	b.Run("hanzi", func(b *testing.B) {
+		for b.Loop() {
+			ContainsAny(s, "(（")
+		}
+	})
+	b.Run("strings", func(b *testing.B) {
+		for b.Loop() {
+			strings.ContainsAny(s, "(（")
+		}
+	})
+}

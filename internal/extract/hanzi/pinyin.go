@@ -24,7 +24,7 @@ const (
 // the last one to eight characters, in order. Anything else stays: (APP),
 // (2019), (一), (试行), or (wen) after a non-Han character.
 func StripPinyin(s string) string {
-	if !strings.ContainsAny(s, "(（") {
+	if !ContainsAny(s, "(（") {
 		return s
 	}
 	var b strings.Builder
