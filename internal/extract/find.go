@@ -2,6 +2,8 @@ package extract
 
 import (
 	"regexp"
+	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -45,6 +47,13 @@ func (h hit) group(name string) string {
 type pattern struct {
 	*regexp.Regexp
 	need [][]string // a line without a word of each group is not searched
+
+	// first, when known, are the characters every match starts with; the
+	// pattern is then tried, anchored, only where they occur (matches). Go's
+	// regexp has no literal prefix to skip ahead with when a pattern begins with
+	// an alternation ("主动公开|公开发布|公布"), and tries every byte of a line.
+	first    []rune
+	anchored *regexp.Regexp
 }
 
 // pat makes a pattern; need says what words every match holds: groups separated by
@@ -53,6 +62,12 @@ type pattern struct {
 func pat(need, expr string) *pattern {
 	re := regexp.MustCompile(expr)
 	p := &pattern{Regexp: re}
+	if tree, err := syntax.Parse(expr, syntax.Perl); err == nil {
+		if first, ok := firstRunes(tree.Simplify()); ok && len(first) <= maxFirstRunes {
+			p.first = first
+			p.anchored = regexp.MustCompile(`^(?:` + expr + `)`)
+		}
+	}
 	if need != "" {
 		for _, g := range strings.Split(need, ";") {
 			p.need = append(p.need, strings.Split(g, "|"))
@@ -87,7 +102,7 @@ func (b *builder) findAll(from, to int, re *pattern, keep func(line string, star
 		if inTable[i] || !re.worthSearching(l) {
 			continue
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(l, -1) {
+		for _, m := range re.matches(l) {
 			if keep != nil && !keep(l, m[0]) {
 				continue
 			}
@@ -107,6 +122,96 @@ func (b *builder) findAll(from, to int, re *pattern, keep func(line string, star
 			}
 			out = append(out, h)
 		}
+	}
+	return out
+}
+
+// maxFirstRunes is the most first characters a pattern is tried at: with more,
+// finding them all costs what the plain search does.
+const maxFirstRunes = 8
+
+// firstRunes returns the characters every match of re starts with, or false when
+// re does not say (it may match empty, starts with a class or folds case).
+func firstRunes(re *syntax.Regexp) ([]rune, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return re.Rune[:1], true
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstRunes(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil, false
+		}
+		return firstRunes(re.Sub[0])
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 {
+			return nil, false
+		}
+		return firstRunes(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []rune
+		for _, sub := range re.Sub {
+			rs, ok := firstRunes(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, rs...)
+		}
+		slices.Sort(out)
+		return slices.Compact(out), true
+	case syntax.OpCharClass:
+		var out []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(out) > maxFirstRunes {
+					return nil, false
+				}
+				out = append(out, r)
+			}
+		}
+		return out, len(out) > 0
+	}
+	return nil, false
+}
+
+// matches returns the submatch offsets of p's matches in l, as
+// FindAllStringSubmatchIndex(l, -1) does.
+func (p *pattern) matches(l string) [][]int {
+	if p.anchored == nil {
+		return p.FindAllStringSubmatchIndex(l, -1)
+	}
+	var at []int
+	for _, r := range p.first {
+		for off := 0; ; {
+			i := strings.IndexRune(l[off:], r)
+			if i < 0 {
+				break
+			}
+			at = append(at, off+i)
+			off += i + utf8.RuneLen(r)
+		}
+	}
+	slices.Sort(at)
+	var out [][]int
+	end := 0
+	for _, a := range slices.Compact(at) {
+		if a < end {
+			continue
+		}
+		m := p.anchored.FindStringSubmatchIndex(l[a:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += a
+			}
+		}
+		out = append(out, m)
+		end = m[1]
 	}
 	return out
 }
