@@ -183,6 +183,40 @@ func (p *pattern) matches(l string) [][]int {
 	if p.anchored == nil {
 		return p.FindAllStringSubmatchIndex(l, -1)
 	}
+	var out [][]int
+	end := 0
+	for _, a := range p.starts(l) {
+		if a < end {
+			continue
+		}
+		if m := p.matchAt(l, a); m != nil {
+			out = append(out, m)
+			end = m[1]
+		}
+	}
+	return out
+}
+
+// index returns the submatch offsets of p's first match in l, as
+// FindStringSubmatchIndex(l) does.
+func (p *pattern) index(l string) []int {
+	if !p.worthSearching(l) {
+		return nil
+	}
+	if p.anchored == nil {
+		return p.FindStringSubmatchIndex(l)
+	}
+	for _, a := range p.starts(l) {
+		if m := p.matchAt(l, a); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// starts returns where in l a match of p may start: the offsets of p's first
+// characters, in order.
+func (p *pattern) starts(l string) []int {
 	var at []int
 	for _, r := range p.first {
 		for off := 0; ; {
@@ -195,25 +229,18 @@ func (p *pattern) matches(l string) [][]int {
 		}
 	}
 	slices.Sort(at)
-	var out [][]int
-	end := 0
-	for _, a := range slices.Compact(at) {
-		if a < end {
-			continue
+	return slices.Compact(at)
+}
+
+// matchAt returns the submatch offsets, in l, of p's match starting at a, or nil.
+func (p *pattern) matchAt(l string, a int) []int {
+	m := p.anchored.FindStringSubmatchIndex(l[a:])
+	for k := range m {
+		if m[k] >= 0 {
+			m[k] += a
 		}
-		m := p.anchored.FindStringSubmatchIndex(l[a:])
-		if m == nil {
-			continue
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += a
-			}
-		}
-		out = append(out, m)
-		end = m[1]
 	}
-	return out
+	return m
 }
 
 // notAfter returns a keep function that rejects a match preceded by one of the

@@ -17,7 +17,7 @@ var startLines = []string{
 	"全年主动公开政府信息" + strings.Repeat("1", 300) + "条。",
 	strings.Repeat("工作", 60) + "主动公开" + strings.Repeat("文", 14) + "信息123条" + strings.Repeat("，工作", 60),
 	strings.Repeat("信息", 80) + "主动公开信息数量为约" + strings.Repeat(" ", 200) + "12条",
-	"发布信息1条发布文件2条主动公开发布信息3条公开公开信息4条，受理申请3件，答复3件，办理完毕2件，行政复议1起，诉讼0件，申诉2件，收取费用12元，专职2人，兼职3名" + strings.Repeat("公开", 100) + "公布信息数3件",
+	"发布信息1条发布文件2条主动公开发布信息3条公开公开信息4条，受理申请3件，答复3件，办理完毕2件，行政复议1起，诉讼0件，申诉2件，收取费用12元，未收取任何费用，均为免费，收费金额为0元，专职2人，兼职3名" + strings.Repeat("公开", 100) + "公布信息数3件",
 }
 
 // TestPatternStarts: a pattern tried only where its first characters occur finds the
@@ -43,6 +43,9 @@ func TestPatternStarts(t *testing.T) {
 			if got := p.matches(l); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s\n%.60q: tried at its first characters it finds %v, the whole line %v", p, l, got, want)
 			}
+			if got, want := p.index(l), p.FindStringSubmatchIndex(l); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s\n%.60q: the first match tried at its first characters is %v, in the whole line %v", p, l, got, want)
+			}
 		}
 	}
 	if tried < 10 {
@@ -52,7 +55,7 @@ func TestPatternStarts(t *testing.T) {
 
 // allPatterns returns the patterns of the narrative readers.
 func allPatterns() []*pattern {
-	ps := []*pattern{proactiveTotal, feesCount, staffFullTime, staffPartTime, requestsAnswered, reviewCount, lawsuitCount, complaintCount}
+	ps := []*pattern{proactiveTotal, feesCount, feesZero, staffFullTime, staffPartTime, requestsAnswered, reviewCount, lawsuitCount, complaintCount}
 	ps = append(ps, requestsReceived...)
 	for _, r := range append(append([]rule{}, channelRules...), outcomeRules...) {
 		ps = append(ps, r.re)
@@ -72,6 +75,9 @@ func FuzzPatternStarts(f *testing.F) {
 			want := p.FindAllStringSubmatchIndex(l, -1)
 			if got := p.matches(l); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s\n%q: tried at its first characters it finds %v, the whole line %v", p, l, got, want)
+			}
+			if got, want := p.index(l), p.FindStringSubmatchIndex(l); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s\n%q: the first match tried at its first characters is %v, in the whole line %v", p, l, got, want)
 			}
 		}
 	})

@@ -26,11 +26,11 @@ func checkBounds(t *schema.Template, r *Record) []Check {
 			continue
 		}
 		each := func(row schema.Row, col schema.Column) {
-			whole, ok := sumPaths(r, expandAll(bd.Whole, row.Key, col.Key))
+			wholePaths := expandAll(bd.Whole, row.Key, col.Key)
+			whole, ok := sumPaths(r, wholePaths)
 			if !ok {
 				return
 			}
-			wholePaths := expandAll(bd.Whole, row.Key, col.Key)
 			for _, term := range bd.Parts {
 				for _, p := range boundParts(t, r, schema.Expand(term, row.Key, col.Key)) {
 					if p.value <= whole {

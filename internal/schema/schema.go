@@ -357,6 +357,11 @@ func TermPath(term string) string {
 // JoinPath joins the non-empty parts of a key path with dots.
 func JoinPath(parts ...string) string {
 	var b strings.Builder
+	n := 0
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	b.Grow(n)
 	for _, p := range parts {
 		if p == "" {
 			continue

@@ -35,6 +35,11 @@ func (d *decoder) normalize(p *page) (*Document, error) {
 	// The script of the source text (table rows are lines too; pinyin glosses,
 	// being Latin, do not count).
 	var src strings.Builder
+	size := len(p.title)
+	for _, l := range p.lines {
+		size += 1 + len(l)
+	}
+	src.Grow(size)
 	src.WriteString(p.title)
 	for _, l := range p.lines {
 		src.WriteByte('\n')
