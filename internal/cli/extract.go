@@ -15,7 +15,7 @@ func newExtractCmd(e *env) *cobra.Command {
 	var metaPath string
 	var explain bool
 	c := &cobra.Command{
-		Use:   "extract [--meta META.toml] FILE | extract --explain FILE...",
+		Use:   "extract [--meta META.toml] FILE | extract --explain PATH...",
 		Short: "Print the record of one raw report (text, HTML, PDF or DOCX) as TOML",
 		Long: `Extract reads one raw report (plain text, HTML, PDF or DOCX; UTF-8, GB18030, Big5
 or UTF-16; simplified or traditional) and prints its record as TOML on stdout.
@@ -24,7 +24,9 @@ Values in META.toml, or in FILE.meta.toml beside FILE (FILE without its extensio
 override what extraction infers: [agency] name, province, city, county,
 division_code; [report] year, template, title, published; [source] url.
 
-With --explain, extract prints instead, for each FILE, one line saying how
+With --explain, extract prints instead, for each report (PATHs are files, or
+folders searched as import does; FILE.meta.toml files are read with their
+reports), one line saying how
 completely it was read, without knowing its right figures: its template, the
 figures read, each printed table's cells read of those it prints, identities
 broken, cells left ambiguous; "sound" marks a report read completely whose tables
@@ -73,9 +75,15 @@ Reading PDF needs pdftotext (Debian: apt-get install poppler-utils poppler-data)
 }
 
 // explainFiles prints how completely each file was read, and how many were sound.
-func explainFiles(e *env, files []string, metaPath string) error {
+func explainFiles(e *env, paths []string, metaPath string) error {
 	sound, read := 0, 0
-	for _, file := range files {
+	files := importer.ReportFiles(paths)
+	for _, l := range files {
+		file := l.File
+		if l.Fail != "" {
+			fmt.Fprintf(e.stdout, "%s: not read: %s\n", file, l.Fail)
+			continue
+		}
 		opts := extract.Options{}
 		m := metaPath
 		if m == "" {

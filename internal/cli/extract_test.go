@@ -83,3 +83,32 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("check after import = %d:\n%s", code, out)
 	}
 }
+
+// TestExplain: extract --explain reads a folder as import does (its FILE.meta.toml
+// files with their reports, not as reports), says what each report's tables gave
+// and counts the sound ones; a path it cannot read is one line, not the end.
+func TestExplain(t *testing.T) {
+	code, out, errOut := runCLI(t, "extract", "--explain", corpus, filepath.Join(t.TempDir(), "missing"))
+	if code != 0 {
+		t.Fatalf("extract --explain = %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if strings.Contains(out, ".meta.toml") {
+		t.Errorf("a meta file is explained as a report:\n%s", out)
+	}
+	want := []string{
+		corpus + "003_bce59b32b8835914.txt: template 2019, ",
+		"requests 161/161, appeals 15/15",
+		corpus + "004_d9f7402dada6cbef.txt: template 2008, ", // its agency from the meta file beside it
+		"missing: not read: no such file or folder",
+		"6 files, 5 read as reports, 5 sound",
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("explain does not say %q:\n%s", w, out)
+		}
+	}
+	if len(lines) != 7 {
+		t.Errorf("%d lines, want 5 reports, the missing path and the count:\n%s", len(lines), out)
+	}
+}

@@ -196,6 +196,26 @@ type item struct {
 	fail string // why it failed, or ""
 }
 
+// Listed is a report file of the paths given to ReportFiles, or a path that could
+// not be read as one (Fail says why).
+type Listed struct {
+	File, Fail string
+}
+
+// ReportFiles expands paths as import does: a folder into the report files it
+// holds, in a stable order, a file as itself unless it is a FILE.meta.toml beside a
+// report; links are not followed.
+func ReportFiles(paths []string) []Listed {
+	var out []Listed
+	for _, it := range collect(paths) {
+		if it.fail == "" && strings.HasSuffix(it.file, ".meta.toml") {
+			continue
+		}
+		out = append(out, Listed{it.file, it.fail})
+	}
+	return out
+}
+
 // collect expands folders into the report files they hold, in a stable order. It
 // reads regular files and folders only: a link is not followed.
 func collect(paths []string) []item {
