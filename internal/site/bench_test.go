@@ -339,12 +339,8 @@ func BenchmarkGenerate(b *testing.B) {
 	dir := b.TempDir()
 	data := filepath.Join(dir, "data")
 	synthesize(b, data, 400, 5)
-	d, err := load(data, testNow, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
 	for i := 0; b.Loop(); i++ {
-		if _, err := generate(d, Options{}.theme(), filepath.Join(dir, fmt.Sprintf("site%d", i)), true); err != nil {
+		if _, err := generateProject(Options{DataDir: data, Now: testNow, private: true}, filepath.Join(dir, fmt.Sprintf("site%d", i))); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -2,17 +2,18 @@ package site
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/nianbao/nianbao/internal/record"
-	"github.com/nianbao/nianbao/internal/schema"
 	"github.com/nianbao/nianbao/internal/store"
 )
 
@@ -22,18 +23,30 @@ const (
 	maxOriginalBytes = 64 << 20 // a raw original copied for download
 )
 
-// entry is one record and what its pages need.
+// entry is one report as the site's pages other than its own need it: who, when,
+// where, its summary figures and its files. The record itself is read, used for the
+// report's own page and dataset rows, and dropped (scan): a build holds every entry
+// but only a few records at a time.
 type entry struct {
-	slug     string
-	year     int
-	path     string // the record file
-	data     []byte // its bytes, the TOML download
-	rec      *record.Record
-	sum      record.Summary
-	textPath string         // the normalized source text, when the data folder has it
-	value    map[string]any // the record as plain values, once decoded (recordValue)
-	csv      []byte         // its figures as CSV lines, without the header
+	slug  string
+	year  int
+	path  string // the record file
+	name  string // agency.name
+	title string // the page title
 
+	code                   string // agency.division_code
+	province, city, county string // agency.province, .city, .county
+	template               string // report.template
+	templateLabel          string
+	published              string // report.published, YYYY-MM-DD or ""
+	reviewed               bool
+	sum                    record.Summary
+	key                    []Figure // the report page's key figures
+	charts                 bool     // the report page has charts
+
+	shard string // the province code of the agency's shard (shardOf)
+
+	textPath     string // the normalized source text, when the data folder has it
 	originalPath string // the raw original in the data folder, when there is one
 	originalName string // its name as a page resource
 }
@@ -56,54 +69,153 @@ type dataset struct {
 	years    []int
 }
 
+func newDataset() *dataset {
+	return &dataset{bySlug: map[string][]*entry{}, regions: map[string]*region{}}
+}
+
 // Problems is the error Load returns when the data folder cannot be published: every
 // problem, one a line, FILE:LINE: message.
 type Problems = record.Problems
 
-// load reads and checks the data folder. A missing folder is an empty dataset: a fresh
-// clone builds a site that says there is no data yet.
-func load(dataDir string, now time.Time, templates *schema.Set) (*dataset, error) {
-	d := &dataset{bySlug: map[string][]*entry{}, regions: map[string]*region{}}
-	if _, err := os.Stat(dataDir); os.IsNotExist(err) {
+// agencyFiles is one agency's record files, in year order, and once read its
+// records and entries.
+type agencyFiles struct {
+	slug    string
+	files   []store.Entry
+	data    [][]byte // the record files' bytes, while the agency is processed
+	records []*record.Record
+	entries []*entry
+}
+
+// scan reads and checks the data folder one agency at a time, on every CPU. For each
+// agency whose records all parse, it calls each (on the worker: it may write the
+// agency's own outputs) and then done (in agency order: it may append to shared
+// outputs); the records are dropped after. A missing folder is an empty dataset: a
+// fresh clone builds a site that says there is no data yet. Problems of any record
+// fail the scan with every problem, sorted; each and done may have run for other
+// agencies by then, so their outputs must go to a folder that is thrown away on
+// error.
+func scan(dataDir string, opts record.ParseOptions, each func(a *agencyFiles) (any, error), done func(a *agencyFiles, out any) error) (*dataset, error) {
+	d := newDataset()
+	if _, err := os.Stat(dataDir); errors.Is(err, fs.ErrNotExist) {
 		return d, nil
 	}
-	entries, problems, err := store.LoadWith(dataDir, record.ParseOptions{Now: now, Templates: templates})
+	files, problems, err := store.Files(dataDir)
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]string{}
-	for _, e := range entries {
-		r := e.Record
-		if r.Report.Year != e.Year {
-			problems = append(problems, record.Problem{File: e.Path, Line: lineOf(e.Path, "report.year"),
-				Message: fmt.Sprintf("report.year = %d, but the file is named %d.toml", r.Report.Year, e.Year)})
+	var groups []*agencyFiles
+	for _, f := range files {
+		if n := len(groups); n == 0 || groups[n-1].slug != f.Slug {
+			groups = append(groups, &agencyFiles{slug: f.Slug})
 		}
-		k := r.Agency.Name + "\x00" + strconv.Itoa(r.Report.Year)
-		if other, dup := seen[k]; dup {
-			problems = append(problems, record.Problem{File: e.Path, Line: lineOf(e.Path, "agency.name"),
-				Message: fmt.Sprintf("%s %d is recorded twice: also in %s", r.Agency.Name, r.Report.Year, other)})
-		}
-		seen[k] = e.Path
+		g := groups[len(groups)-1]
+		g.files = append(g.files, f)
 	}
+	type result struct {
+		problems record.Problems
+		out      any
+		err      error
+	}
+	failed := false
+	err = ordered(len(groups), runtime.GOMAXPROCS(0), func(i int) result {
+		g := groups[i]
+		ps, err := g.read(dataDir, opts)
+		if err != nil || len(ps) > 0 {
+			return result{problems: ps, err: err}
+		}
+		var out any
+		if each != nil {
+			out, err = each(g)
+		}
+		return result{out: out, err: err}
+	}, func(i int, r result) error {
+		g := groups[i]
+		defer func() { g.records, g.data = nil, nil }()
+		if r.err != nil {
+			return r.err
+		}
+		if len(r.problems) > 0 {
+			problems = append(problems, r.problems...)
+			failed = true
+			return nil
+		}
+		d.entries = append(d.entries, g.entries...)
+		if done != nil && !failed {
+			return done(g, r.out)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, duplicates(d.entries)...)
 	if len(problems) > 0 {
 		slices.SortStableFunc(problems, func(a, b record.Problem) int {
 			return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 		})
 		return nil, problems
 	}
-	for _, se := range entries {
-		data, err := os.ReadFile(se.Path)
-		if err != nil {
-			return nil, err
-		}
-		e := &entry{slug: se.Slug, year: se.Year, path: se.Path, data: data, rec: se.Record, sum: record.Summarize(se.Record)}
-		if err := e.attach(dataDir); err != nil {
-			return nil, err
-		}
-		d.entries = append(d.entries, e)
-	}
 	d.index()
 	return d, nil
+}
+
+// read parses the agency's records and makes their entries.
+func (g *agencyFiles) read(dataDir string, opts record.ParseOptions) (record.Problems, error) {
+	var problems record.Problems
+	for _, f := range g.files {
+		data, err := os.ReadFile(f.Path)
+		if err != nil {
+			problems = append(problems, record.Problem{File: f.Path, Message: err.Error()})
+			continue
+		}
+		r, err := record.ParseWith(f.Path, data, opts)
+		if err != nil {
+			var ps record.Problems
+			if errors.As(err, &ps) {
+				problems = append(problems, ps...)
+			} else {
+				problems = append(problems, record.Problem{File: f.Path, Message: err.Error()})
+			}
+			continue
+		}
+		if r.Report.Year != f.Year {
+			problems = append(problems, record.Problem{File: f.Path, Line: record.NewLocator(data).Line("report.year"),
+				Message: fmt.Sprintf("report.year = %d, but the file is named %d.toml", r.Report.Year, f.Year)})
+			continue
+		}
+		e := newEntry(f, r)
+		if err := e.attach(dataDir, r); err != nil {
+			return nil, err
+		}
+		g.data = append(g.data, data)
+		g.records = append(g.records, r)
+		g.entries = append(g.entries, e)
+	}
+	if len(problems) > 0 {
+		return problems, nil
+	}
+	shard := shardOf(g.records)
+	for _, e := range g.entries {
+		e.shard = shard
+	}
+	return nil, nil
+}
+
+// duplicates are the agencies and years recorded in two files.
+func duplicates(es []*entry) record.Problems {
+	var out record.Problems
+	seen := map[string]string{}
+	for _, e := range es {
+		k := e.name + "\x00" + strconv.Itoa(e.year)
+		if other, dup := seen[k]; dup {
+			out = append(out, record.Problem{File: e.path, Line: lineOf(e.path, "agency.name"),
+				Message: fmt.Sprintf("%s %d is recorded twice: also in %s", e.name, e.year, other)})
+			continue
+		}
+		seen[k] = e.path
+	}
+	return out
 }
 
 func lineOf(file, key string) int {
@@ -114,10 +226,30 @@ func lineOf(file, key string) int {
 	return record.NewLocator(data).Line(key)
 }
 
+func newEntry(f store.Entry, r *record.Record) *entry {
+	e := &entry{
+		slug: f.Slug, year: f.Year, path: f.Path, name: r.Agency.Name,
+		title:    fmt.Sprintf("%s %d年度政府信息公开工作年度报告", r.Agency.Name, r.Report.Year),
+		code:     r.Agency.DivisionCode,
+		province: r.Agency.Province, city: r.Agency.City, county: r.Agency.County,
+		template: r.Report.Template, templateLabel: templateLabel(r),
+		reviewed: r.Report.Reviewed,
+		sum:      record.Summarize(r),
+	}
+	if r.Report.Title != "" {
+		e.title = r.Report.Title
+	}
+	if r.Report.Published != nil {
+		e.published = r.Report.Published.String()
+	}
+	e.key = keyFiguresOf(r, e.sum)
+	return e
+}
+
 // attach finds the record's normalized text and raw original in the data folder. It
-// does not read them: they are linked or copied into the project, and Hugo reads the
-// text when it renders the report's page.
-func (e *entry) attach(dataDir string) error {
+// does not read them: they are linked or copied into the project, and published
+// beside the report's page.
+func (e *entry) attach(dataDir string, r *record.Record) error {
 	text := filepath.Join(dataDir, "text", e.slug, strconv.Itoa(e.year)+".txt")
 	if fi, err := os.Stat(text); err == nil && fi.Mode().IsRegular() {
 		if fi.Size() > maxTextBytes {
@@ -125,7 +257,7 @@ func (e *entry) attach(dataDir string) error {
 		}
 		e.textPath = text
 	}
-	if s := e.rec.Source; s != nil && s.File != "" {
+	if s := r.Source; s != nil && s.File != "" {
 		rel := filepath.FromSlash(s.File)
 		if !filepath.IsLocal(rel) || !strings.HasPrefix(path.Clean(s.File), "raw/") {
 			return fmt.Errorf("%s: source.file %q is not a file under the data folder's raw/", e.path, s.File)
@@ -166,7 +298,7 @@ func (d *dataset) index() {
 		}
 		d.bySlug[e.slug] = append(d.bySlug[e.slug], e)
 		years[e.year] = true
-		for _, rg := range d.regionsOf(e.rec) {
+		for _, rg := range d.regionsOf(e) {
 			rg.entries = append(rg.entries, e)
 		}
 	}
@@ -184,12 +316,18 @@ func (d *dataset) index() {
 	}
 }
 
-// regionsOf returns the province, city and county a record belongs to, creating
+// validCode reports whether code is a GB/T 2260 division code the site files
+// reports under: six digits, not starting with 00.
+func validCode(code string) bool {
+	return len(code) == 6 && strings.Trim(code, "0123456789") == "" && code[:2] != "00"
+}
+
+// regionsOf returns the province, city and county a report belongs to, creating
 // them. The GB/T 2260 code gives the levels: 420000 province, 420600 city, 420602
-// county. A record without a valid code has no region pages.
-func (d *dataset) regionsOf(r *record.Record) []*region {
-	code := r.Agency.DivisionCode
-	if len(code) != 6 || strings.Trim(code, "0123456789") != "" || code[:2] == "00" {
+// county. A report without a valid code has no region pages.
+func (d *dataset) regionsOf(e *entry) []*region {
+	code := e.code
+	if !validCode(code) {
 		return nil
 	}
 	var out []*region
@@ -205,41 +343,32 @@ func (d *dataset) regionsOf(r *record.Record) []*region {
 		return rg
 	}
 	prov := code[:2] + "0000"
-	out = append(out, get(prov, r.Agency.Province, 1, ""))
+	out = append(out, get(prov, e.province, 1, ""))
 	parent := prov
 	// A county directly under a province-level city (北京市东城区: city "") has no
 	// city level of its own to show.
-	if code[2:4] != "00" && (r.Agency.City != "" || code[4:] == "00") {
+	if code[2:4] != "00" && (e.city != "" || code[4:] == "00") {
 		city := code[:4] + "00"
-		out = append(out, get(city, r.Agency.City, 2, prov))
+		out = append(out, get(city, e.city, 2, prov))
 		parent = city
 	}
 	if code[4:] != "00" {
-		name := r.Agency.County
+		name := e.county
 		if name == "" {
-			name = r.Agency.City
+			name = e.city
 		}
 		out = append(out, get(code, name, 3, parent))
 	}
 	return out
 }
 
-// regionTrail links a record's regions, province first.
-func (d *dataset) regionTrail(r *record.Record) []Link {
+// regionTrail links a report's regions, province first.
+func (d *dataset) regionTrail(e *entry, s *scope) []Link {
 	var out []Link
-	for _, rg := range d.regionsOf(r) {
-		out = append(out, Link{Name: rg.name, URL: regionURL(rg.code)})
+	for _, rg := range d.regionsOf(e) {
+		out = append(out, Link{Name: rg.name, URL: s.region(rg.code)})
 	}
 	return out
-}
-
-func (d *dataset) byYear(slug string, year int) *entry {
-	for _, e := range d.bySlug[slug] {
-		if e.year == year {
-			return e
-		}
-	}
-	return nil
 }
 
 func (d *dataset) before(e *entry) *entry {

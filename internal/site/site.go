@@ -31,6 +31,19 @@ type Options struct {
 	// ones (schema.National()).
 	Templates *schema.Set
 
+	// Shard, a GB/T 2260 province code ("420000"; "000000" for agencies with no
+	// province), builds only that province's part of the site; Hub builds only the
+	// national pages, which link into the shards. Neither builds the whole site.
+	// See scope.go for the URL scheme.
+	Shard string
+	Hub   bool
+	// HubURL is where a shard's national pages are: a URL, resolved against BaseURL;
+	// "" means "../" (the shard is published below the hub).
+	HubURL string
+	// ShardURL is where the hub's shards are: a URL with "{province}" in it, resolved
+	// against BaseURL; "" means "{province}/".
+	ShardURL string
+
 	private bool // the project is a build's own, in a temporary folder
 }
 
@@ -51,10 +64,10 @@ func (o Options) theme() fs.FS {
 // Stats describe a build: its size and how long each phase took.
 type Stats struct {
 	Records int
-	Files   int // files of the generated Hugo project
-	Pages   int // HTML pages rendered
-	Load    time.Duration
-	Gen     time.Duration
+	Files   int           // files of the generated Hugo project
+	Pages   int           // HTML pages rendered
+	Load    time.Duration // reading and checking the records, writing each report's own files
+	Gen     time.Duration // the other pages and the dataset files
 	Render  time.Duration
 }
 
@@ -83,31 +96,6 @@ func Generate(opts Options, siteDir string) (Stats, error) {
 		return st, err
 	}
 	return st, replace(staged, siteDir, work.dir, opts.DataDir)
-}
-
-// generateProject writes the Hugo project into dir, which must be absent or empty.
-func generateProject(opts Options, dir string) (Stats, error) {
-	var st Stats
-	t0 := time.Now()
-	d, err := load(opts.DataDir, opts.now(), opts.Templates)
-	if err != nil {
-		return st, err
-	}
-	st.Records = len(d.entries)
-	st.Load = time.Since(t0)
-	if err := emptyOrAbsent(dir); err != nil {
-		return st, err
-	}
-	t1 := time.Now()
-	st.Files, err = generate(d, opts.theme(), dir, opts.private)
-	if err == nil {
-		err = writeMarker(dir)
-	}
-	st.Gen = time.Since(t1)
-	if err != nil {
-		return st, fmt.Errorf("generating %s: %w", dir, err)
-	}
-	return st, nil
 }
 
 func emptyOrAbsent(dir string) error {

@@ -1,0 +1,225 @@
+package site
+
+import (
+	"html/template"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// The report tables and the tables of lists are the bulk of the site's HTML: a
+// report page has hundreds of cells, a list page a hundred rows. They are written
+// here, by hand, rather than by a template, because a template action per cell is
+// most of a build's time (Hugo's partial per cell took half of it). Every piece of
+// text goes through escape, and every attribute value is double-quoted and escaped,
+// so nothing from a report can become markup: the result is as safe as
+// html/template's, and is handed to the body templates as template.HTML.
+
+// htmlWriter builds an HTML fragment.
+type htmlWriter struct{ b strings.Builder }
+
+// escape writes s as text or as a double-quoted attribute value.
+func (w *htmlWriter) escape(s string) { w.b.WriteString(template.HTMLEscapeString(s)) }
+
+func (w *htmlWriter) raw(s string) { w.b.WriteString(s) }
+
+// attr writes ` name="value"`, the value escaped.
+func (w *htmlWriter) attr(name, value string) {
+	w.raw(" " + name + `="`)
+	w.escape(value)
+	w.raw(`"`)
+}
+
+func (w *htmlWriter) intAttr(name string, n int) {
+	w.raw(" " + name + `="` + strconv.Itoa(n) + `"`)
+}
+
+func (w *htmlWriter) html() template.HTML { return template.HTML(w.b.String()) }
+
+// href is the address of target as written on the page at from: a site-relative
+// target (a path without a leading slash, "agency/x/2017/") becomes a relative
+// address ("../../agency/x/2017/"), so the page works under any base URL; an
+// absolute address (another shard's, "https://…" or "/…") is kept.
+func href(from, target string) string {
+	if strings.HasPrefix(target, "/") || strings.Contains(target, "://") || strings.HasPrefix(target, "#") {
+		return target
+	}
+	up := strings.Count(strings.TrimSuffix(from, "/"), "/")
+	if from != "" {
+		up++
+	}
+	rel := strings.Repeat("../", up) + target
+	if rel == "" {
+		return "./"
+	}
+	return rel
+}
+
+// localHref is href for a page resource of the page itself ("record.toml").
+func localHref(name string) string { return path.Clean(name) }
+
+// writeGrid writes a report table laid out as its template prints it.
+func writeGrid(w *htmlWriter, g Grid) {
+	w.raw(`<div class="table-wrap"><table class="grid"`)
+	w.attr("id", g.ID)
+	w.raw("><caption>")
+	w.escape(g.Caption)
+	w.raw("</caption>\n<thead>")
+	for _, row := range g.Head {
+		writeGridRow(w, row)
+	}
+	w.raw("</thead>\n<tbody>")
+	for _, row := range g.Body {
+		writeGridRow(w, row)
+	}
+	w.raw("</tbody></table></div>\n")
+	if g.Note != "" {
+		w.raw(`<p class="hint">`)
+		w.escape(g.Note)
+		w.raw("</p>\n")
+	}
+}
+
+func writeGridRow(w *htmlWriter, row []Cell) {
+	w.raw("<tr>")
+	for _, c := range row {
+		if c.Header {
+			w.raw("<th")
+			if c.Scope != "" {
+				w.attr("scope", c.Scope)
+			}
+		} else {
+			w.raw("<td")
+			if c.Num {
+				w.raw(` class="num"`)
+			}
+		}
+		if c.Colspan > 1 {
+			w.intAttr("colspan", c.Colspan)
+		}
+		if c.Rowspan > 1 {
+			w.intAttr("rowspan", c.Rowspan)
+		}
+		if !c.Header && c.Key != "" {
+			w.attr("data-key", c.Key)
+		}
+		w.raw(">")
+		if !c.Header && c.Line > 0 {
+			n := strconv.Itoa(c.Line)
+			w.raw(`<a href="#L` + n + `" title="原文第` + n + `行">`)
+			w.escape(c.Text)
+			w.raw("</a>")
+		} else {
+			w.escape(c.Text)
+		}
+		if c.Header {
+			w.raw("</th>")
+		} else {
+			w.raw("</td>")
+		}
+	}
+	w.raw("</tr>\n")
+}
+
+// writeListTable writes a table of reports or agencies in its default order. The
+// table is sortable in the browser (static/js/site.js): a numeric cell carries its
+// value in data-v, and a column's th says how it sorts (data-sort="num" or "text").
+func writeListTable(w *htmlWriter, from string, t SortTable) {
+	w.raw(`<div class="table-wrap"><table class="list sortable"><caption>`)
+	w.escape(t.Caption)
+	if t.Total > len(t.Rows) {
+		w.raw("（共" + strconv.Itoa(t.Total) + "份，本页" + strconv.Itoa(len(t.Rows)) + "份）")
+	} else {
+		w.raw("（" + strconv.Itoa(t.Total) + "份）")
+	}
+	if len(t.Rows) > 1 {
+		w.raw(`<span class="hint sort-hint" hidden>点击列名可按该列排序</span>`)
+	}
+	w.raw("</caption>\n<thead><tr>")
+	for _, c := range t.Columns {
+		w.raw(`<th scope="col"`)
+		if c.Num {
+			w.raw(` class="num" data-sort="num"`)
+		} else {
+			w.raw(` data-sort="text"`)
+		}
+		if c.Current && c.Descending {
+			w.raw(` aria-sort="descending"`)
+		} else if c.Current {
+			w.raw(` aria-sort="ascending"`)
+		}
+		w.raw(">")
+		w.escape(c.Label)
+		w.raw("</th>")
+	}
+	w.raw("</tr></thead>\n<tbody>\n")
+	for _, row := range t.Rows {
+		w.raw("<tr>")
+		for i, c := range row {
+			tag := "td"
+			if i == 0 {
+				tag = "th"
+			}
+			w.raw("<" + tag)
+			if i == 0 {
+				w.raw(` scope="row"`)
+			}
+			if c.URL == "" && i > 0 {
+				w.raw(` class="num"`)
+			}
+			if c.Value != nil {
+				w.raw(` data-v="` + strconv.FormatInt(*c.Value, 10) + `"`)
+			}
+			w.raw(">")
+			if c.URL != "" {
+				w.raw("<a")
+				w.attr("href", href(from, c.URL))
+				w.raw(">")
+				w.escape(c.Text)
+				w.raw("</a>")
+			} else {
+				w.escape(c.Text)
+			}
+			w.raw("</" + tag + ">")
+		}
+		w.raw("</tr>\n")
+	}
+	w.raw("</tbody></table></div>\n")
+}
+
+// writePager writes the links between the pages of a long list: the previous and
+// next page and every page by number. base is page 1's URL; page n is pageURL(base, n).
+func writePager(w *htmlWriter, from, base string, page, pages int) {
+	if pages < 2 {
+		return
+	}
+	w.raw(`<nav class="pager" aria-label="分页"><ul>`)
+	if page > 1 {
+		w.raw(`<li><a rel="prev"`)
+		w.attr("href", href(from, pageURL(base, page-1)))
+		w.raw(">← 上一页</a></li>")
+	}
+	for n := 1; n <= pages; n++ {
+		if n == page {
+			w.raw(`<li><span aria-current="page">` + strconv.Itoa(n) + "</span></li>")
+			continue
+		}
+		w.raw("<li><a")
+		w.attr("href", href(from, pageURL(base, n)))
+		w.raw(">" + strconv.Itoa(n) + "</a></li>")
+	}
+	if page < pages {
+		w.raw(`<li><a rel="next"`)
+		w.attr("href", href(from, pageURL(base, page+1)))
+		w.raw(">下一页 →</a></li>")
+	}
+	w.raw("</ul></nav>\n")
+}
+
+// pageURL is where page n of the list at base lives: base itself for page 1.
+func pageURL(base string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return base + "page/" + strconv.Itoa(n) + "/"
+}
