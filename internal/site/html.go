@@ -2,7 +2,6 @@ package site
 
 import (
 	"html/template"
-	"path"
 	"strconv"
 	"strings"
 )
@@ -44,19 +43,23 @@ func href(from, target string) string {
 	if strings.HasPrefix(target, "/") || strings.Contains(target, "://") || strings.HasPrefix(target, "#") {
 		return target
 	}
-	up := strings.Count(strings.TrimSuffix(from, "/"), "/")
-	if from != "" {
-		up++
+	// from is a folder ("year/2017/"), target a folder or a file; drop the folders
+	// they share.
+	fs := strings.Split(strings.TrimSuffix(from, "/"), "/")
+	if from == "" {
+		fs = nil
 	}
-	rel := strings.Repeat("../", up) + target
+	ts := strings.Split(target, "/")
+	i := 0
+	for i < len(fs) && i < len(ts)-1 && fs[i] == ts[i] {
+		i++
+	}
+	rel := strings.Repeat("../", len(fs)-i) + strings.Join(ts[i:], "/")
 	if rel == "" {
 		return "./"
 	}
 	return rel
 }
-
-// localHref is href for a page resource of the page itself ("record.toml").
-func localHref(name string) string { return path.Clean(name) }
 
 // writeGrid writes a report table laid out as its template prints it.
 func writeGrid(w *htmlWriter, g Grid) {

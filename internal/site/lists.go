@@ -255,11 +255,12 @@ func writeRegions(p *project, d *dataset, s *scope) error {
 			return err
 		}
 	}
-	if s.shard != "" {
-		return nil // the region index is the hub's
-	}
+	// The region index; a shard's lists its own province, the hub's every shard's.
 	idx := ListPage{Page: Page{Title: "地区", View: "list", Description: "按省、市、县浏览年度报告。",
-		Crumbs: []Link{{Name: "首页"}}}, LinksHeading: "省级行政区"}
+		Crumbs: []Link{{Name: "首页", URL: s.national("")}}}, LinksHeading: "省级行政区"}
+	if s.shard != "" {
+		idx.Crumbs = append(idx.Crumbs, Link{Name: "全国各地区", URL: s.national("region/")})
+	}
 	for _, c := range provinces {
 		idx.Links = append(idx.Links, Link{Name: d.regions[c].name, URL: s.region(c), Note: fmt.Sprintf("%d份报告", len(d.regions[c].entries))})
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/nianbao/nianbao/internal/record"
@@ -155,4 +156,24 @@ func shardOf(records []*record.Record) string {
 		}
 	}
 	return noProvince
+}
+
+// Shards returns the shards of the data folder's site, in order: the province codes
+// of its agencies (noProvince for those with none). The data folder is checked as a
+// build checks it.
+func Shards(opts Options) ([]string, error) {
+	d, err := scan(opts.DataDir, record.ParseOptions{Now: opts.now(), Templates: opts.Templates}, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	set := map[string]bool{}
+	for _, e := range d.entries {
+		set[e.shard] = true
+	}
+	out := make([]string, 0, len(set))
+	for c := range set {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out, nil
 }
