@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -118,7 +119,17 @@ func synthesize(tb testing.TB, dir string, agencies, years int) {
 // elsewhere the heap peak).
 type peak struct {
 	time      time.Duration
+	cpu       time.Duration // user and system time of the process: on a shared machine, steadier than the time
 	heap, rss uint64
+}
+
+// cpuTime is the user and system time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // measure runs f and returns its time and memory peaks. The garbage collector runs
@@ -147,9 +158,9 @@ func measure(f func()) peak {
 			}
 		}
 	})
-	t := time.Now()
+	t, c := time.Now(), cpuTime()
 	f()
-	p := peak{time: time.Since(t)}
+	p := peak{time: time.Since(t), cpu: cpuTime() - c}
 	close(done)
 	wg.Wait()
 	p.heap = heap.Load()
@@ -324,6 +335,10 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportMetric(alone.time.Seconds(), "hugo-alone-s")
 	b.ReportMetric(floor.time.Seconds(), "floor-s")
 	b.ReportMetric(build.time.Seconds()/floor.time.Seconds(), "build/floor")
+	b.ReportMetric(build.cpu.Seconds(), "build-cpu-s")
+	b.ReportMetric(floor.cpu.Seconds(), "floor-cpu-s")
+	b.ReportMetric(alone.cpu.Seconds(), "hugo-alone-cpu-s")
+	b.ReportMetric(build.cpu.Seconds()/floor.cpu.Seconds(), "build/floor-cpu")
 	b.ReportMetric(mb(build.rss), "build-peak-rss-MB")
 	b.ReportMetric(mb(build.heap), "build-peak-heap-MB")
 	b.ReportMetric(mb(alone.rss), "hugo-alone-peak-rss-MB")
@@ -340,7 +355,7 @@ func BenchmarkGenerate(b *testing.B) {
 	data := filepath.Join(dir, "data")
 	synthesize(b, data, 400, 5)
 	for i := 0; b.Loop(); i++ {
-		if _, err := generateProject(Options{DataDir: data, Now: testNow, private: true}, filepath.Join(dir, fmt.Sprintf("site%d", i))); err != nil {
+		if _, _, err := generateProject(Options{DataDir: data, Now: testNow, private: true}, filepath.Join(dir, fmt.Sprintf("site%d", i))); err != nil {
 			b.Fatal(err)
 		}
 	}

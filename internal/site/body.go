@@ -5,7 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
-	"strconv"
+	"strings"
 
 	"github.com/nianbao/nianbao/charts"
 )
@@ -26,19 +26,20 @@ import (
 //go:embed templates/*.html
 var bodyFS embed.FS
 
-var bodyTemplates = template.Must(template.New("").ParseFS(bodyFS, "templates/*.html"))
+var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML}).ParseFS(bodyFS, "templates/*.html"))
 
 // fragmentDir is the project folder that holds the page bodies. Hugo does not mount
 // it: a body is neither content nor a resource, only a file readFile reads.
 const fragmentDir = "fragments"
 
 // fragmentPath is where the body of the page at url (site-relative) lives in the
-// project.
+// project: one folder of files, named after the page's path with "/" as "_" (slugs,
+// codes and years have no "_"), so writing a body creates no folder.
 func fragmentPath(url string) string {
 	if url == "" {
 		return fragmentDir + "/home.html"
 	}
-	return fragmentDir + "/" + url + "body.html"
+	return fragmentDir + "/" + strings.ReplaceAll(strings.TrimSuffix(url, "/"), "/", "_") + ".html"
 }
 
 // chartView is a chart as a body shows it.
@@ -51,10 +52,9 @@ type chartView struct {
 
 // Chart heights in pixels: a horizontal chart grows with its categories.
 const (
-	chartHeight        = 300
-	chartBarHeight     = 30 // per category of a horizontal chart
-	chartAxesHeight    = 60 // a horizontal chart's axes and legend
-	maxChartCategories = 60 // categories of a chart by region; the rest are summed as one
+	chartHeight     = 300
+	chartBarHeight  = 30 // per category of a horizontal chart
+	chartAxesHeight = 60 // a horizontal chart's axes and legend
 )
 
 func chartOf(c charts.Chart) chartView {
@@ -91,6 +91,7 @@ type reportBody struct {
 	Downloads  []Link // Name, URL (relative to the page) and Note
 	Provenance []ProvFM
 	Text       string // the normalized source text's file name beside the page, "" for none
+	Prev, Next *Link  // the agency's reports of the years before and after
 }
 
 // agencyBody is what an agency page shows below its header.
@@ -142,4 +143,18 @@ func listHTML(from, base string, t SortTable, page, pages int) (table, pager tem
 	return w.html(), p.html()
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+// relLinks makes the links of a page's front matter relative to the page at from
+// (href), so the templates print them as they are, with no relURL and no partial.
+func relLinks(from string, ls []Link) []Link {
+	for i := range ls {
+		ls[i].URL = href(from, ls[i].URL)
+	}
+	return ls
+}
+
+func relLink(from string, l *Link) *Link {
+	if l != nil {
+		l.URL = href(from, l.URL)
+	}
+	return l
+}

@@ -134,8 +134,6 @@ type ReportPage struct {
 	TemplateLabel string `json:"template_label"`
 	Published     string `json:"published_on,omitempty"`
 	Reviewed      bool   `json:"reviewed"`
-	Prev          *Link  `json:"prev,omitempty"`
-	Next          *Link  `json:"next,omitempty"`
 	Body          string `json:"body"`             // the body fragment, a path in the project
 	Charts        bool   `json:"charts,omitempty"` // the body has charts: the page loads the chart library
 }

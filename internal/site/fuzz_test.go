@@ -43,7 +43,7 @@ func FuzzReportPage(f *testing.F) {
 		if bytes.Count(fm, []byte("\n")) != 1 || !json.Valid(fm) {
 			t.Fatalf("front matter is not one line of JSON: %q", fm)
 		}
-		body, err := renderBody("report", reportBodyOf(e, r, nil))
+		body, err := renderBody("report", reportBodyOf(e, r, nil, nil, nil))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -34,6 +34,65 @@ type project struct {
 	private bool
 
 	scanTime time.Duration // reading and checking the records, and the reports' own files
+
+	// published are the reports' own files (record, source text, raw original) of a
+	// private project: the build copies them into the output beside their pages
+	// once Hugo has rendered it, rather than through the project.
+	published []publishedFile
+}
+
+// publishedFile is a file of the data folder published as it is at rel.
+type publishedFile struct{ rel, src string }
+
+// publish puts the data folder's file src into the site at rel (site-relative): a
+// static file of the project, or for a private project one the build copies into
+// the output after the render (copyPublished).
+func (p *project) publish(rel, src string) {
+	if !p.private {
+		p.copyFile("static/"+rel, src)
+		return
+	}
+	p.mu.Lock()
+	p.published = append(p.published, publishedFile{rel, src})
+	p.mu.Unlock()
+}
+
+// copyPublished copies the published files into the output folder out, on a few
+// goroutines; the folders of their pages exist.
+func copyPublished(files []publishedFile, out string) error {
+	next := make(chan publishedFile)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range writers {
+		wg.Go(func() {
+			for f := range next {
+				dst := filepath.Join(out, filepath.FromSlash(f.rel))
+				err := copyFile(f.src, dst)
+				if errors.Is(err, fs.ErrNotExist) {
+					if err = os.MkdirAll(filepath.Dir(dst), 0o755); err == nil {
+						err = copyFile(f.src, dst)
+					}
+				}
+				if err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		})
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return fmt.Errorf("publishing the reports' files: %w", err)
+	default:
+		return nil
+	}
 }
 
 type writeJob struct {
@@ -187,14 +246,22 @@ func (p *project) config(theme fs.FS, s *scope) error {
 // absent or empty: it reads the records (scan), writing each report's page bundle
 // and dataset rows as it goes, then the pages of agencies, regions, years and the
 // home page, and the dataset files.
-func generateProject(opts Options, dir string) (Stats, error) {
+func generateProject(opts Options, dir string) (Stats, []publishedFile, error) {
+	st, p, err := generateInto(opts, dir)
+	if p == nil {
+		return st, nil, err
+	}
+	return st, p.published, err
+}
+
+func generateInto(opts Options, dir string) (Stats, *project, error) {
 	var st Stats
 	s, err := newScope(opts)
 	if err != nil {
-		return st, err
+		return st, nil, err
 	}
 	if err := emptyOrAbsent(dir); err != nil {
-		return st, err
+		return st, nil, err
 	}
 	t0 := time.Now()
 	p := newProject(dir)
@@ -216,11 +283,11 @@ func generateProject(opts Options, dir string) (Stats, error) {
 	if err != nil {
 		var ps Problems
 		if errors.As(err, &ps) {
-			return st, err
+			return st, p, err
 		}
-		return st, fmt.Errorf("generating %s: %w", dir, err)
+		return st, p, fmt.Errorf("generating %s: %w", dir, err)
 	}
-	return st, nil
+	return st, p, nil
 }
 
 func (p *project) generate(opts Options, s *scope) (*dataset, error) {
@@ -299,7 +366,14 @@ func writeReports(p *project, g *agencyFiles) ([]reportRows, error) {
 	for i, e := range g.entries {
 		r := g.records[i]
 		url := reportURL(e.slug, e.year)
-		body := reportBodyOf(e, r, byYear[e.year-1])
+		var before, after *entry
+		if i > 0 {
+			before = g.entries[i-1]
+		}
+		if i+1 < len(g.entries) {
+			after = g.entries[i+1]
+		}
+		body := reportBodyOf(e, r, byYear[e.year-1], before, after)
 		e.charts = len(body.Charts) > 0
 		html, err := renderBody("report", body)
 		if err != nil {
@@ -308,13 +382,12 @@ func writeReports(p *project, g *agencyFiles) ([]reportRows, error) {
 		if err := p.write(fragmentPath(url), html); err != nil {
 			return nil, err
 		}
-		dir := "content/" + url
-		p.copyFile(dir+"record.toml", e.path)
+		p.publish(url+"record.toml", e.path)
 		if e.textPath != "" {
-			p.copyFile(dir+"text.txt", e.textPath)
+			p.publish(url+"text.txt", e.textPath)
 		}
 		if e.originalPath != "" {
-			p.copyFile(dir+e.originalName, e.originalPath)
+			p.publish(url+e.originalName, e.originalPath)
 		}
 		rr, err := rowsOf(e, r, g.data[i])
 		if err != nil {
@@ -331,7 +404,9 @@ func writeReportPages(p *project, d *dataset, s *scope) error {
 		return nil
 	}
 	for _, e := range d.entries {
-		if err := p.page("content/"+reportURL(e.slug, e.year)+"index.md", reportPage(d, s, e)); err != nil {
+		// A page, not a bundle: its files are static (publish), so Hugo has no
+		// resources to track and generating makes no folder a report.
+		if err := p.page("content/agency/"+e.slug+"/"+strconv.Itoa(e.year)+".md", reportPage(d, s, e)); err != nil {
 			return err
 		}
 	}

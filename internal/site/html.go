@@ -83,6 +83,10 @@ func writeGrid(w *htmlWriter, g Grid) {
 	}
 }
 
+// writeGridRow writes a row of a report table. A figure cell is a plain <td> (the
+// style sheet aligns a grid's cells as figures), linked to its line of the source
+// text when the record says where it came from: a report table has hundreds of
+// cells, and every byte of a cell is paid hundreds of times.
 func writeGridRow(w *htmlWriter, row []Cell) {
 	w.raw("<tr>")
 	for _, c := range row {
@@ -93,9 +97,6 @@ func writeGridRow(w *htmlWriter, row []Cell) {
 			}
 		} else {
 			w.raw("<td")
-			if c.Num {
-				w.raw(` class="num"`)
-			}
 		}
 		if c.Colspan > 1 {
 			w.intAttr("colspan", c.Colspan)
@@ -103,13 +104,9 @@ func writeGridRow(w *htmlWriter, row []Cell) {
 		if c.Rowspan > 1 {
 			w.intAttr("rowspan", c.Rowspan)
 		}
-		if !c.Header && c.Key != "" {
-			w.attr("data-key", c.Key)
-		}
 		w.raw(">")
 		if !c.Header && c.Line > 0 {
-			n := strconv.Itoa(c.Line)
-			w.raw(`<a href="#L` + n + `" title="原文第` + n + `行">`)
+			w.raw(`<a href="#L` + strconv.Itoa(c.Line) + `">`)
 			w.escape(c.Text)
 			w.raw("</a>")
 		} else {
@@ -122,6 +119,69 @@ func writeGridRow(w *htmlWriter, row []Cell) {
 		}
 	}
 	w.raw("</tr>\n")
+}
+
+// writeCharts writes charts: each a figure with its caption, the drawing area
+// (drawn by static/js/site.js from the ECharts option in data-chart) and the same
+// figures as a table. The option is JSON in a single-quoted attribute, where its
+// double quotes need no escaping; &, ' < and > are escaped.
+func writeCharts(w *htmlWriter, cs []chartView) {
+	if len(cs) == 0 {
+		return
+	}
+	w.raw(`<div class="charts">` + "\n")
+	for _, c := range cs {
+		w.raw(`<figure class="chart-figure"`)
+		w.attr("aria-labelledby", c.ID+"-cap")
+		w.raw("><figcaption")
+		w.attr("id", c.ID+"-cap")
+		w.raw(">")
+		w.escape(c.Caption)
+		w.raw(`</figcaption><div class="chart"`)
+		w.attr("id", c.ID)
+		w.raw(" data-chart='")
+		w.raw(singleQuoted.Replace(c.Option))
+		w.raw("'")
+		w.intAttr("data-height", c.Height)
+		w.raw(` role="img"`)
+		w.attr("aria-label", c.Caption+"（图表，数据见下表）")
+		w.raw("></div>\n" + `<details class="chart-data" open><summary>数据表</summary><div class="table-wrap"><table><caption class="visually-hidden">`)
+		w.escape(c.Caption)
+		w.raw("</caption><thead><tr>")
+		for _, h := range c.Head {
+			w.raw(`<th scope="col">`)
+			w.escape(h)
+			w.raw("</th>")
+		}
+		w.raw("</tr></thead><tbody>")
+		for _, r := range c.Rows {
+			w.raw("<tr>")
+			for i, v := range r {
+				if i == 0 {
+					w.raw(`<th scope="row">`)
+					w.escape(v)
+					w.raw("</th>")
+				} else {
+					w.raw("<td>")
+					w.escape(v)
+					w.raw("</td>")
+				}
+			}
+			w.raw("</tr>")
+		}
+		w.raw("</tbody></table></div></details></figure>\n")
+	}
+	w.raw("</div>\n")
+}
+
+// singleQuoted escapes text for a single-quoted attribute value.
+var singleQuoted = strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;")
+
+// chartsHTML writes charts (writeCharts).
+func chartsHTML(cs []chartView) template.HTML {
+	var w htmlWriter
+	writeCharts(&w, cs)
+	return w.html()
 }
 
 // writeListTable writes a table of reports or agencies in its default order. The

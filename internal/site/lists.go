@@ -79,6 +79,14 @@ func writeList(p *project, base string, lp ListPage, cs []chartView, heading str
 			page.Intro, page.Key, page.Links, page.Prev, page.Next = "", nil, nil, nil, nil
 			rel = "content/" + url + "index.md"
 		}
+		page.Crumbs = relLinks(url, slices.Clone(page.Crumbs))
+		page.Links = relLinks(url, slices.Clone(page.Links))
+		if page.Prev != nil {
+			page.Prev = relLink(url, &Link{Name: page.Prev.Name, URL: page.Prev.URL})
+		}
+		if page.Next != nil {
+			page.Next = relLink(url, &Link{Name: page.Next.Name, URL: page.Next.URL})
+		}
 		if len(t.Rows) > 0 || len(t.Columns) > 0 {
 			pt := t
 			pt.Rows = t.Rows[(n-1)*listRows : min(n*listRows, len(t.Rows))]
@@ -115,7 +123,8 @@ func agencyPage(d *dataset, s *scope, slug string) (AgencyPage, agencyBody) {
 		Region: nonNil(d.regionTrail(last, s)),
 		Body:   fragmentPath(url),
 	}
-	p.Crumbs = append([]Link{{Name: "首页", URL: s.national("")}}, p.Region...)
+	p.Crumbs = relLinks(url, append([]Link{{Name: "首页", URL: s.national("")}}, p.Region...))
+	p.Region = relLinks(url, slices.Clone(p.Region))
 	t := SortTable{Caption: "历年报告", Total: len(es)}
 	t.Columns = append(t.Columns, SortCol{Label: "年度", Num: true, Current: true, Descending: true}, SortCol{Label: "模板"})
 	for _, c := range listColumns {
@@ -393,9 +402,11 @@ func writeHome(p *project, d *dataset, s *scope) error {
 	for i := len(d.years) - 1; i >= 0; i-- {
 		h.Years = append(h.Years, Link{Name: strconv.Itoa(d.years[i]), URL: yearURL(d.years[i])})
 	}
-	h.Latest = nonNil(h.Latest)
-	h.Provinces = nonNil(h.Provinces)
-	h.Years = nonNil(h.Years)
+	h.Latest = nonNil(relLinks("", h.Latest))
+	h.Provinces = nonNil(relLinks("", h.Provinces))
+	h.Years = nonNil(relLinks("", h.Years))
+	h.Crumbs = relLinks("", h.Crumbs)
+	h.More = relLinks("", h.More)
 	if len(cs) > 0 {
 		html, err := renderBody("home", homeBody{Heading: scopeName + "图表", Charts: cs})
 		if err != nil {

@@ -49,22 +49,25 @@ func reportPage(d *dataset, s *scope, e *entry) ReportPage {
 		Charts:        e.charts,
 	}
 	p.Crumbs = append([]Link{{Name: "首页", URL: s.national("")}}, p.Region...)
-	p.Crumbs = append(p.Crumbs, p.Agency)
-	if prev := d.before(e); prev != nil {
-		p.Prev = &Link{Name: strconv.Itoa(prev.year) + "年度", URL: reportURL(prev.slug, prev.year)}
-	}
-	if next := d.after(e); next != nil {
-		p.Next = &Link{Name: strconv.Itoa(next.year) + "年度", URL: reportURL(next.slug, next.year)}
-	}
+	p.Crumbs = relLinks(url, append(p.Crumbs, p.Agency))
+	p.Region = relLinks(url, slices.Clone(p.Region))
+	p.Agency.URL = href(url, p.Agency.URL)
 	return p
 }
 
 // reportBodyOf builds the body of a report page from its record; prev is the
-// agency's record of the year before, or nil.
-func reportBodyOf(e *entry, r, prev *record.Record) reportBody {
+// agency's record of the year before, or nil; before and after are the agency's
+// reports before and after this one, or nil.
+func reportBodyOf(e *entry, r, prev *record.Record, before, after *entry) reportBody {
 	from := reportURL(e.slug, e.year)
 	prov := r.Provenance
 	b := reportBody{Key: e.key, Original: e.originalName}
+	if before != nil {
+		b.Prev = &Link{Name: strconv.Itoa(before.year) + "年度", URL: href(from, reportURL(before.slug, before.year))}
+	}
+	if after != nil {
+		b.Next = &Link{Name: strconv.Itoa(after.year) + "年度", URL: href(from, reportURL(after.slug, after.year))}
+	}
 	if s := r.Source; s != nil {
 		b.SourceURL = safeOutboundURL(s.URL)
 		b.Format = s.Format

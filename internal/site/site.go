@@ -91,7 +91,7 @@ func Generate(opts Options, siteDir string) (Stats, error) {
 	}
 	defer work.close()
 	staged := filepath.Join(work.dir, "site")
-	st, err := generateProject(opts, staged)
+	st, _, err := generateProject(opts, staged)
 	if err != nil {
 		return st, err
 	}
@@ -126,13 +126,16 @@ func Build(opts Options, outDir string) (Stats, error) {
 	defer work.close()
 	siteDir := filepath.Join(work.dir, "site")
 	opts.private = true
-	st, err := generateProject(opts, siteDir)
+	st, published, err := generateProject(opts, siteDir)
 	if err != nil {
 		return st, err
 	}
 	staged := filepath.Join(work.dir, "public")
 	t := time.Now()
 	st.Pages, err = Render(siteDir, staged, opts.BaseURL)
+	if err == nil {
+		err = copyPublished(published, staged)
+	}
 	st.Render = time.Since(t)
 	if err != nil {
 		return st, err
