@@ -312,7 +312,8 @@ func Expand(path, row, col string) string {
 	if !strings.Contains(path, "{") {
 		return path
 	}
-	return strings.NewReplacer("{row}", row, "{col}", col).Replace(path)
+	// Not a strings.Replacer: building one per call was a tenth of a site build.
+	return strings.ReplaceAll(strings.ReplaceAll(path, "{row}", row), "{col}", col)
 }
 
 // JoinPath joins the non-empty parts of a key path with dots.
