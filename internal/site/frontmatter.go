@@ -10,8 +10,12 @@ import "encoding/json"
 // html/template escapes. Numbers arrive formatted (strings): Go computes, templates
 // present. Keys are lower-case because Hugo lower-cases front-matter keys.
 //
-// Links are site-relative paths without a leading slash ("agency/x/2017/"); templates
-// pass them through relURL so the site works under a project subpath.
+// A page's front matter is what its header shows and what Hugo lists; the rest of
+// the page is its body (body.go), HTML written by Go into the project's fragments/
+// folder and named by the "body" key.
+//
+// Links are relative to their page ("../../agency/x/2017/", href), or absolute when
+// they lead into another part of a sharded site; templates print them as they are.
 //
 // "view" selects the template: layouts/_partials/views/<view>.html. layouts/README.md
 // documents each view's keys.
@@ -26,7 +30,8 @@ type Page struct {
 	Weight int `json:"weight,omitempty"`
 }
 
-// Link is a labelled site-relative link.
+// Link is a labelled link: site-relative while pages are built, relative to its
+// page once in front matter (relLinks).
 type Link struct {
 	Name string `json:"name"`
 	URL  string `json:"url"`
@@ -40,38 +45,26 @@ type Figure struct {
 	Line  int    `json:"line,omitempty"` // provenance line in the source text
 }
 
-// ChartFM is a chart: its figure caption, its option JSON (as a string, placed in a
-// data attribute) and its data table.
-type ChartFM struct {
-	ID      string     `json:"id"`
-	Caption string     `json:"caption"`
-	Option  string     `json:"option"`
-	Head    []string   `json:"head"`
-	Rows    [][]string `json:"rows"` // first cell is the row header
-	// Horizontal charts list categories down the page; the template sizes them.
-	Horizontal bool `json:"horizontal,omitempty"`
-}
-
 // Grid is a table reproduced as the report lays it out: header rows, body rows, cells
-// that span.
+// that span. It is part of a report's body (writeGrid), not of its front matter.
 type Grid struct {
-	ID      string   `json:"id"`
-	Caption string   `json:"caption"`
-	Head    [][]Cell `json:"head"`
-	Body    [][]Cell `json:"body"`
-	Note    string   `json:"note,omitempty"`
+	ID      string
+	Caption string
+	Head    [][]Cell
+	Body    [][]Cell
+	Note    string
 }
 
 // Cell is one cell of a Grid.
 type Cell struct {
-	Text    string `json:"t"`
-	Header  bool   `json:"h,omitempty"`  // a <th>
-	Scope   string `json:"s,omitempty"`  // th scope: col, row, colgroup, rowgroup
-	Colspan int    `json:"cs,omitempty"` // >1 when it spans
-	Rowspan int    `json:"rs,omitempty"`
-	Num     bool   `json:"n,omitempty"` // a figure: right-aligned, tabular
-	Line    int    `json:"l,omitempty"` // provenance line
-	Key     string `json:"k,omitempty"` // the figure's key path
+	Text    string
+	Header  bool   // a <th>
+	Scope   string // th scope: col, row, colgroup, rowgroup
+	Colspan int    // >1 when it spans
+	Rowspan int
+	Num     bool   // a figure: right-aligned, tabular
+	Line    int    // provenance line
+	Key     string // the figure's key path
 }
 
 // SortTable is a table of reports or agencies in its default order, written into a
