@@ -1,13 +1,16 @@
 // Package site builds the nianbao portal from a data folder: it turns the records
-// into a Hugo project (content pages whose JSON front matter carries precomputed
-// figures, tables and chart options; per-record downloads; the whole dataset as JSON
-// and CSV), writes it next to the embedded theme, and renders it with Hugo as a
-// library into an output folder, atomically.
+// into a Hugo project (light content pages, page bodies written by Go, each report's
+// files, the dataset split by year and province), writes it next to the embedded
+// theme, and renders it with Hugo as a library into an output folder, atomically.
+// The whole site, one province's shard or the national hub (scope.go).
 //
-// What Hugo sees is deliberate: its data/ folder stays empty, and every page's front
-// matter holds only what that page shows, so memory grows with the largest page, not
-// with the dataset. Report text reaches Hugo only as front-matter string values, never
-// as Markdown, so nothing in a report can become markup, a shortcode or front matter.
+// What Hugo sees is deliberate: its data/ folder stays empty, and a page's front
+// matter holds only its header and what lists need; the rest of a page is a body
+// Hugo reads only while it renders that page (body.go). The records are read one
+// agency at a time (scan), so a build holds every report's summary, not every
+// record. Report text reaches Hugo only as front-matter string values or inside
+// bodies that Go's html/template and htmlWriter escaped, never as Markdown, so
+// nothing in a report can become markup, a shortcode or front matter.
 package site
 
 import (
