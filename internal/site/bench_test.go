@@ -280,8 +280,9 @@ func benchAgencies(tb testing.TB) int {
 
 // BenchmarkBuild builds a synthetic site of 10,000 reports across 2,000 agencies
 // (see benchAgencies) and measures, side by side in one run: the Hugo floor (the
-// smallest Hugo site with one page per report and per agency, hugoFloor), plain
-// Hugo rendering the generated project, and the whole build. It reports each one's
+// smallest Hugo site with one page per report and per agency, hugoFloor, rendered
+// before and after the build, the faster counting), plain Hugo rendering the
+// generated project, and the whole build. It reports each one's
 // time and peak memory (resident, and heap in use), the build's phases, and its
 // output: bytes per report (everything, and without the reports' source texts and
 // originals) and the report pages' mean and largest size.
@@ -322,6 +323,20 @@ func BenchmarkBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		// The floor again, after the build: on a shared machine one measurement can
+		// be far off; the faster of the two is the floor.
+		hugoFloor(b, floorDir, agencies, years)
+		again := measure(func() { _, err = Render(floorDir, filepath.Join(dir, fmt.Sprintf("floor-again%d", i)), "/") })
+		if err != nil {
+			b.Fatal(err)
+		}
+		if again.time < floor.time {
+			floor.time = again.time
+		}
+		floor.cpu = min(floor.cpu, again.cpu)
+		floor.rss, floor.heap = max(floor.rss, again.rss), max(floor.heap, again.heap)
+		os.RemoveAll(floorDir)
+		os.RemoveAll(filepath.Join(dir, fmt.Sprintf("floor-again%d", i)))
 	}
 	out := measureOutput(b, filepath.Join(dir, "public"))
 	n := float64(st.Records)

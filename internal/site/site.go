@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -137,7 +138,11 @@ func Build(opts Options, outDir string) (Stats, error) {
 	t := time.Now()
 	st.Pages, err = Render(siteDir, staged, opts.BaseURL)
 	if err == nil {
+		// The project is spent: remove it while the reports' files are copied.
+		removed := make(chan struct{})
+		go func() { os.RemoveAll(siteDir); close(removed) }()
 		err = copyPublished(published, staged)
+		<-removed
 	}
 	st.Render = time.Since(t)
 	if err != nil {
