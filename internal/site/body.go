@@ -76,9 +76,19 @@ func chartsOf(cs []charts.Chart) []chartView {
 	return out
 }
 
-// reportBody is what a report page shows below its header.
+// reportBody is what a report page shows: all of it but the site's header and
+// footer, crumbs and the page's own header included, so the page's front matter is
+// little more than its title.
 type reportBody struct {
-	Key        []Figure
+	Crumbs        []Link // relative to the page, as every link of a body
+	Title         string
+	Agency        Link
+	Year          int
+	TemplateLabel string
+	Published     string
+	Reviewed      bool
+	Region        []Link
+	Key           []Figure
 	Charts     []chartView
 	Tables     template.HTML // the report's tables, written by writeGrid
 	TextTables bool          // every table holds figures stated in the report's text

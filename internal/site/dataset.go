@@ -322,34 +322,29 @@ func validCode(code string) bool {
 	return len(code) == 6 && strings.Trim(code, "0123456789") == "" && code[:2] != "00"
 }
 
-// regionsOf returns the province, city and county a report belongs to, creating
-// them. The GB/T 2260 code gives the levels: 420000 province, 420600 city, 420602
-// county. A report without a valid code has no region pages.
-func (d *dataset) regionsOf(e *entry) []*region {
+// place is a province, city or county a report names.
+type place struct {
+	code, name string
+	level      int
+	parent     string
+}
+
+// placesOf returns the province, city and county a report belongs to, as the report
+// names them. The GB/T 2260 code gives the levels: 420000 province, 420600 city,
+// 420602 county. A report without a valid code has none.
+func placesOf(e *entry) []place {
 	code := e.code
 	if !validCode(code) {
 		return nil
 	}
-	var out []*region
-	get := func(code, name string, level int, parent string) *region {
-		rg, ok := d.regions[code]
-		if !ok {
-			if name == "" {
-				name = code
-			}
-			rg = &region{code: code, name: name, level: level, parent: parent}
-			d.regions[code] = rg
-		}
-		return rg
-	}
 	prov := code[:2] + "0000"
-	out = append(out, get(prov, e.province, 1, ""))
+	out := []place{{prov, e.province, 1, ""}}
 	parent := prov
 	// A county directly under a province-level city (北京市东城区: city "") has no
 	// city level of its own to show.
 	if code[2:4] != "00" && (e.city != "" || code[4:] == "00") {
 		city := code[:4] + "00"
-		out = append(out, get(city, e.city, 2, prov))
+		out = append(out, place{city, e.city, 2, prov})
 		parent = city
 	}
 	if code[4:] != "00" {
@@ -357,7 +352,27 @@ func (d *dataset) regionsOf(e *entry) []*region {
 		if name == "" {
 			name = e.city
 		}
-		out = append(out, get(code, name, 3, parent))
+		out = append(out, place{code, name, 3, parent})
+	}
+	for i := range out {
+		if out[i].name == "" {
+			out[i].name = out[i].code
+		}
+	}
+	return out
+}
+
+// regionsOf returns the regions a report belongs to (placesOf), creating them; a
+// region is named as the first report filed under it names it.
+func (d *dataset) regionsOf(e *entry) []*region {
+	var out []*region
+	for _, pl := range placesOf(e) {
+		rg, ok := d.regions[pl.code]
+		if !ok {
+			rg = &region{code: pl.code, name: pl.name, level: pl.level, parent: pl.parent}
+			d.regions[pl.code] = rg
+		}
+		out = append(out, rg)
 	}
 	return out
 }

@@ -114,21 +114,17 @@ type ProvFM struct {
 	Text  string
 }
 
-// ReportPage is the front matter of /agency/<slug>/<year>/: what the page's header
-// shows and what lists of reports need. The rest of the page (figures, charts, the
-// report's tables, narrative, checks, provenance and downloads) is its body, written
-// by Go (reportBody) into the project's fragments/ folder and read by the template
-// only while it renders this page.
+// ReportPage is the front matter of /agency/<slug>/<year>/: what Hugo needs to
+// render and list the page. Everything the page shows (crumbs, header, figures,
+// charts, the report's tables, narrative, checks, provenance, downloads) is its body,
+// written by Go (reportBody) into the project's fragments/ folder and read by the
+// template only while it renders this page.
 type ReportPage struct {
 	Page
-	Agency        Link   `json:"agency"`
-	Region        []Link `json:"region"`
-	Year          int    `json:"year"`
-	TemplateLabel string `json:"template_label"`
-	Published     string `json:"published_on,omitempty"`
-	Reviewed      bool   `json:"reviewed"`
-	Body          string `json:"body"`             // the body fragment, a path in the project
-	Charts        bool   `json:"charts,omitempty"` // the body has charts: the page loads the chart library
+	Agency string `json:"agency"` // agency.name
+	Year   int    `json:"year"`
+	Body   string `json:"body"`             // the body fragment, a path in the project
+	Charts bool   `json:"charts,omitempty"` // the body has charts: the page loads the chart library
 }
 
 // AgencyPage is the front matter of /agency/<slug>/; its body has the table of its

@@ -36,14 +36,14 @@ func FuzzReportPage(f *testing.F) {
 		d.entries = []*entry{e}
 		d.index()
 		s := &scope{}
-		fm, err := encodeFrontMatter(reportPage(d, s, e))
+		fm, err := encodeFrontMatter(reportPage(e))
 		if err != nil {
 			t.Fatal(err)
 		}
 		if bytes.Count(fm, []byte("\n")) != 1 || !json.Valid(fm) {
 			t.Fatalf("front matter is not one line of JSON: %q", fm)
 		}
-		body, err := renderBody("report", reportBodyOf(e, r, nil, nil, nil))
+		body, err := renderBody("report", reportBodyOf(s, e, r, nil, nil, nil))
 		if err != nil {
 			t.Fatal(err)
 		}

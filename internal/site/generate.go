@@ -313,7 +313,7 @@ func (p *project) generate(opts Options, s *scope) (*dataset, error) {
 		if s.hub || !s.holds(g.entries[0].shard) {
 			return nil, nil
 		}
-		return writeReports(p, g)
+		return writeReports(p, s, g)
 	}, func(g *agencyFiles, out any) error {
 		rows, _ := out.([]reportRows)
 		for _, rr := range rows {
@@ -357,7 +357,7 @@ func (d *dataset) only(shard string) *dataset {
 // writeReports writes an agency's report bundles: each page's body, the record file,
 // its source text and raw original; it returns their dataset rows. It runs on a scan
 // worker, with the agency's records.
-func writeReports(p *project, g *agencyFiles) ([]reportRows, error) {
+func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 	byYear := map[int]*record.Record{}
 	for i, e := range g.entries {
 		byYear[e.year] = g.records[i]
@@ -373,7 +373,7 @@ func writeReports(p *project, g *agencyFiles) ([]reportRows, error) {
 		if i+1 < len(g.entries) {
 			after = g.entries[i+1]
 		}
-		body := reportBodyOf(e, r, byYear[e.year-1], before, after)
+		body := reportBodyOf(s, e, r, byYear[e.year-1], before, after)
 		e.charts = len(body.Charts) > 0
 		html, err := renderBody("report", body)
 		if err != nil {
@@ -406,7 +406,7 @@ func writeReportPages(p *project, d *dataset, s *scope) error {
 	for _, e := range d.entries {
 		// A page, not a bundle: its files are static (publish), so Hugo has no
 		// resources to track and generating makes no folder a report.
-		if err := p.page("content/agency/"+e.slug+"/"+strconv.Itoa(e.year)+".md", reportPage(d, s, e)); err != nil {
+		if err := p.page("content/agency/"+e.slug+"/"+strconv.Itoa(e.year)+".md", reportPage(e)); err != nil {
 			return err
 		}
 	}

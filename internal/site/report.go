@@ -31,59 +31,56 @@ func keyFiguresOf(r *record.Record, sum record.Summary) []Figure {
 }
 
 // reportPage builds the front matter of one report page.
-func reportPage(d *dataset, s *scope, e *entry) ReportPage {
-	url := reportURL(e.slug, e.year)
-	p := ReportPage{
+func reportPage(e *entry) ReportPage {
+	return ReportPage{
 		Page: Page{
 			Title:       e.title,
 			View:        "report",
 			Description: fmt.Sprintf("%s%d年度政府信息公开工作年度报告的数据、表格和图表。", e.name, e.year),
 		},
-		Agency:        Link{Name: e.name, URL: agencyURL(e.slug)},
-		Region:        nonNil(d.regionTrail(e, s)),
-		Year:          e.year,
-		TemplateLabel: e.templateLabel,
-		Published:     e.published,
-		Reviewed:      e.reviewed,
-		Body:          fragmentPath(url),
-		Charts:        e.charts,
+		Agency: e.name,
+		Year:   e.year,
+		Body:   fragmentPath(reportURL(e.slug, e.year)),
+		Charts: e.charts,
 	}
-	p.Crumbs = append([]Link{{Name: "首页", URL: s.national("")}}, p.Region...)
-	p.Crumbs = relLinks(url, append(p.Crumbs, p.Agency))
-	p.Region = relLinks(url, slices.Clone(p.Region))
-	p.Agency.URL = href(url, p.Agency.URL)
-	return p
 }
 
 // reportBodyOf builds the body of a report page from its record; prev is the
 // agency's record of the year before, or nil; before and after are the agency's
 // reports before and after this one, or nil.
-func reportBodyOf(e *entry, r, prev *record.Record, before, after *entry) reportBody {
+func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *entry) reportBody {
 	from := reportURL(e.slug, e.year)
 	prov := r.Provenance
-	b := reportBody{Key: e.key, Original: e.originalName}
+	b := reportBody{Key: e.key, Original: e.originalName, Title: e.title, Year: e.year,
+		TemplateLabel: e.templateLabel, Published: e.published, Reviewed: e.reviewed,
+		Agency: Link{Name: e.name, URL: href(from, agencyURL(e.slug))}}
+	for _, pl := range placesOf(e) {
+		b.Region = append(b.Region, Link{Name: pl.name, URL: href(from, s.region(pl.code))})
+	}
+	b.Crumbs = append([]Link{{Name: "首页", URL: href(from, s.national(""))}}, b.Region...)
+	b.Crumbs = append(b.Crumbs, b.Agency)
 	if before != nil {
 		b.Prev = &Link{Name: strconv.Itoa(before.year) + "年度", URL: href(from, reportURL(before.slug, before.year))}
 	}
 	if after != nil {
 		b.Next = &Link{Name: strconv.Itoa(after.year) + "年度", URL: href(from, reportURL(after.slug, after.year))}
 	}
-	if s := r.Source; s != nil {
-		b.SourceURL = safeOutboundURL(s.URL)
-		b.Format = s.Format
-		b.SHA256 = s.SHA256
+	if src := r.Source; src != nil {
+		b.SourceURL = safeOutboundURL(src.URL)
+		b.Format = src.Format
+		b.SHA256 = src.SHA256
 	}
 	b.Charts = chartsOf(charts.Report(r))
 	grids := reportTables(r)
 	b.Tables = gridsHTML(grids)
 	b.TextTables = len(grids) > 0 && allTextTables(r)
 	if n := r.Narrative; n != nil {
-		for _, s := range []struct {
+		for _, part := range []struct {
 			h string
 			t record.Text
 		}{{"总体情况", n.Overview}, {"存在的主要问题及改进情况", n.ProblemsAndImprovements}, {"其他需要报告的事项", n.OtherMatters}} {
-			if strings.TrimSpace(string(s.t)) != "" {
-				b.Narrative = append(b.Narrative, Section{Heading: s.h, Paragraphs: paragraphs(string(s.t))})
+			if strings.TrimSpace(string(part.t)) != "" {
+				b.Narrative = append(b.Narrative, Section{Heading: part.h, Paragraphs: paragraphs(string(part.t))})
 			}
 		}
 	}
