@@ -89,19 +89,19 @@ type reportBody struct {
 	Reviewed      bool
 	Region        []Link
 	Key           []Figure
-	Charts     []chartView
-	Tables     template.HTML // the report's tables, written by writeGrid
-	TextTables bool          // every table holds figures stated in the report's text
-	Narrative  []Section
-	Checks     []CheckFM
-	SourceURL  string
-	Original   string // the raw original's file name beside the page, "" for none
-	Format     string
-	SHA256     string
-	Downloads  []Link // Name, URL (relative to the page) and Note
-	Provenance []ProvFM
-	Text       string // the normalized source text's file name beside the page, "" for none
-	Prev, Next *Link  // the agency's reports of the years before and after
+	Charts        []chartView
+	Tables        template.HTML // the report's tables, written by writeGrid
+	TextTables    bool          // every table holds figures stated in the report's text
+	Narrative     []Section
+	Checks        []CheckFM
+	SourceURL     string
+	Original      string // the raw original's file name beside the page, "" for none
+	Format        string
+	SHA256        string
+	Downloads     []Link // Name, URL (relative to the page) and Note
+	Provenance    []ProvFM
+	Text          string // the normalized source text's file name beside the page, "" for none
+	Prev, Next    *Link  // the agency's reports of the years before and after
 }
 
 // agencyBody is what an agency page shows below its header.
