@@ -94,6 +94,7 @@ normalized record per agency and year, checks them, and builds a static site fro
 		newGenerateCmd(e),
 		newBuildCmd(e),
 		newServeCmd(e),
+		newShardsCmd(e),
 	)
 	return root
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -13,8 +14,81 @@ import (
 
 // The site commands: generate, build, serve.
 
+// shardFlags are the flags of a sharded build (see site.Options and README.md).
+type shardFlags struct {
+	shard, hubURL, shardURL string
+	hub                     bool
+}
+
+func (f *shardFlags) add(c *cobra.Command) {
+	c.Flags().StringVar(&f.shard, "shard", "", "build one province's part of the site: province=NNNNNN (a GB/T 2260 province code; 000000 for agencies with no province)")
+	c.Flags().BoolVar(&f.hub, "hub", false, "build the national pages only (home, agency index, national figures), linking into the shards")
+	c.Flags().StringVar(&f.hubURL, "hub-url", "", `with --shard: where the hub is published, resolved against --base-url (default "../")`)
+	c.Flags().StringVar(&f.shardURL, "shard-url", "", `with --hub: where each shard is published, with {province} for its code, resolved against --base-url (default "{province}/")`)
+}
+
+// apply sets the options of a sharded build.
+func (f *shardFlags) apply(cmd string, o *site.Options) error {
+	if f.shard != "" {
+		code, err := site.ParseShard(f.shard)
+		if err != nil {
+			return fail(ExitUsage, "%s: %v", cmd, err)
+		}
+		o.Shard = code
+	}
+	if f.shard != "" && f.hub {
+		return fail(ExitUsage, "%s: --shard and --hub: a build is one shard or the hub, not both", cmd)
+	}
+	if f.hubURL != "" && f.shard == "" {
+		return fail(ExitUsage, "%s: --hub-url is for a shard's build (--shard)", cmd)
+	}
+	if f.shardURL != "" && !f.hub {
+		return fail(ExitUsage, "%s: --shard-url is for the hub's build (--hub)", cmd)
+	}
+	o.Hub, o.HubURL, o.ShardURL = f.hub, f.hubURL, f.shardURL
+	return nil
+}
+
+const shardHelp = `
+
+At national scale the site is built in parts: --shard province=NNNNNN builds one
+province's reports, agencies, regions, years and dataset files; --hub builds the
+national pages (home, the agency index and its JSON, the figures by year and
+province, the about, methodology and data pages), which link into the shards.
+A shard is published at its own --base-url, by default the hub's followed by its
+code (https://example.org/420000/); --hub-url and --shard-url say otherwise.
+"nianbao shards" lists the shards of the data folder.`
+
+func newShardsCmd(e *env) *cobra.Command {
+	var dataDir string
+	c := &cobra.Command{
+		Use:   "shards [--data DIR]",
+		Short: "List the province shards of the site, as JSON",
+		Long: `Shards prints the shards "nianbao build --shard province=NNNNNN" can build
+from the data folder, as a JSON array of GB/T 2260 province codes ("000000" for
+the agencies with no province), for a CI matrix. The data folder is checked as
+build checks it.`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(*cobra.Command, []string) error {
+			codes, err := site.Shards(site.Options{DataDir: dataDir, Now: e.now()})
+			if err != nil {
+				return siteError(e, "shards", err)
+			}
+			b, err := json.Marshal(codes)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(e.stdout, string(b))
+			return nil
+		},
+	}
+	dataFlag(c, &dataDir)
+	return c
+}
+
 func newGenerateCmd(e *env) *cobra.Command {
-	var dataDir, siteDir string
+	var dataDir, siteDir, baseURL string
+	var sf shardFlags
 	c := &cobra.Command{
 		Use:   "generate [--data DIR] --site DIR",
 		Short: "Write the Hugo project the site is rendered from",
@@ -25,13 +99,20 @@ Hugo version in go.mod builds the same site.
 
 DIR must be absent, empty, or a folder nianbao wrote (it holds a .nianbao-build
 file); it is replaced whole. The data folder, a folder inside it or holding it, and
-a folder holding .git or go.mod are refused.`,
+a folder holding .git or go.mod are refused.
+
+--base-url only places the links between the parts of a sharded site; the
+project's own address is its config.toml's, or hugo's --baseURL.` + shardHelp,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error {
 			if siteDir == "" {
 				return fail(ExitUsage, "generate: --site DIR is required (see nianbao generate --help)")
 			}
-			st, err := site.Generate(site.Options{DataDir: dataDir, Now: e.now()}, siteDir)
+			opts := site.Options{DataDir: dataDir, BaseURL: baseURL, Now: e.now()}
+			if err := sf.apply("generate", &opts); err != nil {
+				return err
+			}
+			st, err := site.Generate(opts, siteDir)
 			if err != nil {
 				return siteError(e, "generate", err)
 			}
@@ -42,11 +123,14 @@ a folder holding .git or go.mod are refused.`,
 	}
 	dataFlag(c, &dataDir)
 	c.Flags().StringVar(&siteDir, "site", "", "the folder to write the Hugo project into")
+	c.Flags().StringVar(&baseURL, "base-url", "/", "the address the site is published at (for the links between shards)")
+	sf.add(c)
 	return c
 }
 
 func newBuildCmd(e *env) *cobra.Command {
 	var dataDir, out, baseURL string
+	var sf shardFlags
 	c := &cobra.Command{
 		Use:   "build [--data DIR] [--out DIR] [--base-url URL]",
 		Short: "Build the site from the data folder into public/",
@@ -64,10 +148,14 @@ a folder holding .git or go.mod are refused, as is any other folder with files.
 --base-url is where the site will be published. The default "/" makes links
 root-relative, for serving the output folder locally (for example
 "python3 -m http.server -d public"); for GitHub Pages pass the project address,
-such as https://user.github.io/repo/.`,
+such as https://user.github.io/repo/.` + shardHelp,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error {
-			st, err := site.Build(site.Options{DataDir: dataDir, BaseURL: baseURL, Now: e.now()}, out)
+			opts := site.Options{DataDir: dataDir, BaseURL: baseURL, Now: e.now()}
+			if err := sf.apply("build", &opts); err != nil {
+				return err
+			}
+			st, err := site.Build(opts, out)
 			if err != nil {
 				return siteError(e, "build", err)
 			}
@@ -79,6 +167,7 @@ such as https://user.github.io/repo/.`,
 	dataFlag(c, &dataDir)
 	c.Flags().StringVar(&out, "out", "public", "the folder to write the site into")
 	c.Flags().StringVar(&baseURL, "base-url", "/", "the address the site is published at")
+	sf.add(c)
 	return c
 }
 

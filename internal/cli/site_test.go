@@ -96,3 +96,39 @@ func TestOutputFolderGuard(t *testing.T) {
 		}
 	}
 }
+
+// TestShardsAndShardFlags: shards lists the data folder's provinces as JSON; the
+// shard flags are checked before anything is built.
+func TestShardsAndShardFlags(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	writeFile(t, filepath.Join(data, "reports", "ce-shi-ju", "2021.toml"),
+		"schema = 1\n[agency]\nname = \"测试局\"\ndivision_code = \"420602\"\n[report]\nyear = 2021\ntemplate = \"2021\"\n[proactive]\ntotal = 3\n")
+	code, stdout, stderr := runCLI(t, "shards", "--data", data)
+	if code != ExitOK || strings.TrimSpace(stdout) != `["420000"]` {
+		t.Fatalf("shards: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	for _, args := range [][]string{
+		{"--shard", "420602"},
+		{"--shard", "province=4200"},
+		{"--shard", "province=420000", "--hub"},
+		{"--hub-url", "https://example.org/"},
+		{"--shard-url", "https://{province}.example.org/"},
+	} {
+		out := filepath.Join(dir, "public")
+		code, _, stderr := runCLI(t, append([]string{"build", "--data", data, "--out", out}, args...)...)
+		if code != ExitUsage || stderr == "" {
+			t.Errorf("build %v: exit %d, stderr %q; want a usage error", args, code, stderr)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("build %v wrote %s", args, out)
+		}
+	}
+	out := filepath.Join(dir, "shard")
+	if code, stdout, stderr := runCLI(t, "build", "--data", data, "--out", out, "--shard", "province=420000", "--base-url", "https://example.org/420000/"); code != ExitOK {
+		t.Fatalf("build --shard: exit %d: %s %s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "agency", "ce-shi-ju", "2021", "index.html")); err != nil {
+		t.Error(err)
+	}
+}

@@ -2,13 +2,17 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -110,10 +114,32 @@ func synthesize(tb testing.TB, dir string, agencies, years int) {
 	}
 }
 
-// peakHeap samples the heap in use while f runs and returns its peak.
-func peakHeap(f func()) uint64 {
+// peak is what a measured call used: its time, the peak of the heap in use (sampled)
+// and the peak resident memory of the process (Linux: VmHWM, reset before the call;
+// elsewhere the heap peak).
+type peak struct {
+	time      time.Duration
+	cpu       time.Duration // user and system time of the process: on a shared machine, steadier than the time
+	heap, rss uint64
+}
+
+// cpuTime is the user and system time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// measure runs f and returns its time and memory peaks. The garbage collector runs
+// first and returns freed memory to the system, so each call starts from the live
+// heap alone.
+func measure(f func()) peak {
 	runtime.GC()
-	var peak atomic.Uint64
+	debug.FreeOSMemory()
+	resetRSS := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+	var heap atomic.Uint64
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -122,8 +148,8 @@ func peakHeap(f func()) uint64 {
 		defer t.Stop()
 		for {
 			runtime.ReadMemStats(&ms)
-			if ms.HeapInuse > peak.Load() {
-				peak.Store(ms.HeapInuse)
+			if ms.HeapInuse > heap.Load() {
+				heap.Store(ms.HeapInuse)
 			}
 			select {
 			case <-done:
@@ -132,61 +158,210 @@ func peakHeap(f func()) uint64 {
 			}
 		}
 	})
+	t, c := time.Now(), cpuTime()
 	f()
+	p := peak{time: time.Since(t), cpu: cpuTime() - c}
 	close(done)
 	wg.Wait()
-	return peak.Load()
+	p.heap = heap.Load()
+	p.rss = p.heap
+	if resetRSS {
+		if hwm := vmHWM(); hwm > 0 {
+			p.rss = hwm
+		}
+	}
+	return p
+}
+
+// vmHWM is the process's peak resident memory since the last reset, from
+// /proc/self/status, or 0.
+func vmHWM() uint64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			if err == nil {
+				return kb << 10
+			}
+		}
+	}
+	return 0
+}
+
+// hugoFloor writes the smallest Hugo project with the site's pages: one page per
+// report and per agency, each printing its title, and nothing else. Rendering it is
+// the time and memory Hugo itself needs for that many pages: the floor a build is
+// measured against.
+func hugoFloor(tb testing.TB, dir string, agencies, years int) {
+	tb.Helper()
+	files := map[string]string{
+		"config.toml":          "baseURL = \"/\"\ndisableKinds = [\"taxonomy\", \"term\", \"rss\", \"sitemap\", \"robotstxt\"]\n",
+		"layouts/home.html":    "<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1>\n",
+		"layouts/section.html": "<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1>\n",
+		"layouts/page.html":    "<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1>\n",
+	}
+	for a := range agencies {
+		slug := fmt.Sprintf("fake-agency-%04d", a+1)
+		files["content/agency/"+slug+"/_index.md"] = fmt.Sprintf("{\"title\": \"测试市虚构局%04d\"}\n", a+1)
+		for y := range years {
+			files[fmt.Sprintf("content/agency/%s/%d/index.md", slug, 2017+y)] = fmt.Sprintf("{\"title\": \"测试市虚构局%04d %d年度\"}\n", a+1, 2017+y)
+		}
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// outputSize is what a built site weighs: every file, the report pages
+// (agency/<slug>/<year>/index.html) and the reports' source material (their
+// normalized text and raw original, published as the data folder has them).
+type outputSize struct {
+	total, pages, maxPage, source int64
+	nPages                        int
+}
+
+func measureOutput(tb testing.TB, dir string) outputSize {
+	tb.Helper()
+	var s outputSize
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		n := fi.Size()
+		s.total += n
+		rel := filepath.ToSlash(strings.TrimPrefix(p, dir+string(filepath.Separator)))
+		parts := strings.Split(rel, "/")
+		if len(parts) == 4 && parts[0] == "agency" && len(parts[2]) == 4 {
+			switch {
+			case parts[3] == "index.html":
+				s.pages += n
+				s.nPages++
+				s.maxPage = max(s.maxPage, n)
+			case parts[3] == "text.txt" || strings.HasPrefix(parts[3], "original"):
+				s.source += n
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// benchAgencies is the number of agencies (of 5 reports each) BenchmarkBuild
+// synthesizes: 2,000 (10,000 reports), 100 with -short, or NIANBAO_BENCH_AGENCIES.
+func benchAgencies(tb testing.TB) int {
+	if s := os.Getenv("NIANBAO_BENCH_AGENCIES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			tb.Fatalf("NIANBAO_BENCH_AGENCIES=%q: want a number of agencies", s)
+		}
+		return n
+	}
+	if testing.Short() {
+		return 100
+	}
+	return 2000
 }
 
 // BenchmarkBuild builds a synthetic site of 10,000 reports across 2,000 agencies
-// (500 across 100 with -short) and reports each phase, Hugo rendering the generated
-// project alone, and the peak heap of the build and of that render.
+// (see benchAgencies) and measures, side by side in one run: the Hugo floor (the
+// smallest Hugo site with one page per report and per agency, hugoFloor, rendered
+// before and after the build, the faster counting), plain Hugo rendering the
+// generated project, and the whole build. It reports each one's
+// time and peak memory (resident, and heap in use), the build's phases, and its
+// output: bytes per report (everything, and without the reports' source texts and
+// originals) and the report pages' mean and largest size.
 //
-//	go test ./internal/site -run XXX -bench Build -benchtime 1x
+//	go test ./internal/site -run XXX -bench 'Build$' -benchtime 1x
 func BenchmarkBuild(b *testing.B) {
-	agencies := 2000
-	if testing.Short() {
-		agencies = 100
-	}
+	agencies := benchAgencies(b)
+	const years = 5
 	dir := b.TempDir()
 	data := filepath.Join(dir, "data")
-	synthesize(b, data, agencies, 5)
+	synthesize(b, data, agencies, years)
 	opts := Options{DataDir: data, BaseURL: "/", Now: testNow}
 	var st Stats
-	var buildPeak, renderPeak uint64
-	var renderAlone time.Duration
+	var floor, alone, build peak
 	for i := 0; b.Loop(); i++ {
-		// Hugo alone on the generated project first, then the whole build: whichever
-		// runs first pays for growing the heap and the file system's caches.
+		// The floor first, then Hugo alone on the generated project, then the whole
+		// build: each starts from the live heap (measure), and the file system's
+		// caches are warm for the build, as they are for the floor.
+		floorDir := filepath.Join(dir, fmt.Sprintf("floor%d", i))
+		hugoFloor(b, floorDir, agencies, years)
+		var err error
+		floor = measure(func() { _, err = Render(floorDir, filepath.Join(dir, fmt.Sprintf("floor-out%d", i)), "/") })
+		if err != nil {
+			b.Fatal(err)
+		}
 		siteDir := filepath.Join(dir, fmt.Sprintf("site%d", i))
 		if _, err := Generate(opts, siteDir); err != nil {
 			b.Fatal(err)
 		}
-		var err error
-		t := time.Now()
-		renderPeak = max(renderPeak, peakHeap(func() { _, err = Render(siteDir, filepath.Join(dir, fmt.Sprintf("alone%d", i)), "/") }))
-		renderAlone = time.Since(t)
+		alone = measure(func() { _, err = Render(siteDir, filepath.Join(dir, fmt.Sprintf("alone%d", i)), "/") })
 		if err != nil {
 			b.Fatal(err)
 		}
-		os.RemoveAll(siteDir)
-		out := filepath.Join(dir, "public")
-		buildPeak = max(buildPeak, peakHeap(func() { st, err = Build(opts, out) }))
+		for _, p := range []string{floorDir, siteDir, filepath.Join(dir, fmt.Sprintf("floor-out%d", i)), filepath.Join(dir, fmt.Sprintf("alone%d", i))} {
+			os.RemoveAll(p)
+		}
+		build = measure(func() { st, err = Build(opts, filepath.Join(dir, "public")) })
 		if err != nil {
 			b.Fatal(err)
 		}
+		// The floor again, after the build: on a shared machine one measurement can
+		// be far off; the faster of the two is the floor.
+		hugoFloor(b, floorDir, agencies, years)
+		again := measure(func() { _, err = Render(floorDir, filepath.Join(dir, fmt.Sprintf("floor-again%d", i)), "/") })
+		if err != nil {
+			b.Fatal(err)
+		}
+		if again.time < floor.time {
+			floor.time = again.time
+		}
+		floor.cpu = min(floor.cpu, again.cpu)
+		floor.rss, floor.heap = max(floor.rss, again.rss), max(floor.heap, again.heap)
+		os.RemoveAll(floorDir)
+		os.RemoveAll(filepath.Join(dir, fmt.Sprintf("floor-again%d", i)))
 	}
-	b.ReportMetric(float64(st.Records), "reports")
+	out := measureOutput(b, filepath.Join(dir, "public"))
+	n := float64(st.Records)
+	mb := func(v uint64) float64 { return float64(v) / (1 << 20) }
+	b.ReportMetric(n, "reports")
 	b.ReportMetric(float64(st.Pages), "pages")
 	b.ReportMetric(st.Load.Seconds(), "load+check-s")
 	b.ReportMetric(st.Gen.Seconds(), "generate-s")
 	b.ReportMetric(st.Render.Seconds(), "render-s")
-	b.ReportMetric(st.Total().Seconds(), "total-s")
-	b.ReportMetric(renderAlone.Seconds(), "hugo-alone-s")
-	b.ReportMetric(st.Total().Seconds()/renderAlone.Seconds(), "total/hugo-alone")
-	b.ReportMetric(float64(buildPeak)/(1<<20), "build-peak-heap-MB")
-	b.ReportMetric(float64(renderPeak)/(1<<20), "hugo-alone-peak-heap-MB")
-	b.ReportMetric(float64(buildPeak)/float64(renderPeak), "peak/hugo-alone-peak")
+	b.ReportMetric(build.time.Seconds(), "build-s")
+	b.ReportMetric(alone.time.Seconds(), "hugo-alone-s")
+	b.ReportMetric(floor.time.Seconds(), "floor-s")
+	b.ReportMetric(build.time.Seconds()/floor.time.Seconds(), "build/floor")
+	b.ReportMetric(build.cpu.Seconds(), "build-cpu-s")
+	b.ReportMetric(floor.cpu.Seconds(), "floor-cpu-s")
+	b.ReportMetric(alone.cpu.Seconds(), "hugo-alone-cpu-s")
+	b.ReportMetric(build.cpu.Seconds()/floor.cpu.Seconds(), "build/floor-cpu")
+	b.ReportMetric(mb(build.rss), "build-peak-rss-MB")
+	b.ReportMetric(mb(build.heap), "build-peak-heap-MB")
+	b.ReportMetric(mb(alone.rss), "hugo-alone-peak-rss-MB")
+	b.ReportMetric(mb(floor.rss), "floor-peak-rss-MB")
+	b.ReportMetric(float64(out.total)/n/1024, "output-KB/report")
+	b.ReportMetric(float64(out.total-out.source)/n/1024, "output-without-source-KB/report")
+	b.ReportMetric(float64(out.pages)/float64(max(out.nPages, 1))/1024, "page-KB")
+	b.ReportMetric(float64(out.maxPage)/1024, "max-page-KB")
 }
 
 // BenchmarkGenerate is the generate phase alone, on 2,000 synthetic reports.
@@ -194,12 +369,8 @@ func BenchmarkGenerate(b *testing.B) {
 	dir := b.TempDir()
 	data := filepath.Join(dir, "data")
 	synthesize(b, data, 400, 5)
-	d, err := load(data, testNow, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
 	for i := 0; b.Loop(); i++ {
-		if _, err := generate(d, Options{}.theme(), filepath.Join(dir, fmt.Sprintf("site%d", i)), true); err != nil {
+		if _, _, err := generateProject(Options{DataDir: data, Now: testNow, private: true}, filepath.Join(dir, fmt.Sprintf("site%d", i))); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -236,6 +236,33 @@ func TestBrowser(t *testing.T) {
 	if open, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById('text').open`)); err != nil || !open {
 		t.Errorf("following a figure's source link left the source text folded (%v)", err)
 	}
+	// … and shows text.txt a line per item, the linked line among them.
+	if got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.getElementById('L3') || {}).textContent || ''`)); err != nil || got != "2017年度政府信息公开年度报告" {
+		t.Errorf("line 3 of the source text: %q (%v)", got, err)
+	}
+	// The source text is text: a line with markup in it is shown as it is.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/portal/agency/hostile-test/2022/#L2"),
+		chromedp.WaitReady("body"),
+		chromedp.Sleep(300*time.Millisecond),
+	); err != nil {
+		t.Fatal(err)
+	}
+	hostile, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[(document.getElementById('L2') || {}).textContent || '', String(document.querySelectorAll('ol.lines script').length)]`))
+	if err != nil || len(hostile) != 2 || hostile[0] != `<script>alert("text")</script> {{< x >}} 主动公开12条` || hostile[1] != "0" {
+		t.Errorf("the hostile source text's line 2: %q (%v)", hostile, err)
+	}
+	// A list sorts in the browser: by 主动公开, largest first.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/portal/year/2017/"),
+		chromedp.WaitReady("body"),
+		chromedp.Evaluate[chromedp.Void](`Array.from(document.querySelectorAll('table.sortable th button')).find(b => b.textContent.startsWith('主动公开')).click()`),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if first, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('table.sortable tbody tr th').textContent`)); err != nil || first != "西峰区人民政府" {
+		t.Errorf("sorted by 主动公开, the first report is %q (%v), want 西峰区人民政府", first, err)
+	}
 	mu.Lock()
 	for _, p := range problems {
 		t.Error(p)

@@ -5,7 +5,7 @@ import (
 	"io"
 )
 
-// The site's CSV files (each record's record.csv and the dataset's nianbao.csv) are
+// The site's CSV files (the dataset's data/<year>/<province>.csv.gz) are
 // opened in spreadsheets, which run a cell that starts with = + - @ (or a tab or
 // carriage return before one) as a formula: =HYPERLINK(…) in an agency's name would
 // become a link, DDE payloads a command. Every CSV the site writes goes through

@@ -79,8 +79,13 @@ count = 3
 	if _, err := Build(Options{DataDir: data, BaseURL: "/", Now: testNow}, out); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"agency/ce-shi/2022/record.csv", "data/nianbao.csv"} {
-		rows, err := csv.NewReader(strings.NewReader(readFile(t, filepath.Join(out, f)))).ReadAll()
+	// Every CSV the site writes: the dataset's, one a year and province.
+	files, _ := filepath.Glob(filepath.Join(out, "data", "*", "*.csv.gz"))
+	if len(files) != 1 {
+		t.Fatalf("CSV files: %v, want one", files)
+	}
+	for _, f := range files {
+		rows, err := csv.NewReader(strings.NewReader(gunzip(t, f))).ReadAll()
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}

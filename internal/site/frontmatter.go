@@ -10,8 +10,12 @@ import "encoding/json"
 // html/template escapes. Numbers arrive formatted (strings): Go computes, templates
 // present. Keys are lower-case because Hugo lower-cases front-matter keys.
 //
-// Links are site-relative paths without a leading slash ("agency/x/2017/"); templates
-// pass them through relURL so the site works under a project subpath.
+// A page's front matter is what its header shows and what Hugo lists; the rest of
+// the page is its body (body.go), HTML written by Go into the project's fragments/
+// folder and named by the "body" key.
+//
+// Links are relative to their page ("../../agency/x/2017/", href), or absolute when
+// they lead into another part of a sharded site; templates print them as they are.
 //
 // "view" selects the template: layouts/_partials/views/<view>.html. layouts/README.md
 // documents each view's keys.
@@ -26,7 +30,8 @@ type Page struct {
 	Weight int `json:"weight,omitempty"`
 }
 
-// Link is a labelled site-relative link.
+// Link is a labelled link: site-relative while pages are built, relative to its
+// page once in front matter (relLinks).
 type Link struct {
 	Name string `json:"name"`
 	URL  string `json:"url"`
@@ -40,155 +45,125 @@ type Figure struct {
 	Line  int    `json:"line,omitempty"` // provenance line in the source text
 }
 
-// ChartFM is a chart: its figure caption, its option JSON (as a string, placed in a
-// data attribute) and its data table.
-type ChartFM struct {
-	ID      string     `json:"id"`
-	Caption string     `json:"caption"`
-	Option  string     `json:"option"`
-	Head    []string   `json:"head"`
-	Rows    [][]string `json:"rows"` // first cell is the row header
-	// Horizontal charts list categories down the page; the template sizes them.
-	Horizontal bool `json:"horizontal,omitempty"`
-}
-
 // Grid is a table reproduced as the report lays it out: header rows, body rows, cells
-// that span.
+// that span. It is part of a report's body (writeGrid), not of its front matter.
 type Grid struct {
-	ID      string   `json:"id"`
-	Caption string   `json:"caption"`
-	Head    [][]Cell `json:"head"`
-	Body    [][]Cell `json:"body"`
-	Note    string   `json:"note,omitempty"`
+	ID      string
+	Caption string
+	Head    [][]Cell
+	Body    [][]Cell
+	Note    string
 }
 
 // Cell is one cell of a Grid.
 type Cell struct {
-	Text    string `json:"t"`
-	Header  bool   `json:"h,omitempty"`  // a <th>
-	Scope   string `json:"s,omitempty"`  // th scope: col, row, colgroup, rowgroup
-	Colspan int    `json:"cs,omitempty"` // >1 when it spans
-	Rowspan int    `json:"rs,omitempty"`
-	Num     bool   `json:"n,omitempty"` // a figure: right-aligned, tabular
-	Line    int    `json:"l,omitempty"` // provenance line
-	Key     string `json:"k,omitempty"` // the figure's key path
+	Text    string
+	Header  bool   // a <th>
+	Scope   string // th scope: col, row, colgroup, rowgroup
+	Colspan int    // >1 when it spans
+	Rowspan int
+	Num     bool   // a figure: right-aligned, tabular
+	Line    int    // provenance line
+	Key     string // the figure's key path
 }
 
-// SortTable is a table pre-rendered in one order, with links to the same table in
-// the other orders, so sorting works without JavaScript.
+// SortTable is a table of reports or agencies in its default order, written into a
+// page's body (writeListTable) and sorted in the browser by static/js/site.js.
 type SortTable struct {
-	Caption string       `json:"caption"`
-	Columns []SortCol    `json:"columns"`
-	Rows    [][]LinkCell `json:"rows"`
-	Total   int          `json:"total"`
+	Caption string
+	Columns []SortCol
+	Rows    [][]LinkCell
+	Total   int // rows of the whole list, of which Rows may be one page
 }
 
-// SortCol is a column of a SortTable; URL orders the table by it ("" when it is the
-// current order or not sortable).
+// SortCol is a column of a SortTable.
 type SortCol struct {
-	Label   string `json:"label"`
-	Num     bool   `json:"num,omitempty"`
-	URL     string `json:"url,omitempty"`
-	Current bool   `json:"current,omitempty"`
+	Label      string
+	Num        bool // sorts as numbers
+	Current    bool // the default order is by this column
+	Descending bool // … largest or latest first
 }
 
-// LinkCell is a cell of a SortTable; URL links it.
+// LinkCell is a cell of a SortTable: its text, the link it is (URL, "" for none),
+// and for a figure its value, by which the browser sorts.
 type LinkCell struct {
-	Text string `json:"t"`
-	URL  string `json:"u,omitempty"`
+	Text  string
+	URL   string
+	Value *int64
 }
 
 // Section is a heading with paragraphs of report text.
 type Section struct {
-	Heading    string   `json:"heading"`
-	Paragraphs []string `json:"paragraphs"`
+	Heading    string
+	Paragraphs []string
 }
 
 // CheckFM is a [[checks]] note.
 type CheckFM struct {
-	Severity string `json:"severity"` // 错误 | 提示
-	Rule     string `json:"rule"`
-	Message  string `json:"message"`
-	Key      string `json:"key,omitempty"`
+	Severity string // 错误 | 提示
+	Rule     string
+	Message  string
+	Key      string
 }
 
 // ProvFM is one provenance entry.
 type ProvFM struct {
-	Key   string `json:"key"`
-	Value string `json:"value"`
-	Line  int    `json:"line"`
-	Text  string `json:"text"`
+	Key   string
+	Value string
+	Line  int
+	Text  string
 }
 
-// ReportPage is the front matter of /agency/<slug>/<year>/.
+// ReportPage is the front matter of /agency/<slug>/<year>/: what Hugo needs to
+// render and list the page. Everything the page shows (crumbs, header, figures,
+// charts, the report's tables, narrative, checks, provenance, downloads) is its body,
+// written by Go (reportBody) into the project's fragments/ folder and read by the
+// template only while it renders this page.
 type ReportPage struct {
 	Page
-	Agency        Link      `json:"agency"`
-	Region        []Link    `json:"region"`
-	Year          int       `json:"year"`
-	Template      string    `json:"template"`
-	TemplateLabel string    `json:"template_label"`
-	Published     string    `json:"published_on,omitempty"`
-	Reviewed      bool      `json:"reviewed"`
-	Key           []Figure  `json:"key"`
-	Charts        []ChartFM `json:"charts"`
-	Tables        []Grid    `json:"tables"`
-	Narrative     []Section `json:"narrative"`
-	Checks        []CheckFM `json:"checks"`
-	Provenance    []ProvFM  `json:"provenance"`
-	// Text is the page resource holding the normalized source text that provenance
-	// lines refer to, "" when the data folder has none; Lines is its line count. The
-	// text is a resource, not front matter, so Hugo reads it only to render this page.
-	Text      string `json:"text,omitempty"`
-	Lines     int    `json:"lines,omitempty"`
-	SourceURL string `json:"source_url,omitempty"`
-	Original  string `json:"original,omitempty"` // page resource name of the raw file
-	Format    string `json:"format,omitempty"`
-	SHA256    string `json:"sha256,omitempty"`
-	Downloads []Link `json:"downloads"` // page resource names, or output format names (recordjson, recordcsv)
-	// Outputs are the page's Hugo output formats: its HTML, and the record as JSON
-	// and as CSV, whose bytes are RecordJSON and RecordCSV (printed verbatim by
-	// layouts/page.recordjson.json and page.recordcsv.csv). Hugo writes them as it
-	// renders the page, so generating the project creates one file a report, not three.
-	Outputs    []string `json:"outputs"`
-	RecordJSON string   `json:"record_json"`
-	RecordCSV  string   `json:"record_csv"`
-	Prev       *Link    `json:"prev,omitempty"`
-	Next       *Link    `json:"next,omitempty"`
+	Agency string `json:"agency"` // agency.name
+	Year   int    `json:"year"`
+	Body   string `json:"body"`             // the body fragment, a path in the project
+	Charts bool   `json:"charts,omitempty"` // the body has charts: the page loads the chart library
 }
 
-// AgencyPage is the front matter of /agency/<slug>/.
+// AgencyPage is the front matter of /agency/<slug>/; its body has the table of its
+// reports and the trend charts.
 type AgencyPage struct {
 	Page
-	Name    string    `json:"name"`
-	Region  []Link    `json:"region"`
-	Reports SortTable `json:"reports"`
-	Charts  []ChartFM `json:"charts"`
+	Name   string `json:"name"`
+	Region []Link `json:"region"`
+	Body   string `json:"body"`
+	Charts bool   `json:"charts,omitempty"`
 }
 
-// ListPage is the front matter of region, year and index pages: links to pages
-// below, key figures, charts and a sortable table of reports.
+// ListPage is the front matter of region, year and index pages, and of each further
+// page of a long list (…/page/N/): key figures, links to pages below, and a body with
+// charts, one page of the table and the links between the pages.
 type ListPage struct {
 	Page
-	Intro        string     `json:"intro,omitempty"`
-	Key          []Figure   `json:"key,omitempty"`
-	Links        []Link     `json:"links,omitempty"`
-	LinksHeading string     `json:"links_heading,omitempty"`
-	Charts       []ChartFM  `json:"charts,omitempty"`
-	Table        *SortTable `json:"table,omitempty"`
-	Prev         *Link      `json:"prev,omitempty"`
-	Next         *Link      `json:"next,omitempty"`
+	Intro        string   `json:"intro,omitempty"`
+	Key          []Figure `json:"key,omitempty"`
+	Links        []Link   `json:"links,omitempty"`
+	LinksHeading string   `json:"links_heading,omitempty"`
+	Prev         *Link    `json:"prev,omitempty"`
+	Next         *Link    `json:"next,omitempty"`
+	Body         string   `json:"body,omitempty"`
+	Charts       bool     `json:"charts,omitempty"`
 }
 
-// HomePage is the front matter of the home page.
+// HomePage is the front matter of the home page (of the whole site, of the hub, or
+// of a province's shard).
 type HomePage struct {
 	Page
-	Key       []Figure  `json:"key"`
-	Charts    []ChartFM `json:"charts"`
-	Latest    []Link    `json:"latest"`
-	Provinces []Link    `json:"provinces"`
-	Years     []Link    `json:"years"`
-	Empty     bool      `json:"empty"`
+	Key       []Figure `json:"key"`
+	Latest    []Link   `json:"latest"`
+	Provinces []Link   `json:"provinces"`
+	Years     []Link   `json:"years"`
+	More      []Link   `json:"more,omitempty"` // further ways in: a shard's region, agency and data pages
+	Empty     bool     `json:"empty"`
+	Body      string   `json:"body,omitempty"`
+	Charts    bool     `json:"charts,omitempty"`
 }
 
 // encodeFrontMatter is the content file: JSON front matter and nothing else. The

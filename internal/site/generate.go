@@ -1,21 +1,19 @@
 package site
 
 import (
-	"bytes"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
+
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/nianbao/nianbao/internal/record"
 )
 
@@ -34,6 +32,67 @@ type project struct {
 	// private is true for a project only a build reads (in a temporary folder): it
 	// may then share files with the data folder by hard links.
 	private bool
+
+	scanTime time.Duration // reading and checking the records, and the reports' own files
+
+	// published are the reports' own files (record, source text, raw original) of a
+	// private project: the build copies them into the output beside their pages
+	// once Hugo has rendered it, rather than through the project.
+	published []publishedFile
+}
+
+// publishedFile is a file of the data folder published as it is at rel.
+type publishedFile struct{ rel, src string }
+
+// publish puts the data folder's file src into the site at rel (site-relative): a
+// static file of the project, or for a private project one the build copies into
+// the output after the render (copyPublished).
+func (p *project) publish(rel, src string) {
+	if !p.private {
+		p.copyFile("static/"+rel, src)
+		return
+	}
+	p.mu.Lock()
+	p.published = append(p.published, publishedFile{rel, src})
+	p.mu.Unlock()
+}
+
+// copyPublished copies the published files into the output folder out, on a few
+// goroutines; the folders of their pages exist.
+func copyPublished(files []publishedFile, out string) error {
+	next := make(chan publishedFile)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range writers {
+		wg.Go(func() {
+			for f := range next {
+				dst := filepath.Join(out, filepath.FromSlash(f.rel))
+				err := copyFile(f.src, dst)
+				if errors.Is(err, fs.ErrNotExist) {
+					if err = os.MkdirAll(filepath.Dir(dst), 0o755); err == nil {
+						err = copyFile(f.src, dst)
+					}
+				}
+				if err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		})
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return fmt.Errorf("publishing the reports' files: %w", err)
+	default:
+		return nil
+	}
 }
 
 type writeJob struct {
@@ -140,11 +199,15 @@ func (p *project) page(rel string, fm any) error {
 	return p.write(rel, b)
 }
 
-// copyTheme writes the embedded theme (config.toml, layouts/, static/, content/).
-func (p *project) copyTheme(theme fs.FS) error {
+// copyTheme writes the embedded theme (layouts/, static/, content/; config.toml is
+// written by config). A shard has no hand-written pages: they are the hub's.
+func (p *project) copyTheme(theme fs.FS, s *scope) error {
 	return fs.WalkDir(theme, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || path == "config.toml" {
 			return err
+		}
+		if s.shard != "" && strings.HasPrefix(path, "content/") {
+			return nil
 		}
 		data, err := fs.ReadFile(theme, path)
 		if err != nil {
@@ -154,398 +217,198 @@ func (p *project) copyTheme(theme fs.FS) error {
 	})
 }
 
-// generate writes the whole Hugo project for d into dir, which must be empty or absent.
-func generate(d *dataset, theme fs.FS, dir string, private bool) (int, error) {
+// writeFile writes data into the project at rel, now, on the calling goroutine.
+func (p *project) writeNow(rel string, data []byte) error {
+	path := filepath.Join(p.dir, filepath.FromSlash(rel))
+	if err := p.mkdir(filepath.Dir(path)); err != nil {
+		return err
+	}
+	p.files.Add(1)
+	return os.WriteFile(path, data, 0o644)
+}
+
+// config writes the site config: the theme's, and the addresses of the other parts
+// of a sharded site ([params.nianbao], read by layouts/baseof.html).
+func (p *project) config(theme fs.FS, s *scope) error {
+	data, err := fs.ReadFile(theme, "config.toml")
+	if err != nil {
+		return err
+	}
+	data = append(data, "\n# Written by nianbao: where the national pages are (\"\" in the same site).\n[params.nianbao]\n"...)
+	data = append(data, "hub = "+strconv.Quote(s.national(""))+"\n"...)
+	if s.shard != "" {
+		data = append(data, "shard = "+strconv.Quote(s.shard)+"\n"...)
+	}
+	return p.write("config.toml", data)
+}
+
+// generateProject writes the Hugo project of the data folder into dir, which must be
+// absent or empty: it reads the records (scan), writing each report's page bundle
+// and dataset rows as it goes, then the pages of agencies, regions, years and the
+// home page, and the dataset files.
+func generateProject(opts Options, dir string) (Stats, []publishedFile, error) {
+	st, p, err := generateInto(opts, dir)
+	if p == nil {
+		return st, nil, err
+	}
+	return st, p.published, err
+}
+
+func generateInto(opts Options, dir string) (Stats, *project, error) {
+	var st Stats
+	s, err := newScope(opts)
+	if err != nil {
+		return st, nil, err
+	}
+	if err := emptyOrAbsent(dir); err != nil {
+		return st, nil, err
+	}
+	t0 := time.Now()
 	p := newProject(dir)
-	p.private = private
-	err := p.generate(d, theme)
+	p.private = opts.private
+	d, err := p.generate(opts, s)
 	if cerr := p.close(); err == nil {
 		err = cerr
 	}
-	return int(p.files.Load()), err
+	if err == nil {
+		err = writeMarker(dir)
+	}
+	st.Files = int(p.files.Load())
+	st.Gen = time.Since(t0)
+	if d != nil {
+		st.Records = len(d.entries)
+		st.Load = p.scanTime
+		st.Gen -= p.scanTime
+	}
+	if err != nil {
+		var ps Problems
+		if errors.As(err, &ps) {
+			return st, p, err
+		}
+		return st, p, fmt.Errorf("generating %s: %w", dir, err)
+	}
+	return st, p, nil
 }
 
-func (p *project) generate(d *dataset, theme fs.FS) error {
-	dir := p.dir
-	if err := p.copyTheme(theme); err != nil {
-		return fmt.Errorf("writing the theme: %w", err)
+func (p *project) generate(opts Options, s *scope) (*dataset, error) {
+	theme := opts.theme()
+	if err := p.copyTheme(theme, s); err != nil {
+		return nil, fmt.Errorf("writing the theme: %w", err)
+	}
+	if err := p.config(theme, s); err != nil {
+		return nil, err
 	}
 	// Hugo's data folder stays empty: every page carries what it needs.
-	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
-		return err
+	if err := os.MkdirAll(filepath.Join(p.dir, "data"), 0o755); err != nil {
+		return nil, err
 	}
-	if err := writeHome(p, d); err != nil {
-		return err
+	parts, err := newPartitions(filepath.Join(p.dir, ".spill"))
+	if err != nil {
+		return nil, err
 	}
-	if err := writeReports(p, d); err != nil {
-		return err
-	}
-	if err := writeAgencies(p, d); err != nil {
-		return err
-	}
-	if err := writeRegions(p, d); err != nil {
-		return err
-	}
-	if err := writeYears(p, d); err != nil {
-		return err
-	}
-	if err := writeDataset(p, d); err != nil {
-		return err
-	}
-	return nil
-}
-
-// writeReports writes each report's page bundle: its page, the record as TOML, JSON
-// and CSV, its source text and raw original. Reports are built on every CPU.
-func writeReports(p *project, d *dataset) error {
-	next := make(chan *entry)
-	errs := make(chan error, 1)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for e := range next {
-				if err := writeReport(p, d, e); err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-				}
+	defer os.RemoveAll(parts.dir)
+	t := time.Now()
+	popts := record.ParseOptions{Now: opts.now(), Templates: opts.Templates}
+	d, err := scan(opts.DataDir, popts, func(g *agencyFiles) (any, error) {
+		if s.hub || !s.holds(g.entries[0].shard) {
+			return nil, nil
+		}
+		return writeReports(p, s, g)
+	}, func(g *agencyFiles, out any) error {
+		rows, _ := out.([]reportRows)
+		for _, rr := range rows {
+			if err := parts.add(rr); err != nil {
+				return err
 			}
-		})
-	}
-	for _, e := range d.entries {
-		next <- e
-	}
-	close(next)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
+		}
 		return nil
-	}
-}
-
-func writeReport(p *project, d *dataset, e *entry) error {
-	dir := "content/" + reportURL(e.slug, e.year)
-	page := reportPage(d, e)
-	js, err := recordJSON(e)
-	if err != nil {
-		return fmt.Errorf("%s: %w", e.path, err)
-	}
-	var buf bytes.Buffer
-	w := newCSV(&buf)
-	writeCSV(w, e)
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("%s: %w", e.path, err)
-	}
-	e.csv = buf.Bytes()
-	page.RecordJSON = string(js)
-	page.RecordCSV = string(append(csvHeaderLine(), e.csv...))
-	if err := p.page(dir+"index.md", page); err != nil {
-		return err
-	}
-	p.copyFile(dir+"record.toml", e.path)
-	if e.textPath != "" {
-		p.copyFile(dir+"text.txt", e.textPath)
-	}
-	if e.originalPath != "" {
-		p.copyFile(dir+e.originalName, e.originalPath)
-	}
-	return nil
-}
-
-func csvHeaderLine() []byte {
-	var buf bytes.Buffer
-	w := newCSV(&buf)
-	w.Write(csvHeader)
-	w.Flush()
-	return buf.Bytes()
-}
-
-var csvHeader = []string{"agency", "agency_slug", "year", "table", "row", "column", "value"}
-
-// writeCSV writes a record's figures in long format, one figure a line. Cells that a
-// spreadsheet would run as a formula are neutralised (safeCell).
-func writeCSV(w *csvWriter, e *entry) {
-	year := strconv.Itoa(e.year)
-	for _, f := range record.Figures(e.rec) {
-		v := strconv.FormatFloat(f.Value, 'f', -1, 64)
-		w.Write([]string{e.rec.Agency.Name, e.slug, year, f.Table, f.Row, f.Column, v})
-	}
-}
-
-// recordValue is a record as plain values, with the contract's keys: the TOML file
-// decoded into maps, dates as YYYY-MM-DD.
-// It is decoded once and kept: the record's JSON and the dataset share it.
-func recordValue(e *entry) (map[string]any, error) {
-	if e.value != nil {
-		return e.value, nil
-	}
-	var m map[string]any
-	if err := toml.Unmarshal(e.data, &m); err != nil {
-		return nil, err
-	}
-	e.value = plain(m).(map[string]any)
-	return e.value, nil
-}
-
-func plain(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		for k, x := range v {
-			v[k] = plain(x)
-		}
-		return v
-	case []map[string]any:
-		out := make([]any, len(v))
-		for i, x := range v {
-			out[i] = plain(x)
-		}
-		return out
-	case []any:
-		for i, x := range v {
-			v[i] = plain(x)
-		}
-		return v
-	case time.Time:
-		return v.Format(time.DateOnly)
-	}
-	return v
-}
-
-func recordJSON(e *entry) ([]byte, error) {
-	m, err := recordValue(e)
+	})
+	p.scanTime = time.Since(t)
 	if err != nil {
 		return nil, err
 	}
-	b, err := json.MarshalIndent(m, "", "  ")
-	return append(b, '\n'), err
-}
-
-// writeDataset writes /data/nianbao.json (every record, keyed by agency slug and
-// year) and /data/nianbao.csv (every figure, long format).
-func writeDataset(p *project, d *dataset) error {
-	type item struct {
-		Slug   string         `json:"agency_slug"`
-		Year   int            `json:"year"`
-		Record map[string]any `json:"record"`
+	if s.shard != "" {
+		d = d.only(s.shard)
 	}
-	items := []item{}
-	var buf bytes.Buffer
-	buf.Write(csvHeaderLine())
-	for _, e := range d.entries {
-		m, err := recordValue(e)
-		if err != nil {
-			return fmt.Errorf("%s: %w", e.path, err)
-		}
-		items = append(items, item{Slug: e.slug, Year: e.year, Record: m})
-		buf.Write(e.csv) // written by writeCSV, its cells made safe
-	}
-	js, err := json.Marshal(map[string]any{"schema": record.SchemaVersion, "reports": items})
+	files, err := parts.finish(filepath.Join(p.dir, "static"))
 	if err != nil {
-		return err
+		return d, fmt.Errorf("writing the dataset files: %w", err)
 	}
-	if err := p.write("static/data/nianbao.json", append(js, '\n')); err != nil {
-		return err
+	for _, w := range []func(*project, *dataset, *scope) error{writeReportPages, writeAgencies, writeRegions, writeYears, writeHome} {
+		if err := w(p, d, s); err != nil {
+			return d, err
+		}
 	}
-	return p.write("static/data/nianbao.csv", buf.Bytes())
+	return d, writeDataIndex(p, d, s, files)
 }
 
-func writeAgencies(p *project, d *dataset) error {
-	for _, slug := range d.agencies {
-		if err := p.page("content/"+agencyURL(slug)+"_index.md", agencyPage(d, slug)); err != nil {
-			return err
-		}
-	}
-	// The agency index: every agency, by name.
-	idx := ListPage{Page: Page{Title: "全部机关", View: "list", Description: "所有有年度报告数据的机关。",
-		Crumbs: []Link{{Name: "首页"}}}, LinksHeading: "机关"}
-	for _, slug := range d.agencies {
-		es := d.bySlug[slug]
-		last := es[len(es)-1]
-		note := fmt.Sprintf("%d份报告，%d—%d年度", len(es), es[0].year, last.year)
-		idx.Links = append(idx.Links, Link{Name: last.rec.Agency.Name, URL: agencyURL(slug), Note: note})
-	}
-	slices.SortStableFunc(idx.Links, func(a, b Link) int { return compareStrings(a.Name, b.Name) })
-	return p.page("content/agency/_index.md", idx)
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-// writeList writes a list page and one copy per other sort order.
-func writeList(p *project, base string, lp ListPage, es []*entry, caption string, withYear bool) error {
-	for _, s := range sortKeys {
-		if s.key != "" && len(es) < 2 {
-			break
-		}
-		page := lp
-		t := reportTable(caption, base, es, s.key, withYear)
-		page.Table = &t
-		rel := "content/" + base + "_index.md"
-		if s.key != "" {
-			page.Title = lp.Title + "（按" + s.label + "排序）"
-			page.Charts = nil
-			page.Crumbs = append(slices.Clone(lp.Crumbs), Link{Name: lp.Title, URL: base})
-			rel = "content/" + sortURL(base, s.key) + "index.md"
-		}
-		if err := p.page(rel, page); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func levelName(level int) string {
-	return [...]string{"", "省级", "市级", "县级"}[level]
-}
-
-func writeRegions(p *project, d *dataset) error {
-	codes := make([]string, 0, len(d.regions))
-	for c := range d.regions {
-		codes = append(codes, c)
-	}
-	slices.Sort(codes)
-	var provinces []string
-	for _, code := range codes {
-		rg := d.regions[code]
-		if rg.level == 1 {
-			provinces = append(provinces, code)
-		}
-		lp := ListPage{Page: Page{Title: rg.name, View: "list",
-			Description: fmt.Sprintf("%s（行政区划代码%s）各机关政府信息公开工作年度报告的数据。", rg.name, rg.code)}}
-		lp.Crumbs = []Link{{Name: "首页"}, {Name: "地区", URL: "region/"}}
-		for pc := rg.parent; pc != ""; pc = d.regions[pc].parent {
-			lp.Crumbs = slices.Insert(lp.Crumbs, 2, Link{Name: d.regions[pc].name, URL: regionURL(pc)})
-		}
-		lp.Intro = fmt.Sprintf("%s，行政区划代码 %s。", levelName(rg.level)+"行政区", rg.code)
-		lp.Key = keyFigures(rg.entries)
-		lp.LinksHeading = "下级地区"
-		for _, c := range rg.children {
-			lp.Links = append(lp.Links, Link{Name: d.regions[c].name, URL: regionURL(c), Note: fmt.Sprintf("%d份报告", len(d.regions[c].entries))})
-		}
-		lp.Charts = byYearCharts("chart-year", rg.name+"历年", rg.entries)
-		if len(rg.children) > 1 {
-			lp.Charts = append(lp.Charts, byRegionCharts("chart-children", rg.name+"下级地区", d, rg.children,
-				func(code string) []*entry { return d.regions[code].entries })...)
-		}
-		if err := writeList(p, regionURL(code), lp, rg.entries, rg.name+"的报告", true); err != nil {
-			return err
-		}
-	}
-	idx := ListPage{Page: Page{Title: "地区", View: "list", Description: "按省、市、县浏览年度报告。",
-		Crumbs: []Link{{Name: "首页"}}}, LinksHeading: "省级行政区"}
-	for _, c := range provinces {
-		idx.Links = append(idx.Links, Link{Name: d.regions[c].name, URL: regionURL(c), Note: fmt.Sprintf("%d份报告", len(d.regions[c].entries))})
-	}
-	if len(provinces) > 1 {
-		idx.Charts = append(idx.Charts, byRegionCharts("chart-provinces", "各省（全部年度）", d, provinces,
-			func(code string) []*entry { return d.regions[code].entries })...)
-	}
-	return p.page("content/region/_index.md", idx)
-}
-
-func writeYears(p *project, d *dataset) error {
-	byYear := map[int][]*entry{}
+// only is the dataset of one shard's reports.
+func (d *dataset) only(shard string) *dataset {
+	out := newDataset()
 	for _, e := range d.entries {
-		byYear[e.year] = append(byYear[e.year], e)
-	}
-	idx := ListPage{Page: Page{Title: "年度", View: "list", Description: "按统计年度浏览年度报告。",
-		Crumbs: []Link{{Name: "首页"}}}, LinksHeading: "年度"}
-	for i, y := range d.years {
-		es := byYear[y]
-		idx.Links = append(idx.Links, Link{Name: strconv.Itoa(y) + "年度", URL: yearURL(y), Note: fmt.Sprintf("%d份报告", len(es))})
-		lp := ListPage{Page: Page{Title: strconv.Itoa(y) + "年度", View: "list",
-			Description: fmt.Sprintf("%d年度政府信息公开工作年度报告的数据。", y),
-			Crumbs:      []Link{{Name: "首页"}, {Name: "年度", URL: "year/"}}}}
-		lp.Key = keyFigures(es)
-		if i > 0 {
-			lp.Prev = &Link{Name: strconv.Itoa(d.years[i-1]) + "年度", URL: yearURL(d.years[i-1])}
-		}
-		if i+1 < len(d.years) {
-			lp.Next = &Link{Name: strconv.Itoa(d.years[i+1]) + "年度", URL: yearURL(d.years[i+1])}
-		}
-		provs := provincesOf(d, es)
-		lp.Charts = append(lp.Charts, byRegionCharts("chart-provinces", fmt.Sprintf("%d年度各省", y), d, provs, func(code string) []*entry {
-			var out []*entry
-			for _, e := range es {
-				if rs := d.regionsOf(e.rec); len(rs) > 0 && rs[0].code == code {
-					out = append(out, e)
-				}
-			}
-			return out
-		})...)
-		if err := writeList(p, yearURL(y), lp, es, fmt.Sprintf("%d年度的报告", y), false); err != nil {
-			return err
+		if e.shard == shard {
+			out.entries = append(out.entries, e)
 		}
 	}
-	idx.Charts = byYearCharts("chart-year", "全部机关历年", d.entries)
-	return p.page("content/year/_index.md", idx)
-}
-
-func provincesOf(d *dataset, es []*entry) []string {
-	set := map[string]bool{}
-	for _, e := range es {
-		if rs := d.regionsOf(e.rec); len(rs) > 0 {
-			set[rs[0].code] = true
-		}
-	}
-	var out []string
-	for c := range set {
-		out = append(out, c)
-	}
-	slices.Sort(out)
+	out.index()
 	return out
 }
 
-func writeHome(p *project, d *dataset) error {
-	h := HomePage{Page: Page{Title: "年报", View: "home",
-		Description: "中国政府机关政府信息公开工作年度报告的规范化数据：主动公开、依申请公开、行政复议和行政诉讼，逐年逐机关可查、可比、可下载。"},
-		Empty: len(d.entries) == 0}
-	h.Key = keyFigures(d.entries)
-	if len(d.years) > 0 {
-		h.Key = append(h.Key, Figure{Label: "年度范围", Value: fmt.Sprintf("%d—%d", d.years[0], d.years[len(d.years)-1])})
+// writeReports writes an agency's report bundles: each page's body, the record file,
+// its source text and raw original; it returns their dataset rows. It runs on a scan
+// worker, with the agency's records.
+func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
+	byYear := map[int]*record.Record{}
+	for i, e := range g.entries {
+		byYear[e.year] = g.records[i]
 	}
-	h.Charts = byYearCharts("chart-year", "全国历年", d.entries)
-	provs := provincesOf(d, d.entries)
-	if len(provs) > 1 {
-		h.Charts = append(h.Charts, byRegionCharts("chart-provinces", "各省（全部年度）", d, provs,
-			func(code string) []*entry { return d.regions[code].entries })...)
-	}
-	latest := slices.Clone(d.entries)
-	slices.SortStableFunc(latest, func(a, b *entry) int {
-		if a.year != b.year {
-			return b.year - a.year
+	var out []reportRows
+	for i, e := range g.entries {
+		r := g.records[i]
+		url := reportURL(e.slug, e.year)
+		var before, after *entry
+		if i > 0 {
+			before = g.entries[i-1]
 		}
-		pa, pb := "", ""
-		if a.rec.Report.Published != nil {
-			pa = a.rec.Report.Published.String()
+		if i+1 < len(g.entries) {
+			after = g.entries[i+1]
 		}
-		if b.rec.Report.Published != nil {
-			pb = b.rec.Report.Published.String()
+		body := reportBodyOf(s, e, r, byYear[e.year-1], before, after)
+		e.charts = len(body.Charts) > 0
+		html, err := renderBody("report", body)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.path, err)
 		}
-		return compareStrings(pb, pa)
-	})
-	for _, e := range latest[:min(len(latest), 10)] {
-		h.Latest = append(h.Latest, Link{Name: e.rec.Agency.Name, URL: reportURL(e.slug, e.year), Note: strconv.Itoa(e.year) + "年度"})
+		if err := p.write(fragmentPath(url), html); err != nil {
+			return nil, err
+		}
+		p.publish(url+"record.toml", e.path)
+		if e.textPath != "" {
+			p.publish(url+"text.txt", e.textPath)
+		}
+		if e.originalPath != "" {
+			p.publish(url+e.originalName, e.originalPath)
+		}
+		rr, err := rowsOf(e, r, g.data[i])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rr)
 	}
-	for _, c := range provs {
-		h.Provinces = append(h.Provinces, Link{Name: d.regions[c].name, URL: regionURL(c), Note: fmt.Sprintf("%d份", len(d.regions[c].entries))})
+	return out, nil
+}
+
+// writeReportPages writes each report page's front matter.
+func writeReportPages(p *project, d *dataset, s *scope) error {
+	if s.hub {
+		return nil
 	}
-	for i := len(d.years) - 1; i >= 0; i-- {
-		h.Years = append(h.Years, Link{Name: strconv.Itoa(d.years[i]), URL: yearURL(d.years[i])})
+	for _, e := range d.entries {
+		// A page, not a bundle: its files are static (publish), so Hugo has no
+		// resources to track and generating makes no folder a report.
+		if err := p.page("content/agency/"+e.slug+"/"+strconv.Itoa(e.year)+".md", reportPage(e)); err != nil {
+			return err
+		}
 	}
-	h.Charts = nonNil(h.Charts)
-	h.Latest = nonNil(h.Latest)
-	h.Provinces = nonNil(h.Provinces)
-	h.Years = nonNil(h.Years)
-	return p.page("content/_index.md", h)
+	return nil
 }

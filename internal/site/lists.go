@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -10,110 +11,466 @@ import (
 	"github.com/nianbao/nianbao/internal/record"
 )
 
-// sortKey is an order a table of reports can be shown in.
-type sortKey struct {
-	key, label string // key "" is the default order: by agency, then year
-}
+// listRows is the most rows one page of a list shows: a longer list continues on
+// …/page/2/ and so on, so a page stays light however many reports a year or a region
+// has. The browser sorts the page it shows (static/js/site.js); the whole list in any
+// order is the dataset's.
+const listRows = 100
 
-// sortKeys are the orders every table of reports is pre-rendered in.
-var sortKeys = []sortKey{
-	{"", "机关"}, {"proactive", "主动公开"}, {"received", "收到申请"}, {"granted", "予以公开"},
+// listColumns are the summary figures a table of reports shows, after the agency.
+var listColumns = []struct{ key, label string }{
+	{"proactive", "主动公开"}, {"received", "收到申请"}, {"granted", "予以公开"},
 	{"denied", "不予公开"}, {"reviews", "行政复议"}, {"lawsuits", "行政诉讼"},
 }
 
-// sortURL is where a list's table sorted by key lives.
-func sortURL(base, key string) string {
-	if key == "" {
-		return base
+// figureCells are the cells of a report's (or a sum's) summary figures.
+func figureCells(sum record.Summary) []LinkCell {
+	var out []LinkCell
+	for _, c := range listColumns {
+		v := sum.Get(c.key)
+		out = append(out, LinkCell{Text: charts.Format(v), Value: v})
 	}
-	return base + "sort-" + key + "/"
+	return out
 }
 
-// reportTable builds the table of entries in the order of key. base is the list's
-// URL; withYear adds the year column (region lists span years).
-func reportTable(caption, base string, es []*entry, key string, withYear bool) SortTable {
+// reportTable is the table of reports of a list: by agency, then latest year first.
+// withYear adds the year column (region lists span years).
+func reportTable(s *scope, caption string, es []*entry, withYear bool) SortTable {
 	sorted := slices.Clone(es)
 	slices.SortStableFunc(sorted, func(a, b *entry) int {
-		if key != "" {
-			va, vb := a.sum.Get(key), b.sum.Get(key)
-			switch {
-			case va == nil && vb != nil:
-				return 1
-			case va != nil && vb == nil:
-				return -1
-			case va != nil && vb != nil && *va != *vb:
-				return cmp.Compare(*vb, *va) // largest first
-			}
-		}
-		return cmp.Or(cmp.Compare(a.rec.Agency.Name, b.rec.Agency.Name), cmp.Compare(b.year, a.year), cmp.Compare(a.slug, b.slug))
+		return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(b.year, a.year), cmp.Compare(a.slug, b.slug))
 	})
 	t := SortTable{Caption: caption, Total: len(sorted)}
-	for _, s := range sortKeys {
-		col := SortCol{Label: s.label, Num: s.key != "", URL: sortURL(base, s.key), Current: s.key == key}
-		if col.Current || len(es) < 2 {
-			col.URL = "" // a table of one row has no other order
-		}
-		t.Columns = append(t.Columns, col)
-		if s.key == "" && withYear {
-			t.Columns = append(t.Columns, SortCol{Label: "年度"})
-		}
+	t.Columns = append(t.Columns, SortCol{Label: "机关", Current: true})
+	if withYear {
+		t.Columns = append(t.Columns, SortCol{Label: "年度", Num: true})
+	}
+	for _, c := range listColumns {
+		t.Columns = append(t.Columns, SortCol{Label: c.label, Num: true})
 	}
 	for _, e := range sorted {
-		row := []LinkCell{{Text: e.rec.Agency.Name, URL: agencyURL(e.slug)}}
+		row := []LinkCell{{Text: e.name, URL: s.agency(e)}}
 		if withYear {
-			row = append(row, LinkCell{Text: strconv.Itoa(e.year), URL: reportURL(e.slug, e.year)})
+			y := int64(e.year)
+			row = append(row, LinkCell{Text: strconv.Itoa(e.year), URL: s.report(e), Value: &y})
+		} else {
+			row[0].URL = s.report(e)
 		}
-		for _, s := range sortKeys[1:] {
-			row = append(row, LinkCell{Text: charts.Format(e.sum.Get(s.key))})
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	if t.Rows == nil {
-		t.Rows = [][]LinkCell{}
+		t.Rows = append(t.Rows, append(row, figureCells(e.sum)...))
 	}
 	return t
 }
 
-// agencyPage builds /agency/<slug>/: all the agency's years, with trend charts.
-func agencyPage(d *dataset, slug string) AgencyPage {
-	es := d.bySlug[slug]
-	last := es[len(es)-1].rec
-	p := AgencyPage{
-		Page: Page{Title: last.Agency.Name, View: "agency",
-			Description: fmt.Sprintf("%s历年政府信息公开工作年度报告（%d—%d年度）的数据和趋势。", last.Agency.Name, es[0].year, es[len(es)-1].year)},
-		Name:   last.Agency.Name,
-		Region: d.regionTrail(last),
+// writeList writes a list page and, when its table is longer than listRows, the
+// further pages of the table (…/page/N/), each with links to the others. Only the
+// first page has the key figures, links and charts.
+func writeList(p *project, base string, lp ListPage, cs []chartView, heading string, t SortTable) error {
+	pages := max(1, (len(t.Rows)+listRows-1)/listRows)
+	for n := 1; n <= pages; n++ {
+		url := pageURL(base, n)
+		page := lp
+		body := listBody{TableHeading: heading}
+		rel := "content/" + url + "_index.md"
+		if n == 1 {
+			body.Charts = cs
+		} else {
+			page.Title = fmt.Sprintf("%s（第%d页）", lp.Title, n)
+			page.Crumbs = append(slices.Clone(lp.Crumbs), Link{Name: lp.Title, URL: base})
+			page.Intro, page.Key, page.Links, page.Prev, page.Next = "", nil, nil, nil, nil
+			rel = "content/" + url + "index.md"
+		}
+		page.Crumbs = relLinks(url, slices.Clone(page.Crumbs))
+		page.Links = relLinks(url, slices.Clone(page.Links))
+		if page.Prev != nil {
+			page.Prev = relLink(url, &Link{Name: page.Prev.Name, URL: page.Prev.URL})
+		}
+		if page.Next != nil {
+			page.Next = relLink(url, &Link{Name: page.Next.Name, URL: page.Next.URL})
+		}
+		if len(t.Rows) > 0 || len(t.Columns) > 0 {
+			pt := t
+			pt.Rows = t.Rows[(n-1)*listRows : min(n*listRows, len(t.Rows))]
+			body.Table, body.Pager = listHTML(url, base, pt, n, pages)
+		}
+		if len(body.Charts) > 0 || body.Table != "" {
+			html, err := renderBody("list", body)
+			if err != nil {
+				return err
+			}
+			if err := p.write(fragmentPath(url), html); err != nil {
+				return err
+			}
+			page.Body = fragmentPath(url)
+			page.Charts = len(body.Charts) > 0
+		}
+		if err := p.page(rel, page); err != nil {
+			return err
+		}
 	}
-	p.Crumbs = append([]Link{{Name: "首页", URL: ""}}, p.Region...)
+	return nil
+}
+
+// agencyPage builds /agency/<slug>/ and its body: all the agency's years, with trend
+// charts.
+func agencyPage(d *dataset, s *scope, slug string) (AgencyPage, agencyBody) {
+	es := d.bySlug[slug]
+	last := es[len(es)-1]
+	url := agencyURL(slug)
+	p := AgencyPage{
+		Page: Page{Title: last.name, View: "agency",
+			Description: fmt.Sprintf("%s历年政府信息公开工作年度报告（%d—%d年度）的数据和趋势。", last.name, es[0].year, last.year)},
+		Name:   last.name,
+		Region: nonNil(d.regionTrail(last, s)),
+		Body:   fragmentPath(url),
+	}
+	p.Crumbs = relLinks(url, append([]Link{{Name: "首页", URL: s.national("")}}, p.Region...))
+	p.Region = relLinks(url, slices.Clone(p.Region))
 	t := SortTable{Caption: "历年报告", Total: len(es)}
-	t.Columns = append(t.Columns, SortCol{Label: "年度"}, SortCol{Label: "模板"})
-	for _, s := range sortKeys[1:] {
-		t.Columns = append(t.Columns, SortCol{Label: s.label, Num: true})
+	t.Columns = append(t.Columns, SortCol{Label: "年度", Num: true, Current: true, Descending: true}, SortCol{Label: "模板"})
+	for _, c := range listColumns {
+		t.Columns = append(t.Columns, SortCol{Label: c.label, Num: true})
 	}
 	var years []string
 	var sums []record.Summary
 	for i := len(es) - 1; i >= 0; i-- {
 		e := es[i]
-		row := []LinkCell{{Text: strconv.Itoa(e.year) + "年度", URL: reportURL(slug, e.year)}, {Text: e.rec.Report.Template + "年版"}}
-		for _, s := range sortKeys[1:] {
-			row = append(row, LinkCell{Text: charts.Format(e.sum.Get(s.key))})
-		}
-		t.Rows = append(t.Rows, row)
+		y := int64(e.year)
+		row := []LinkCell{{Text: strconv.Itoa(e.year) + "年度", URL: reportURL(slug, e.year), Value: &y}, {Text: e.templateLabel}}
+		t.Rows = append(t.Rows, append(row, figureCells(e.sum)...))
 	}
 	for _, e := range es {
 		years = append(years, strconv.Itoa(e.year))
 		sums = append(sums, e.sum)
 	}
-	p.Reports = t
-	for _, c := range charts.Trend("chart-trend", "历年", years, sums) {
-		p.Charts = append(p.Charts, chartFM(c))
+	var w htmlWriter
+	writeListTable(&w, url, t)
+	b := agencyBody{Table: w.html(), Charts: chartsOf(charts.Trend("chart-trend", "历年", years, sums)),
+		Methodology: href(url, s.national("methodology/"))}
+	p.Charts = len(b.Charts) > 0
+	return p, b
+}
+
+func writeAgencies(p *project, d *dataset, s *scope) error {
+	if !s.hub {
+		for _, slug := range d.agencies {
+			page, body := agencyPage(d, s, slug)
+			html, err := renderBody("agency", body)
+			if err != nil {
+				return err
+			}
+			if err := p.write(page.Body, html); err != nil {
+				return err
+			}
+			if err := p.page("content/"+agencyURL(slug)+"_index.md", page); err != nil {
+				return err
+			}
+		}
 	}
-	p.Charts = nonNil(p.Charts)
-	return p
+	// The agency index: every agency, by name, and the same as JSON for a search.
+	title, desc := "全部机关", "所有有年度报告数据的机关。"
+	if s.shard != "" {
+		title, desc = shardName(d, s.shard)+"的机关", shardName(d, s.shard)+"有年度报告数据的机关。"
+	}
+	idx := ListPage{Page: Page{Title: title, View: "list", Description: desc,
+		Crumbs: []Link{{Name: "首页", URL: s.national("")}}}}
+	t := SortTable{Caption: "机关", Total: len(d.agencies)}
+	t.Columns = []SortCol{{Label: "机关", Current: true}, {Label: "地区"}, {Label: "报告", Num: true}, {Label: "年度"}}
+	type found struct {
+		Name    string `json:"name"`
+		URL     string `json:"url"`
+		Region  string `json:"region,omitempty"`
+		Reports int    `json:"reports"`
+		From    int    `json:"from"`
+		To      int    `json:"to"`
+	}
+	var search []found
+	for _, slug := range d.agencies {
+		es := d.bySlug[slug]
+		last := es[len(es)-1]
+		n := int64(len(es))
+		region := ""
+		if rs := d.regionsOf(last); len(rs) > 0 {
+			region = rs[len(rs)-1].name
+		}
+		t.Rows = append(t.Rows, []LinkCell{{Text: last.name, URL: s.agency(last)}, {Text: region},
+			{Text: strconv.Itoa(len(es)) + "份", Value: &n}, {Text: fmt.Sprintf("%d—%d", es[0].year, last.year)}})
+		search = append(search, found{Name: last.name, URL: s.agency(last), Region: region, Reports: len(es), From: es[0].year, To: last.year})
+	}
+	slices.SortStableFunc(t.Rows, func(a, b []LinkCell) int { return cmp.Compare(a[0].Text, b[0].Text) })
+	slices.SortStableFunc(search, func(a, b found) int { return cmp.Compare(a.Name, b.Name) })
+	if err := writeList(p, "agency/", idx, nil, "机关", t); err != nil {
+		return err
+	}
+	js, err := json.Marshal(map[string]any{"agencies": nonNil(search)})
+	if err != nil {
+		return err
+	}
+	return p.write("static/agency/index.json", append(js, '\n'))
+}
+
+func levelName(level int) string {
+	return [...]string{"", "省级", "市级", "县级"}[level]
+}
+
+// shardName names a shard's province.
+func shardName(d *dataset, shard string) string {
+	if rg, ok := d.regions[shard]; ok {
+		return rg.name
+	}
+	if shard == noProvince {
+		return "未注明地区"
+	}
+	return shard
+}
+
+func sortedRegions(d *dataset) (codes, provinces []string) {
+	for c := range d.regions {
+		codes = append(codes, c)
+	}
+	slices.Sort(codes)
+	for _, c := range codes {
+		if d.regions[c].level == 1 {
+			provinces = append(provinces, c)
+		}
+	}
+	return codes, provinces
+}
+
+func writeRegions(p *project, d *dataset, s *scope) error {
+	codes, provinces := sortedRegions(d)
+	for _, code := range codes {
+		if s.hub {
+			break
+		}
+		rg := d.regions[code]
+		lp := ListPage{Page: Page{Title: rg.name, View: "list",
+			Description: fmt.Sprintf("%s（行政区划代码%s）各机关政府信息公开工作年度报告的数据。", rg.name, rg.code)}}
+		lp.Crumbs = []Link{{Name: "首页", URL: s.national("")}, {Name: "地区", URL: s.national("region/")}}
+		for pc := rg.parent; pc != ""; pc = d.regions[pc].parent {
+			lp.Crumbs = slices.Insert(lp.Crumbs, 2, Link{Name: d.regions[pc].name, URL: regionURL(pc)})
+		}
+		lp.Intro = fmt.Sprintf("%s，行政区划代码 %s。", levelName(rg.level)+"行政区", rg.code)
+		lp.Key = keyFigures(rg.entries)
+		lp.LinksHeading = "下级地区"
+		for _, c := range rg.children {
+			lp.Links = append(lp.Links, Link{Name: d.regions[c].name, URL: regionURL(c), Note: fmt.Sprintf("%d份报告", len(d.regions[c].entries))})
+		}
+		cs := byYearCharts("chart-year", rg.name+"历年", rg.entries)
+		if len(rg.children) > 1 {
+			cs = append(cs, byRegionCharts("chart-children", rg.name+"下级地区", d, rg.children,
+				func(code string) []*entry { return d.regions[code].entries })...)
+		}
+		if err := writeList(p, regionURL(code), lp, cs, "报告", reportTable(s, rg.name+"的报告", rg.entries, true)); err != nil {
+			return err
+		}
+	}
+	// The region index; a shard's lists its own province, the hub's every shard's.
+	idx := ListPage{Page: Page{Title: "地区", View: "list", Description: "按省、市、县浏览年度报告。",
+		Crumbs: []Link{{Name: "首页", URL: s.national("")}}}, LinksHeading: "省级行政区"}
+	if s.shard != "" {
+		idx.Crumbs = append(idx.Crumbs, Link{Name: "全国各地区", URL: s.national("region/")})
+	}
+	for _, c := range provinces {
+		idx.Links = append(idx.Links, Link{Name: d.regions[c].name, URL: s.region(c), Note: fmt.Sprintf("%d份报告", len(d.regions[c].entries))})
+	}
+	var cs []chartView
+	if len(provinces) > 1 {
+		cs = byRegionCharts("chart-provinces", "各省（全部年度）", d, provinces,
+			func(code string) []*entry { return d.regions[code].entries })
+	}
+	return writeList(p, "region/", idx, cs, "", SortTable{})
+}
+
+func writeYears(p *project, d *dataset, s *scope) error {
+	byYear := map[int][]*entry{}
+	for _, e := range d.entries {
+		byYear[e.year] = append(byYear[e.year], e)
+	}
+	scopeName := ""
+	if s.shard != "" {
+		scopeName = shardName(d, s.shard)
+	}
+	idx := ListPage{Page: Page{Title: scopeName + "年度", View: "list", Description: "按统计年度浏览年度报告。",
+		Crumbs: []Link{{Name: "首页", URL: s.national("")}}}, LinksHeading: "年度"}
+	for i, y := range d.years {
+		es := byYear[y]
+		idx.Links = append(idx.Links, Link{Name: strconv.Itoa(y) + "年度", URL: yearURL(y), Note: fmt.Sprintf("%d份报告", len(es))})
+		lp := ListPage{Page: Page{Title: scopeName + strconv.Itoa(y) + "年度", View: "list",
+			Description: fmt.Sprintf("%s%d年度政府信息公开工作年度报告的数据。", scopeName, y),
+			Crumbs:      []Link{{Name: "首页", URL: s.national("")}, {Name: scopeName + "年度", URL: "year/"}}}}
+		lp.Key = keyFigures(es)
+		if i > 0 {
+			lp.Prev = &Link{Name: strconv.Itoa(d.years[i-1]) + "年度", URL: yearURL(d.years[i-1])}
+		}
+		if i+1 < len(d.years) {
+			lp.Next = &Link{Name: strconv.Itoa(d.years[i+1]) + "年度", URL: yearURL(d.years[i+1])}
+		}
+		byProvince := map[string][]*entry{}
+		for _, e := range es {
+			if rs := d.regionsOf(e); len(rs) > 0 {
+				byProvince[rs[0].code] = append(byProvince[rs[0].code], e)
+			}
+		}
+		provs := provincesOf(d, es)
+		cs := byRegionCharts("chart-provinces", fmt.Sprintf("%s%d年度各省", scopeName, y), d, provs,
+			func(code string) []*entry { return byProvince[code] })
+		var t SortTable
+		heading := "报告"
+		if s.hub {
+			// The hub lists the provinces, each linking to its shard's page of the year.
+			heading = "各省"
+			t = provinceTable(d, s, y, provs, byProvince)
+		} else {
+			t = reportTable(s, fmt.Sprintf("%s%d年度的报告", scopeName, y), es, false)
+		}
+		if err := writeList(p, yearURL(y), lp, cs, heading, t); err != nil {
+			return err
+		}
+	}
+	return writeList(p, "year/", idx, byYearCharts("chart-year", "全部机关历年", d.entries), "", SortTable{})
+}
+
+// provinceTable is the hub's table of a year: a row per province, linking to the
+// year's page of the province's shard.
+func provinceTable(d *dataset, s *scope, year int, provs []string, es map[string][]*entry) SortTable {
+	t := SortTable{Caption: fmt.Sprintf("%d年度各省", year), Total: len(provs)}
+	t.Columns = []SortCol{{Label: "省级行政区", Current: true}, {Label: "报告", Num: true}}
+	for _, c := range listColumns {
+		t.Columns = append(t.Columns, SortCol{Label: c.label, Num: true})
+	}
+	for _, c := range provs {
+		var sum record.Summary
+		for _, e := range es[c] {
+			sum.Add(e.sum)
+		}
+		n := int64(len(es[c]))
+		row := []LinkCell{{Text: d.regions[c].name, URL: s.in(c, yearURL(year))}, {Text: strconv.Itoa(len(es[c])), Value: &n}}
+		t.Rows = append(t.Rows, append(row, figureCells(sum)...))
+	}
+	return t
+}
+
+func provincesOf(d *dataset, es []*entry) []string {
+	set := map[string]bool{}
+	for _, e := range es {
+		if rs := d.regionsOf(e); len(rs) > 0 {
+			set[rs[0].code] = true
+		}
+	}
+	var out []string
+	for c := range set {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func writeHome(p *project, d *dataset, s *scope) error {
+	h := HomePage{Page: Page{Title: "年报", View: "home",
+		Description: "中国政府机关政府信息公开工作年度报告的规范化数据：主动公开、依申请公开、行政复议和行政诉讼，逐年逐机关可查、可比、可下载。"},
+		Empty: len(d.entries) == 0}
+	scopeName := "全国"
+	if s.shard != "" {
+		scopeName = shardName(d, s.shard)
+		h.Title = scopeName + " · 年报"
+		h.Crumbs = []Link{{Name: "首页", URL: s.national("")}}
+		h.More = []Link{{Name: scopeName + "的机关", URL: "agency/"}, {Name: scopeName + "的年度", URL: "year/"}, {Name: scopeName + "的数据文件", URL: "data-files/"}}
+	}
+	h.Key = keyFigures(d.entries)
+	if len(d.years) > 0 {
+		h.Key = append(h.Key, Figure{Label: "年度范围", Value: fmt.Sprintf("%d—%d", d.years[0], d.years[len(d.years)-1])})
+	}
+	cs := byYearCharts("chart-year", scopeName+"历年", d.entries)
+	provs := provincesOf(d, d.entries)
+	if len(provs) > 1 {
+		cs = append(cs, byRegionCharts("chart-provinces", "各省（全部年度）", d, provs,
+			func(code string) []*entry { return d.regions[code].entries })...)
+	}
+	latest := slices.Clone(d.entries)
+	slices.SortStableFunc(latest, func(a, b *entry) int {
+		if a.year != b.year {
+			return b.year - a.year
+		}
+		return cmp.Compare(b.published, a.published)
+	})
+	for _, e := range latest[:min(len(latest), 10)] {
+		h.Latest = append(h.Latest, Link{Name: e.name, URL: s.report(e), Note: strconv.Itoa(e.year) + "年度"})
+	}
+	for _, c := range provs {
+		h.Provinces = append(h.Provinces, Link{Name: d.regions[c].name, URL: s.region(c), Note: fmt.Sprintf("%d份", len(d.regions[c].entries))})
+	}
+	for i := len(d.years) - 1; i >= 0; i-- {
+		h.Years = append(h.Years, Link{Name: strconv.Itoa(d.years[i]), URL: yearURL(d.years[i])})
+	}
+	h.Latest = nonNil(relLinks("", h.Latest))
+	h.Provinces = nonNil(relLinks("", h.Provinces))
+	h.Years = nonNil(relLinks("", h.Years))
+	h.Crumbs = relLinks("", h.Crumbs)
+	h.More = relLinks("", h.More)
+	if len(cs) > 0 {
+		html, err := renderBody("home", homeBody{Heading: scopeName + "图表", Charts: cs})
+		if err != nil {
+			return err
+		}
+		if err := p.write(fragmentPath(""), html); err != nil {
+			return err
+		}
+		h.Body, h.Charts = fragmentPath(""), true
+	}
+	return p.page("content/_index.md", h)
+}
+
+// writeDataIndex writes the list of the dataset's files: a page (data/files/) and
+// the manifest data/index.json. The hub lists the files of every shard, which it
+// does not hold: their sizes are the shards'.
+func writeDataIndex(p *project, d *dataset, s *scope, files []datasetFile) error {
+	if s.hub {
+		counts := map[partKey]int{}
+		for _, e := range d.entries {
+			counts[partKey{e.year, e.shard}]++
+		}
+		var keys []partKey
+		for k := range counts {
+			keys = append(keys, k)
+		}
+		slices.SortFunc(keys, func(a, b partKey) int { return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.shard, b.shard)) })
+		for _, k := range keys {
+			for _, f := range datasetFormats {
+				files = append(files, datasetFile{Year: k.year, Province: k.shard, Format: f.ext, Reports: counts[k],
+					URL: s.in(k.shard, partitionFile(k.year, k.shard, f.ext))})
+			}
+		}
+	}
+	const url = "data-files/"
+	lp := ListPage{Page: Page{Title: "数据文件", View: "list",
+		Description: "全部记录按年度和省份分成的数据文件：长格式 CSV（gzip）、Parquet 和完整记录 JSON（gzip）。",
+		Crumbs:      []Link{{Name: "首页", URL: s.national("")}, {Name: "数据下载", URL: s.national("data/")}}},
+		Intro: "每个文件是一个年度、一个省级行政区（按机关最近一份报告的行政区划代码）的全部记录。字段说明见数据下载页；清单 data/index.json 列出全部文件。"}
+	t := SortTable{Caption: "数据文件", Total: len(files)}
+	t.Columns = []SortCol{{Label: "年度", Num: true, Current: true}, {Label: "省级行政区"}, {Label: "格式"}, {Label: "报告", Num: true}, {Label: "大小（KB）", Num: true}}
+	for _, f := range files {
+		y, n := int64(f.Year), int64(f.Reports)
+		row := []LinkCell{{Text: strconv.Itoa(f.Year), Value: &y}, {Text: shardName(d, f.Province)}, {Text: f.Format, URL: f.URL}, {Text: strconv.Itoa(f.Reports), Value: &n}}
+		if f.Bytes > 0 {
+			kb := (f.Bytes + 1023) / 1024
+			row = append(row, LinkCell{Text: charts.FormatInt(kb), Value: &kb})
+		} else {
+			row = append(row, LinkCell{Text: "—"})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if err := writeList(p, url, lp, nil, "文件", t); err != nil {
+		return err
+	}
+	js, err := json.MarshalIndent(map[string]any{"schema": record.SchemaVersion, "files": nonNil(files)}, "", " ")
+	if err != nil {
+		return err
+	}
+	return p.write("static/data/index.json", append(js, '\n'))
 }
 
 // byYearCharts sums the entries per year and charts the trends.
-func byYearCharts(prefix, scope string, es []*entry) []ChartFM {
+func byYearCharts(prefix, scope string, es []*entry) []chartView {
 	sums := map[int]*record.Summary{}
 	var years []int
 	for _, e := range es {
@@ -132,16 +489,12 @@ func byYearCharts(prefix, scope string, es []*entry) []ChartFM {
 		labels = append(labels, strconv.Itoa(y))
 		list = append(list, *sums[y])
 	}
-	var out []ChartFM
-	for _, c := range charts.Trend(prefix, scope, labels, list) {
-		out = append(out, chartFM(c))
-	}
-	return out
+	return chartsOf(charts.Trend(prefix, scope, labels, list))
 }
 
 // byRegionCharts chart the requests received and the items disclosed
 // proactively per region, one chart each: their scales differ by orders of magnitude.
-func byRegionCharts(id, scope string, d *dataset, codes []string, es func(code string) []*entry) []ChartFM {
+func byRegionCharts(id, scope string, d *dataset, codes []string, es func(code string) []*entry) []chartView {
 	var names []string
 	var proactive, received []*int64
 	for _, code := range codes {
@@ -153,12 +506,12 @@ func byRegionCharts(id, scope string, d *dataset, codes []string, es func(code s
 		proactive = append(proactive, s.Get("proactive"))
 		received = append(received, s.Get("received"))
 	}
-	var out []ChartFM
+	var out []chartView
 	if c, ok := charts.ByCategory(id+"-received", scope+"：收到政府信息公开申请合计（件）", "地区", names, []charts.Series{{Name: "收到申请", Values: received}}); ok {
-		out = append(out, chartFM(c))
+		out = append(out, chartOf(c))
 	}
 	if c, ok := charts.ByCategory(id+"-proactive", scope+"：主动公开政府信息合计（条）", "地区", names, []charts.Series{{Name: "主动公开", Values: proactive}}); ok {
-		out = append(out, chartFM(c))
+		out = append(out, chartOf(c))
 	}
 	return out
 }

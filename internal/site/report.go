@@ -12,82 +12,89 @@ import (
 	"github.com/nianbao/nianbao/internal/schema"
 )
 
-// reportPage builds the front matter of one report page.
-func reportPage(d *dataset, e *entry) ReportPage {
-	r := e.rec
-	prov := r.Provenance
-	line := func(key string) int { return prov[key].Line }
-	p := ReportPage{
-		Page: Page{
-			Title:       fmt.Sprintf("%s %d年度政府信息公开工作年度报告", r.Agency.Name, r.Report.Year),
-			View:        "report",
-			Description: fmt.Sprintf("%s%d年度政府信息公开工作年度报告的数据、表格和图表。", r.Agency.Name, r.Report.Year),
-		},
-		Agency:        Link{Name: r.Agency.Name, URL: agencyURL(e.slug)},
-		Region:        d.regionTrail(r),
-		Year:          r.Report.Year,
-		Template:      r.Report.Template,
-		TemplateLabel: templateLabel(r),
-		Reviewed:      r.Report.Reviewed,
-		Original:      e.originalName,
-		Outputs:       []string{"html", "recordjson", "recordcsv"},
-		Downloads: []Link{
-			{Name: "TOML", URL: "record.toml", Note: "记录原文件"},
-			{Name: "JSON", URL: "recordjson"},
-			{Name: "CSV", URL: "recordcsv", Note: "长格式：机关、年度、表、行、列、数值"},
-		},
-	}
-	if r.Report.Title != "" {
-		p.Title = r.Report.Title
-	}
-	p.Crumbs = append([]Link{{Name: "首页", URL: ""}}, p.Region...)
-	p.Crumbs = append(p.Crumbs, p.Agency)
-	if r.Report.Published != nil {
-		p.Published = r.Report.Published.String()
-	}
-	if s := r.Source; s != nil {
-		p.SourceURL = safeOutboundURL(s.URL)
-		p.Format = s.Format
-		p.SHA256 = s.SHA256
-	}
-	sum := e.sum
+// keyFiguresOf are a report's summary figures, each linked to its source line where
+// it is one figure of the record.
+func keyFiguresOf(r *record.Record, sum record.Summary) []Figure {
+	var out []Figure
 	for _, spec := range schema.SummaryFigures {
 		v := sum.Get(spec.Key)
 		if v == nil {
 			continue
 		}
-		f := Figure{Label: spec.Label, Value: charts.FormatInt(*v), Line: line(summaryPath(r, spec.Key))}
+		f := Figure{Label: spec.Label, Value: charts.FormatInt(*v), Line: r.Provenance[summaryPath(r, spec.Key)].Line}
 		if sum.Approx(spec.Key) {
 			f.Value += "余"
 		}
-		p.Key = append(p.Key, f)
+		out = append(out, f)
 	}
-	for _, c := range charts.Report(r) {
-		p.Charts = append(p.Charts, chartFM(c))
+	return out
+}
+
+// reportPage builds the front matter of one report page.
+func reportPage(e *entry) ReportPage {
+	return ReportPage{
+		Page: Page{
+			Title:       e.title,
+			View:        "report",
+			Description: fmt.Sprintf("%s%d年度政府信息公开工作年度报告的数据、表格和图表。", e.name, e.year),
+		},
+		Agency: e.name,
+		Year:   e.year,
+		Body:   fragmentPath(reportURL(e.slug, e.year)),
+		Charts: e.charts,
 	}
-	p.Tables = reportTables(r)
+}
+
+// reportBodyOf builds the body of a report page from its record; prev is the
+// agency's record of the year before, or nil; before and after are the agency's
+// reports before and after this one, or nil.
+func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *entry) reportBody {
+	from := reportURL(e.slug, e.year)
+	prov := r.Provenance
+	b := reportBody{Key: e.key, Original: e.originalName, Title: e.title, Year: e.year,
+		TemplateLabel: e.templateLabel, Published: e.published, Reviewed: e.reviewed,
+		Agency: Link{Name: e.name, URL: href(from, agencyURL(e.slug))}}
+	for _, pl := range placesOf(e) {
+		b.Region = append(b.Region, Link{Name: pl.name, URL: href(from, s.region(pl.code))})
+	}
+	b.Crumbs = append([]Link{{Name: "首页", URL: href(from, s.national(""))}}, b.Region...)
+	b.Crumbs = append(b.Crumbs, b.Agency)
+	if before != nil {
+		b.Prev = &Link{Name: strconv.Itoa(before.year) + "年度", URL: href(from, reportURL(before.slug, before.year))}
+	}
+	if after != nil {
+		b.Next = &Link{Name: strconv.Itoa(after.year) + "年度", URL: href(from, reportURL(after.slug, after.year))}
+	}
+	if src := r.Source; src != nil {
+		b.SourceURL = safeOutboundURL(src.URL)
+		b.Format = src.Format
+		b.SHA256 = src.SHA256
+	}
+	b.Charts = chartsOf(charts.Report(r))
+	grids := reportTables(r)
+	b.Tables = gridsHTML(grids)
+	b.TextTables = len(grids) > 0 && allTextTables(r)
 	if n := r.Narrative; n != nil {
-		for _, s := range []struct {
+		for _, part := range []struct {
 			h string
 			t record.Text
 		}{{"总体情况", n.Overview}, {"存在的主要问题及改进情况", n.ProblemsAndImprovements}, {"其他需要报告的事项", n.OtherMatters}} {
-			if strings.TrimSpace(string(s.t)) != "" {
-				p.Narrative = append(p.Narrative, Section{Heading: s.h, Paragraphs: paragraphs(string(s.t))})
+			if strings.TrimSpace(string(part.t)) != "" {
+				b.Narrative = append(b.Narrative, Section{Heading: part.h, Paragraphs: paragraphs(string(part.t))})
 			}
 		}
 	}
 	checks := record.MergeChecks(r.Checks, record.Validate(r))
-	if prev := d.byYear(e.slug, r.Report.Year-1); prev != nil {
-		checks = record.MergeChecks(checks, record.CheckAcrossYears(prev.rec, r))
+	if prev != nil {
+		checks = record.MergeChecks(checks, record.CheckAcrossYears(prev, r))
 	}
 	for _, c := range checks {
 		sev := "提示"
 		if c.Severity == record.SeverityError {
 			sev = "错误"
 		}
-		p.Checks = append(p.Checks, CheckFM{Severity: sev, Rule: c.Rule, Message: c.Message, Key: c.Key})
+		b.Checks = append(b.Checks, CheckFM{Severity: sev, Rule: c.Rule, Message: c.Message, Key: c.Key})
 	}
-	p.Checks = nonNil(p.Checks)
 	values := make(map[string]string)
 	for _, f := range record.Figures(r) {
 		values[f.Path] = formatFigure(f)
@@ -100,23 +107,43 @@ func reportPage(d *dataset, e *entry) ReportPage {
 		return cmp.Or(cmp.Compare(prov[a].Line, prov[b].Line), cmp.Compare(a, b))
 	})
 	for _, k := range keys {
-		p.Provenance = append(p.Provenance, ProvFM{Key: k, Value: values[k], Line: prov[k].Line, Text: prov[k].Text})
+		b.Provenance = append(b.Provenance, ProvFM{Key: k, Value: values[k], Line: prov[k].Line, Text: prov[k].Text})
 	}
-	if prev := d.before(e); prev != nil {
-		p.Prev = &Link{Name: strconv.Itoa(prev.year) + "年度", URL: reportURL(prev.slug, prev.year)}
-	}
-	if next := d.after(e); next != nil {
-		p.Next = &Link{Name: strconv.Itoa(next.year) + "年度", URL: reportURL(next.slug, next.year)}
-	}
-	p.Charts = nonNil(p.Charts)
-	p.Tables = nonNil(p.Tables)
-	p.Narrative = nonNil(p.Narrative)
-	p.Provenance = nonNil(p.Provenance)
-	p.Key = nonNil(p.Key)
 	if e.textPath != "" {
-		p.Text = "text.txt"
+		b.Text = "text.txt"
 	}
-	return p
+	b.Downloads = []Link{{Name: "本记录 TOML", URL: "record.toml"}}
+	for _, f := range datasetFormats {
+		b.Downloads = append(b.Downloads, Link{Name: f.label, URL: href(from, partitionFile(e.year, e.shard, f.ext)),
+			Note: fmt.Sprintf("%s %d年度全部记录，含本记录", provinceLabel(e), e.year)})
+	}
+	return b
+}
+
+// allTextTables reports whether every table of the record's template that it fills
+// holds figures the report states in its text (a template without fixed tables).
+func allTextTables(r *record.Record) bool {
+	t := r.Template()
+	if t == nil {
+		return false
+	}
+	for i := range t.Tables {
+		if tb := &t.Tables[i]; !tb.Text && hasFigures(r, tb) {
+			return false
+		}
+	}
+	return true
+}
+
+// provinceLabel names the province of an entry's shard for a download link.
+func provinceLabel(e *entry) string {
+	if e.shard == noProvince {
+		return "未注明地区的机关"
+	}
+	if e.province != "" && validCode(e.code) && e.code[:2]+"0000" == e.shard {
+		return e.province
+	}
+	return e.shard
 }
 
 func nonNil[T any](s []T) []T {
@@ -193,12 +220,4 @@ func formatAmount(v float64) string {
 		out += "." + frac
 	}
 	return out
-}
-
-func chartFM(c charts.Chart) ChartFM {
-	fm := ChartFM{ID: c.ID, Caption: c.Caption, Option: string(c.Option), Head: c.Table.Columns, Horizontal: c.Horizontal}
-	for _, r := range c.Table.Rows {
-		fm.Rows = append(fm.Rows, append([]string{r.Label}, r.Values...))
-	}
-	return fm
 }

@@ -28,7 +28,7 @@ func Serve(ctx context.Context, opts Options, port int, log io.Writer) error {
 	}
 	defer os.RemoveAll(work)
 	siteDir := filepath.Join(work, "site")
-	if _, err := generateProject(opts, siteDir); err != nil {
+	if _, _, err := generateProject(opts, siteDir); err != nil {
 		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -59,15 +59,15 @@ func Serve(ctx context.Context, opts Options, port int, log io.Writer) error {
 		"--bind", "127.0.0.1", "--disableFastRender"})
 }
 
-// regenerate writes the project again beside siteDir and moves its content/ and
-// static/data/ into place, folder by folder.
+// regenerate writes the project again beside siteDir and moves what it generates
+// (content/, fragments/, static/) into place, folder by folder.
 func regenerate(opts Options, work, siteDir string, n int) error {
 	next := filepath.Join(work, "next"+strconv.Itoa(n))
 	defer os.RemoveAll(next)
-	if _, err := generateProject(opts, next); err != nil {
+	if _, _, err := generateProject(opts, next); err != nil {
 		return err
 	}
-	for _, sub := range []string{"content", filepath.Join("static", "data")} {
+	for _, sub := range []string{"content", fragmentDir, "static"} {
 		old := filepath.Join(work, "old"+strconv.Itoa(n))
 		if err := os.Rename(filepath.Join(siteDir, sub), old); err != nil {
 			return err

@@ -1,19 +1,23 @@
 // Package site builds the nianbao portal from a data folder: it turns the records
-// into a Hugo project (content pages whose JSON front matter carries precomputed
-// figures, tables and chart options; per-record downloads; the whole dataset as JSON
-// and CSV), writes it next to the embedded theme, and renders it with Hugo as a
-// library into an output folder, atomically.
+// into a Hugo project (light content pages, page bodies written by Go, each report's
+// files, the dataset split by year and province), writes it next to the embedded
+// theme, and renders it with Hugo as a library into an output folder, atomically.
+// The whole site, one province's shard or the national hub (scope.go).
 //
-// What Hugo sees is deliberate: its data/ folder stays empty, and every page's front
-// matter holds only what that page shows, so memory grows with the largest page, not
-// with the dataset. Report text reaches Hugo only as front-matter string values, never
-// as Markdown, so nothing in a report can become markup, a shortcode or front matter.
+// What Hugo sees is deliberate: its data/ folder stays empty, and a page's front
+// matter holds only its header and what lists need; the rest of a page is a body
+// Hugo reads only while it renders that page (body.go). The records are read one
+// agency at a time (scan), so a build holds every report's summary, not every
+// record. Report text reaches Hugo only as front-matter string values or inside
+// bodies that Go's html/template and htmlWriter escaped, never as Markdown, so
+// nothing in a report can become markup, a shortcode or front matter.
 package site
 
 import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -31,6 +35,19 @@ type Options struct {
 	// Templates are the report templates records may follow; nil means the national
 	// ones (schema.National()).
 	Templates *schema.Set
+
+	// Shard, a GB/T 2260 province code ("420000"; "000000" for agencies with no
+	// province), builds only that province's part of the site; Hub builds only the
+	// national pages, which link into the shards. Neither builds the whole site.
+	// See scope.go for the URL scheme.
+	Shard string
+	Hub   bool
+	// HubURL is where a shard's national pages are: a URL, resolved against BaseURL;
+	// "" means "../" (the shard is published below the hub).
+	HubURL string
+	// ShardURL is where the hub's shards are: a URL with "{province}" in it, resolved
+	// against BaseURL; "" means "{province}/".
+	ShardURL string
 
 	private bool // the project is a build's own, in a temporary folder
 }
@@ -52,10 +69,10 @@ func (o Options) theme() fs.FS {
 // Stats describe a build: its size and how long each phase took.
 type Stats struct {
 	Records int
-	Files   int // files of the generated Hugo project
-	Pages   int // HTML pages rendered
-	Load    time.Duration
-	Gen     time.Duration
+	Files   int           // files of the generated Hugo project
+	Pages   int           // HTML pages rendered
+	Load    time.Duration // reading and checking the records, writing each report's own files
+	Gen     time.Duration // the other pages and the dataset files
 	Render  time.Duration
 }
 
@@ -79,36 +96,11 @@ func Generate(opts Options, siteDir string) (Stats, error) {
 	}
 	defer work.close()
 	staged := filepath.Join(work.dir, "site")
-	st, err := generateProject(opts, staged)
+	st, _, err := generateProject(opts, staged)
 	if err != nil {
 		return st, err
 	}
 	return st, replace(staged, siteDir, work.dir, opts.DataDir)
-}
-
-// generateProject writes the Hugo project into dir, which must be absent or empty.
-func generateProject(opts Options, dir string) (Stats, error) {
-	var st Stats
-	t0 := time.Now()
-	d, err := load(opts.DataDir, opts.now(), opts.Templates)
-	if err != nil {
-		return st, err
-	}
-	st.Records = len(d.entries)
-	st.Load = time.Since(t0)
-	if err := emptyOrAbsent(dir); err != nil {
-		return st, err
-	}
-	t1 := time.Now()
-	st.Files, err = generate(d, opts.theme(), dir, opts.private)
-	if err == nil {
-		err = writeMarker(dir)
-	}
-	st.Gen = time.Since(t1)
-	if err != nil {
-		return st, fmt.Errorf("generating %s: %w", dir, err)
-	}
-	return st, nil
 }
 
 func emptyOrAbsent(dir string) error {
@@ -142,13 +134,20 @@ func Build(opts Options, outDir string) (Stats, error) {
 	defer work.close()
 	siteDir := filepath.Join(work.dir, "site")
 	opts.private = true
-	st, err := generateProject(opts, siteDir)
+	st, published, err := generateProject(opts, siteDir)
 	if err != nil {
 		return st, err
 	}
 	staged := filepath.Join(work.dir, "public")
 	t := time.Now()
 	st.Pages, err = Render(siteDir, staged, opts.BaseURL)
+	if err == nil {
+		// The project is spent: remove it while the reports' files are copied.
+		removed := make(chan struct{})
+		go func() { os.RemoveAll(siteDir); close(removed) }()
+		err = copyPublished(published, staged)
+		<-removed
+	}
 	st.Render = time.Since(t)
 	if err != nil {
 		return st, err

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/nianbao/nianbao"
+	"github.com/parquet-go/parquet-go"
 	"golang.org/x/net/html"
 )
 
@@ -109,7 +110,8 @@ func TestPages(t *testing.T) {
 		{"region/index.html", []string{"江苏省", "湖北省"}},
 		{"region/320000/index.html", []string{"江苏省", "淮安市"}},
 		{"region/320800/index.html", []string{"淮安市", "淮安市人民政府"}},
-		{"region/420000/sort-proactive/index.html", []string{"按主动公开排序", "襄阳市行政审批局", "随州市招商局"}},
+		{"region/420000/index.html", []string{"湖北省", "襄阳市行政审批局", "随州市招商局"}},
+		{"data-files/index.html", []string{"数据文件", "csv.gz", "parquet", "json.gz", "江苏省"}},
 		{"year/index.html", []string{"2017年度", "2024年度"}},
 		{"year/2017/index.html", []string{"2017年度的报告", "西峰区人民政府", "2016年度", "2020年度"}},
 		{"agency/index.html", []string{"全部机关", "抚顺市行政审批服务局"}},
@@ -133,13 +135,21 @@ func TestPages(t *testing.T) {
 	}
 }
 
-func TestSortOrders(t *testing.T) {
+// TestListOrder: a list's table is in its default order (by agency) without
+// JavaScript, sortable in the browser (no pre-rendered copies in other orders).
+func TestListOrder(t *testing.T) {
 	out := buildFixtures(t, "/")
-	txt := text(t, readFile(t, filepath.Join(out, "year/2017/sort-proactive/index.html")))
-	// 西峰区 13000 > 襄阳 1379 > 随州 133.
-	a, b, c := strings.Index(txt, "西峰区人民政府"), strings.Index(txt, "襄阳市行政审批局"), strings.Index(txt, "随州市招商局")
-	if !(a >= 0 && a < b && b < c) {
-		t.Errorf("sorted by proactive: positions %d %d %d, want increasing", a, b, c)
+	doc := readFile(t, filepath.Join(out, "year/2017/index.html"))
+	txt := text(t, doc)
+	a, b, c := strings.Index(txt, "襄阳市行政审批局"), strings.Index(txt, "西峰区人民政府"), strings.Index(txt, "随州市招商局")
+	if !(a >= 0 && b >= 0 && c >= 0) {
+		t.Fatalf("year/2017 lacks a report: positions %d %d %d", a, b, c)
+	}
+	if !strings.Contains(doc, `class="list sortable"`) || !strings.Contains(doc, `data-sort="num"`) || !strings.Contains(doc, `data-v="13000"`) {
+		t.Error("year/2017's table is not marked sortable, with its figures' values")
+	}
+	if _, err := os.Stat(filepath.Join(out, "year/2017/sort-proactive")); err == nil {
+		t.Error("a pre-rendered sort order is still written")
 	}
 }
 
@@ -150,45 +160,101 @@ func TestDownloads(t *testing.T) {
 	if src := readFile(t, filepath.Join(fixtures, "reports/huaian/2024.toml")); toml != src {
 		t.Errorf("record.toml is not the record file's bytes")
 	}
-	var rec map[string]any
-	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(dir, "record.json"))), &rec); err != nil {
-		t.Fatalf("record.json: %v", err)
-	}
-	if got := rec["agency"].(map[string]any)["name"]; got != "淮安市人民政府" {
-		t.Errorf("record.json agency.name = %v", got)
-	}
-	rows, err := csv.NewReader(strings.NewReader(readFile(t, filepath.Join(dir, "record.csv")))).ReadAll()
-	if err != nil {
-		t.Fatalf("record.csv: %v", err)
-	}
-	if !slices.Equal(rows[0], csvHeader) {
-		t.Errorf("record.csv header %v", rows[0])
-	}
-	if !slices.ContainsFunc(rows, func(r []string) bool {
-		return slices.Equal(r, []string{"淮安市人民政府", "huaian", "2024", "requests", "new_received", "total", "3119"})
-	}) {
-		t.Errorf("record.csv lacks requests.new_received.total = 3119")
+	for _, gone := range []string{"record.json", "record.csv"} {
+		if _, err := os.Stat(filepath.Join(dir, gone)); err == nil {
+			t.Errorf("%s is written: the record's JSON and CSV are in the dataset files", gone)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "original.txt")); err != nil {
 		t.Errorf("raw original: %v", err)
 	}
-	var all struct {
-		Schema  int `json:"schema"`
-		Reports []struct {
-			Slug string `json:"agency_slug"`
-			Year int    `json:"year"`
+	// The report page links to its year and province's files.
+	page := readFile(t, filepath.Join(dir, "index.html"))
+	for _, l := range []string{`href="record.toml"`, `href="../../../data/2024/320000.csv.gz"`, `href="../../../data/2024/320000.parquet"`, `href="../../../data/2024/320000.json.gz"`} {
+		if !strings.Contains(page, l) {
+			t.Errorf("the report page lacks the link %s", l)
+		}
+	}
+	rows, err := csv.NewReader(strings.NewReader(gunzip(t, filepath.Join(out, "data/2024/320000.csv.gz")))).ReadAll()
+	if err != nil {
+		t.Fatalf("320000.csv.gz: %v", err)
+	}
+	if !slices.Equal(rows[0], csvHeader) {
+		t.Errorf("CSV header %v", rows[0])
+	}
+	want := []string{"淮安市人民政府", "huaian", "2024", "requests", "new_received", "total", "3119"}
+	if !slices.ContainsFunc(rows, func(r []string) bool { return slices.Equal(r, want) }) {
+		t.Errorf("320000.csv.gz lacks requests.new_received.total = 3119")
+	}
+	figures := readParquet(t, filepath.Join(out, "data/2024/320000.parquet"))
+	if len(figures) != len(rows)-1 {
+		t.Errorf("320000.parquet has %d rows, the CSV %d", len(figures), len(rows)-1)
+	}
+	if !slices.Contains(figures, figureRow{Agency: "淮安市人民政府", Slug: "huaian", Year: 2024, Table: "requests", Row: "new_received", Column: "total", Value: 3119}) {
+		t.Errorf("320000.parquet lacks requests.new_received.total = 3119")
+	}
+	var part struct {
+		Schema   int    `json:"schema"`
+		Year     int    `json:"year"`
+		Province string `json:"province"`
+		Reports  []struct {
+			Slug   string         `json:"agency_slug"`
+			Year   int            `json:"year"`
+			Record map[string]any `json:"record"`
 		} `json:"reports"`
 	}
-	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "data/nianbao.json"))), &all); err != nil {
-		t.Fatalf("nianbao.json: %v", err)
+	if err := json.Unmarshal([]byte(gunzip(t, filepath.Join(out, "data/2024/320000.json.gz"))), &part); err != nil {
+		t.Fatalf("320000.json.gz: %v", err)
 	}
-	if len(all.Reports) != 7 {
-		t.Errorf("nianbao.json has %d reports, want 7", len(all.Reports))
+	if len(part.Reports) != 1 || part.Reports[0].Record["agency"].(map[string]any)["name"] != "淮安市人民政府" || part.Province != "320000" {
+		t.Errorf("320000.json.gz: %+v", part)
 	}
-	rows, err = csv.NewReader(strings.NewReader(readFile(t, filepath.Join(out, "data/nianbao.csv")))).ReadAll()
-	if err != nil || len(rows) < 100 {
-		t.Errorf("nianbao.csv: %d rows, %v", len(rows), err)
+	var manifest struct {
+		Files []datasetFile `json:"files"`
 	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "data/index.json"))), &manifest); err != nil {
+		t.Fatalf("data/index.json: %v", err)
+	}
+	reports := 0
+	for _, f := range manifest.Files {
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(f.URL)))
+		if err != nil || fi.Size() != f.Bytes {
+			t.Errorf("data/index.json lists %s (%d bytes): %v", f.URL, f.Bytes, err)
+		}
+		if f.Format == "json.gz" {
+			reports += f.Reports
+		}
+	}
+	if reports != 7 {
+		t.Errorf("the dataset files hold %d reports, want 7", reports)
+	}
+}
+
+func gunzip(t *testing.T, path string) string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	b, err := io.ReadAll(z)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return string(b)
+}
+
+func readParquet(t *testing.T, path string) []figureRow {
+	t.Helper()
+	rows, err := parquet.ReadFile[figureRow](path)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return rows
 }
 
 // TestHostileRecordIsInert checks every page: the only scripts are the site's own,
@@ -215,7 +281,7 @@ func TestHostileRecordIsInert(t *testing.T) {
 	txt := text(t, doc)
 	for _, w := range []string{
 		"{{< shortcode >}}", "{{% x %}}", "<script>alert('narrative')</script>", "+++", "---", "layout: evil",
-		"</script><script>alert('check')</script>", "<svg onload=alert(3)>", `<script>alert("text")</script> {{< x >}} 主动公开12条`, "测试局<script>alert('name')</script>",
+		"</script><script>alert('check')</script>", "<svg onload=alert(3)>", "测试局<script>alert('name')</script>",
 	} {
 		if !strings.Contains(txt, w) {
 			t.Errorf("hostile page does not show %q as text", w)
@@ -368,7 +434,7 @@ func TestEmptyDataFolder(t *testing.T) {
 	if txt := text(t, readFile(t, filepath.Join(out, "index.html"))); !strings.Contains(txt, "还没有数据") {
 		t.Error("the home page of an empty site does not say there is no data")
 	}
-	for _, p := range []string{"about/index.html", "methodology/index.html", "data/index.html", "data/nianbao.json"} {
+	for _, p := range []string{"about/index.html", "methodology/index.html", "data/index.html", "data/index.json", "data-files/index.html", "agency/index.json"} {
 		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
 			t.Error(err)
 		}
@@ -470,7 +536,7 @@ func TestSubpathLinks(t *testing.T) {
 	if len(seen) < 60 {
 		t.Errorf("crawled only %d URLs", len(seen))
 	}
-	for _, must := range []string{"/portal/js/echarts.min.js", "/portal/css/site.css", "/portal/agency/huaian/2024/record.csv", "/portal/data/nianbao.json"} {
+	for _, must := range []string{"/portal/js/echarts.min.js", "/portal/css/site.css", "/portal/agency/huaian/2024/record.toml", "/portal/agency/huaian/2024/text.txt", "/portal/data/2024/320000.parquet"} {
 		if !seen[must] {
 			t.Errorf("the crawl never reached %s", must)
 		}

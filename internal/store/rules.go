@@ -192,33 +192,52 @@ func walkStrings(v reflect.Value, key string, fn func(key, s string)) {
 	}
 }
 
-// folderProblems are the errors of records taken together: a record named after the
-// wrong year, the same agency and year recorded twice.
-func folderProblems(entries []Entry) record.Problems {
+// Filed is what the checks of records taken together need of one record: its
+// file, the year in the file's name, its agency and year.
+type Filed struct {
+	Path       string
+	Year       int // in the file's name
+	Agency     string
+	ReportYear int // report.year
+	data       []byte
+}
+
+// FiledOf is what FolderProblems needs of a loaded entry.
+func FiledOf(e Entry) Filed {
+	return Filed{Path: e.Path, Year: e.Year, Agency: e.Record.Agency.Name, ReportYear: e.Record.Report.Year, data: e.Data}
+}
+
+// FolderProblems are the errors of records taken together: a record named after
+// the wrong year, the same agency and year recorded twice. A file is read again,
+// when it was not kept, only to say on which line a problem is.
+func FolderProblems(filed []Filed) record.Problems {
 	var problems record.Problems
 	locators := make(map[int]record.Locator)
 	errorAt := func(i int, key, format string, args ...any) {
 		loc, ok := locators[i]
 		if !ok {
-			loc = record.NewLocator(entries[i].Data)
+			data := filed[i].data
+			if data == nil {
+				data, _ = readFile(filed[i].Path, MaxRecordBytes)
+			}
+			loc = record.NewLocator(data)
 			locators[i] = loc
 		}
-		problems = append(problems, record.Problem{File: entries[i].Path, Line: loc.Line(key), Key: key, Message: fmt.Sprintf(format, args...)})
+		problems = append(problems, record.Problem{File: filed[i].Path, Line: loc.Line(key), Key: key, Message: fmt.Sprintf(format, args...)})
 	}
 	byAgencyYear := make(map[string][]string) // agency name and year → files
-	for _, e := range entries {
-		k := e.Record.Agency.Name + "\x00" + strconv.Itoa(e.Record.Report.Year)
+	for _, e := range filed {
+		k := e.Agency + "\x00" + strconv.Itoa(e.ReportYear)
 		byAgencyYear[k] = append(byAgencyYear[k], e.Path)
 	}
-	for i, e := range entries {
-		r := e.Record
-		if r.Report.Year != e.Year {
-			errorAt(i, "report.year", "report.year = %d, but the file is named %d.toml", r.Report.Year, e.Year)
+	for i, e := range filed {
+		if e.ReportYear != e.Year {
+			errorAt(i, "report.year", "report.year = %d, but the file is named %d.toml", e.ReportYear, e.Year)
 		}
-		if files := byAgencyYear[r.Agency.Name+"\x00"+strconv.Itoa(r.Report.Year)]; len(files) > 1 {
+		if files := byAgencyYear[e.Agency+"\x00"+strconv.Itoa(e.ReportYear)]; len(files) > 1 {
 			others := slices.DeleteFunc(slices.Clone(files), func(f string) bool { return f == e.Path })
 			errorAt(i, "agency.name", "%s %d is recorded %d times: also in %s",
-				r.Agency.Name, r.Report.Year, len(files), strings.Join(others, ", "))
+				e.Agency, e.ReportYear, len(files), strings.Join(others, ", "))
 		}
 	}
 	return problems

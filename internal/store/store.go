@@ -228,28 +228,42 @@ func (f *Folder) LoadWith(opts record.ParseOptions) ([]Entry, record.Problems, e
 	if err != nil {
 		return nil, nil, err
 	}
-	errs := make([]error, len(entries))
+	errs := make([]record.Problems, len(entries))
 	parallel(len(entries), func(i int) {
-		e := &entries[i]
-		data, err := readFile(e.Path, MaxRecordBytes)
-		if err != nil {
-			errs[i] = record.Problems{{File: e.Path, Message: err.Error()}}
-			return
-		}
-		e.Data = data
-		e.Record, errs[i] = CheckRecordWith(e.Path, data, opts)
+		entries[i], errs[i] = f.Read(entries[i], opts)
 	})
 	loaded := entries[:0]
 	for i, e := range entries {
 		if errs[i] != nil {
-			problems = append(problems, asProblems(errs[i])...)
+			problems = append(problems, errs[i]...)
 			continue
 		}
 		loaded = append(loaded, e)
 	}
-	problems = append(problems, folderProblems(loaded)...)
+	filed := make([]Filed, len(loaded))
+	for i, e := range loaded {
+		filed[i] = FiledOf(e)
+	}
+	problems = append(problems, FolderProblems(filed)...)
 	sortProblems(problems)
 	return loaded, problems, nil
+}
+
+// Read reads and checks one record file of the folder, as LoadWith does: at most
+// MaxRecordBytes, the record contract and the text rules of CheckRecord. It is for
+// readers that stream a large folder (a site build reads one agency at a time)
+// instead of holding every record; FolderProblems then checks the records together.
+func (f *Folder) Read(e Entry, opts record.ParseOptions) (Entry, record.Problems) {
+	data, err := readFile(e.Path, MaxRecordBytes)
+	if err != nil {
+		return e, record.Problems{{File: e.Path, Message: err.Error()}}
+	}
+	e.Data = data
+	e.Record, err = CheckRecordWith(e.Path, data, opts)
+	if err != nil {
+		return e, asProblems(err)
+	}
+	return e, nil
 }
 
 // parallel calls fn(i) for i in [0, n), on every CPU.

@@ -1,0 +1,170 @@
+package site
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/nianbao/nianbao/charts"
+)
+
+// Page bodies. What a page shows beyond its header (a report's figures, charts,
+// tables, narrative, checks and provenance; a list's charts and table) is written by
+// Go into the project's fragments/ folder, one file a page, and the page's template
+// prints it (layouts/_partials/body.html reads it with readFile). So Hugo holds only
+// the light front matter of each page for the whole build, reads a body only while it
+// renders that one page, and runs a few template actions a page instead of one per
+// table cell.
+//
+// The bodies are made with html/template (templates/*.html) and the escaping writer
+// of html.go: every value from a record is escaped for its context before it reaches
+// Hugo, which prints the fragment as it is (safeHTML on HTML that Go's html/template
+// and htmlWriter escaped, never on record text itself).
+
+//go:embed templates/*.html
+var bodyFS embed.FS
+
+var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML}).ParseFS(bodyFS, "templates/*.html"))
+
+// fragmentDir is the project folder that holds the page bodies. Hugo does not mount
+// it: a body is neither content nor a resource, only a file readFile reads.
+const fragmentDir = "fragments"
+
+// fragmentPath is where the body of the page at url (site-relative) lives in the
+// project: one folder of files, named after the page's path with "/" as "_" (slugs,
+// codes and years have no "_"), so writing a body creates no folder.
+func fragmentPath(url string) string {
+	if url == "" {
+		return fragmentDir + "/home.html"
+	}
+	return fragmentDir + "/" + strings.ReplaceAll(strings.TrimSuffix(url, "/"), "/", "_") + ".html"
+}
+
+// chartView is a chart as a body shows it.
+type chartView struct {
+	ID, Caption, Option string
+	Height              int
+	Head                []string
+	Rows                [][]string // first cell is the row header
+}
+
+// Chart heights in pixels: a horizontal chart grows with its categories.
+const (
+	chartHeight     = 300
+	chartBarHeight  = 30 // per category of a horizontal chart
+	chartAxesHeight = 60 // a horizontal chart's axes and legend
+)
+
+func chartOf(c charts.Chart) chartView {
+	v := chartView{ID: c.ID, Caption: c.Caption, Option: string(c.Option), Head: c.Table.Columns, Height: chartHeight}
+	for _, r := range c.Table.Rows {
+		v.Rows = append(v.Rows, append([]string{r.Label}, r.Values...))
+	}
+	if c.Horizontal {
+		v.Height = chartAxesHeight + chartBarHeight*len(c.Table.Rows)
+	}
+	return v
+}
+
+func chartsOf(cs []charts.Chart) []chartView {
+	var out []chartView
+	for _, c := range cs {
+		out = append(out, chartOf(c))
+	}
+	return out
+}
+
+// reportBody is what a report page shows: all of it but the site's header and
+// footer, crumbs and the page's own header included, so the page's front matter is
+// little more than its title.
+type reportBody struct {
+	Crumbs        []Link // relative to the page, as every link of a body
+	Title         string
+	Agency        Link
+	Year          int
+	TemplateLabel string
+	Published     string
+	Reviewed      bool
+	Region        []Link
+	Key           []Figure
+	Charts        []chartView
+	Tables        template.HTML // the report's tables, written by writeGrid
+	TextTables    bool          // every table holds figures stated in the report's text
+	Narrative     []Section
+	Checks        []CheckFM
+	SourceURL     string
+	Original      string // the raw original's file name beside the page, "" for none
+	Format        string
+	SHA256        string
+	Downloads     []Link // Name, URL (relative to the page) and Note
+	Provenance    []ProvFM
+	Text          string // the normalized source text's file name beside the page, "" for none
+	Prev, Next    *Link  // the agency's reports of the years before and after
+}
+
+// agencyBody is what an agency page shows below its header.
+type agencyBody struct {
+	Table       template.HTML
+	Charts      []chartView
+	Methodology string
+}
+
+// listBody is what a list page shows below its links: charts, and one page of its
+// table with the links between the pages.
+type listBody struct {
+	Charts       []chartView
+	TableHeading string
+	Table        template.HTML
+	Pager        template.HTML
+}
+
+// homeBody is the charts of a home page.
+type homeBody struct {
+	Heading string
+	Charts  []chartView
+}
+
+// renderBody executes the body template name with data.
+func renderBody(name string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := bodyTemplates.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, fmt.Errorf("page body %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// gridsHTML writes a report's tables.
+func gridsHTML(gs []Grid) template.HTML {
+	var w htmlWriter
+	for _, g := range gs {
+		writeGrid(&w, g)
+	}
+	return w.html()
+}
+
+// listHTML writes one page of a list table and its pager.
+func listHTML(from, base string, t SortTable, page, pages int) (table, pager template.HTML) {
+	var w htmlWriter
+	writeListTable(&w, from, t)
+	var p htmlWriter
+	writePager(&p, from, base, page, pages)
+	return w.html(), p.html()
+}
+
+// relLinks makes the links of a page's front matter relative to the page at from
+// (href), so the templates print them as they are, with no relURL and no partial.
+func relLinks(from string, ls []Link) []Link {
+	for i := range ls {
+		ls[i].URL = href(from, ls[i].URL)
+	}
+	return ls
+}
+
+func relLink(from string, l *Link) *Link {
+	if l != nil {
+		l.URL = href(from, l.URL)
+	}
+	return l
+}

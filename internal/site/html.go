@@ -1,0 +1,288 @@
+package site
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+// The report tables and the tables of lists are the bulk of the site's HTML: a
+// report page has hundreds of cells, a list page a hundred rows. They are written
+// here, by hand, rather than by a template, because a template action per cell is
+// most of a build's time (Hugo's partial per cell took half of it). Every piece of
+// text goes through escape, and every attribute value is double-quoted and escaped,
+// so nothing from a report can become markup: the result is as safe as
+// html/template's, and is handed to the body templates as template.HTML.
+
+// htmlWriter builds an HTML fragment.
+type htmlWriter struct{ b strings.Builder }
+
+// escape writes s as text or as a double-quoted attribute value.
+func (w *htmlWriter) escape(s string) { w.b.WriteString(template.HTMLEscapeString(s)) }
+
+func (w *htmlWriter) raw(s string) { w.b.WriteString(s) }
+
+// attr writes ` name="value"`, the value escaped.
+func (w *htmlWriter) attr(name, value string) {
+	w.raw(" " + name + `="`)
+	w.escape(value)
+	w.raw(`"`)
+}
+
+func (w *htmlWriter) intAttr(name string, n int) {
+	w.raw(" " + name + `="` + strconv.Itoa(n) + `"`)
+}
+
+func (w *htmlWriter) html() template.HTML { return template.HTML(w.b.String()) }
+
+// href is the address of target as written on the page at from: a site-relative
+// target (a path without a leading slash, "agency/x/2017/") becomes a relative
+// address ("../../agency/x/2017/"), so the page works under any base URL; an
+// absolute address (another shard's, "https://…" or "/…") is kept.
+func href(from, target string) string {
+	if strings.HasPrefix(target, "/") || strings.Contains(target, "://") || strings.HasPrefix(target, "#") {
+		return target
+	}
+	// from is a folder ("year/2017/"), target a folder or a file; drop the folders
+	// they share.
+	fs := strings.Split(strings.TrimSuffix(from, "/"), "/")
+	if from == "" {
+		fs = nil
+	}
+	ts := strings.Split(target, "/")
+	i := 0
+	for i < len(fs) && i < len(ts)-1 && fs[i] == ts[i] {
+		i++
+	}
+	rel := strings.Repeat("../", len(fs)-i) + strings.Join(ts[i:], "/")
+	if rel == "" {
+		return "./"
+	}
+	return rel
+}
+
+// writeGrid writes a report table laid out as its template prints it.
+func writeGrid(w *htmlWriter, g Grid) {
+	w.raw(`<div class="table-wrap"><table class="grid"`)
+	w.attr("id", g.ID)
+	w.raw("><caption>")
+	w.escape(g.Caption)
+	w.raw("</caption>\n<thead>")
+	for _, row := range g.Head {
+		writeGridRow(w, row)
+	}
+	w.raw("</thead>\n<tbody>")
+	for _, row := range g.Body {
+		writeGridRow(w, row)
+	}
+	w.raw("</tbody></table></div>\n")
+	if g.Note != "" {
+		w.raw(`<p class="hint">`)
+		w.escape(g.Note)
+		w.raw("</p>\n")
+	}
+}
+
+// writeGridRow writes a row of a report table. A figure cell is a plain <td> (the
+// style sheet aligns a grid's cells as figures), linked to its line of the source
+// text when the record says where it came from: a report table has hundreds of
+// cells, and every byte of a cell is paid hundreds of times.
+func writeGridRow(w *htmlWriter, row []Cell) {
+	w.raw("<tr>")
+	for _, c := range row {
+		if c.Header {
+			w.raw("<th")
+			if c.Scope != "" {
+				w.attr("scope", c.Scope)
+			}
+		} else {
+			w.raw("<td")
+		}
+		if c.Colspan > 1 {
+			w.intAttr("colspan", c.Colspan)
+		}
+		if c.Rowspan > 1 {
+			w.intAttr("rowspan", c.Rowspan)
+		}
+		w.raw(">")
+		if !c.Header && c.Line > 0 {
+			w.raw(`<a href="#L` + strconv.Itoa(c.Line) + `">`)
+			w.escape(c.Text)
+			w.raw("</a>")
+		} else {
+			w.escape(c.Text)
+		}
+		if c.Header {
+			w.raw("</th>")
+		} else {
+			w.raw("</td>")
+		}
+	}
+	w.raw("</tr>\n")
+}
+
+// writeCharts writes charts: each a figure with its caption, the drawing area
+// (drawn by static/js/site.js from the ECharts option in data-chart) and the same
+// figures as a table. The option is JSON in a single-quoted attribute, where its
+// double quotes need no escaping; &, ' < and > are escaped.
+func writeCharts(w *htmlWriter, cs []chartView) {
+	if len(cs) == 0 {
+		return
+	}
+	w.raw(`<div class="charts">` + "\n")
+	for _, c := range cs {
+		w.raw(`<figure class="chart-figure"`)
+		w.attr("aria-labelledby", c.ID+"-cap")
+		w.raw("><figcaption")
+		w.attr("id", c.ID+"-cap")
+		w.raw(">")
+		w.escape(c.Caption)
+		w.raw(`</figcaption><div class="chart"`)
+		w.attr("id", c.ID)
+		w.raw(" data-chart='")
+		w.raw(singleQuoted.Replace(c.Option))
+		w.raw("'")
+		w.intAttr("data-height", c.Height)
+		w.raw(` role="img"`)
+		w.attr("aria-label", c.Caption+"（图表，数据见下表）")
+		w.raw("></div>\n" + `<details class="chart-data" open><summary>数据表</summary><div class="table-wrap"><table><caption class="visually-hidden">`)
+		w.escape(c.Caption)
+		w.raw("</caption><thead><tr>")
+		for _, h := range c.Head {
+			w.raw(`<th scope="col">`)
+			w.escape(h)
+			w.raw("</th>")
+		}
+		w.raw("</tr></thead><tbody>")
+		for _, r := range c.Rows {
+			w.raw("<tr>")
+			for i, v := range r {
+				if i == 0 {
+					w.raw(`<th scope="row">`)
+					w.escape(v)
+					w.raw("</th>")
+				} else {
+					w.raw("<td>")
+					w.escape(v)
+					w.raw("</td>")
+				}
+			}
+			w.raw("</tr>")
+		}
+		w.raw("</tbody></table></div></details></figure>\n")
+	}
+	w.raw("</div>\n")
+}
+
+// singleQuoted escapes text for a single-quoted attribute value.
+var singleQuoted = strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;")
+
+// chartsHTML writes charts (writeCharts).
+func chartsHTML(cs []chartView) template.HTML {
+	var w htmlWriter
+	writeCharts(&w, cs)
+	return w.html()
+}
+
+// writeListTable writes a table of reports or agencies in its default order. The
+// table is sortable in the browser (static/js/site.js): a numeric cell carries its
+// value in data-v, and a column's th says how it sorts (data-sort="num" or "text").
+func writeListTable(w *htmlWriter, from string, t SortTable) {
+	w.raw(`<div class="table-wrap"><table class="list sortable"><caption>`)
+	w.escape(t.Caption)
+	if t.Total > len(t.Rows) {
+		w.raw("（共" + strconv.Itoa(t.Total) + "份，本页" + strconv.Itoa(len(t.Rows)) + "份）")
+	} else {
+		w.raw("（" + strconv.Itoa(t.Total) + "份）")
+	}
+	if len(t.Rows) > 1 {
+		w.raw(`<span class="hint sort-hint" hidden>点击列名可按该列排序</span>`)
+	}
+	w.raw("</caption>\n<thead><tr>")
+	for _, c := range t.Columns {
+		w.raw(`<th scope="col"`)
+		if c.Num {
+			w.raw(` class="num" data-sort="num"`)
+		} else {
+			w.raw(` data-sort="text"`)
+		}
+		if c.Current && c.Descending {
+			w.raw(` aria-sort="descending"`)
+		} else if c.Current {
+			w.raw(` aria-sort="ascending"`)
+		}
+		w.raw(">")
+		w.escape(c.Label)
+		w.raw("</th>")
+	}
+	w.raw("</tr></thead>\n<tbody>\n")
+	for _, row := range t.Rows {
+		w.raw("<tr>")
+		for i, c := range row {
+			tag := "td"
+			if i == 0 {
+				tag = "th"
+			}
+			w.raw("<" + tag)
+			if i == 0 {
+				w.raw(` scope="row"`)
+			}
+			if c.URL == "" && i > 0 {
+				w.raw(` class="num"`)
+			}
+			if c.Value != nil {
+				w.raw(` data-v="` + strconv.FormatInt(*c.Value, 10) + `"`)
+			}
+			w.raw(">")
+			if c.URL != "" {
+				w.raw("<a")
+				w.attr("href", href(from, c.URL))
+				w.raw(">")
+				w.escape(c.Text)
+				w.raw("</a>")
+			} else {
+				w.escape(c.Text)
+			}
+			w.raw("</" + tag + ">")
+		}
+		w.raw("</tr>\n")
+	}
+	w.raw("</tbody></table></div>\n")
+}
+
+// writePager writes the links between the pages of a long list: the previous and
+// next page and every page by number. base is page 1's URL; page n is pageURL(base, n).
+func writePager(w *htmlWriter, from, base string, page, pages int) {
+	if pages < 2 {
+		return
+	}
+	w.raw(`<nav class="pager" aria-label="分页"><ul>`)
+	if page > 1 {
+		w.raw(`<li><a rel="prev"`)
+		w.attr("href", href(from, pageURL(base, page-1)))
+		w.raw(">← 上一页</a></li>")
+	}
+	for n := 1; n <= pages; n++ {
+		if n == page {
+			w.raw(`<li><span aria-current="page">` + strconv.Itoa(n) + "</span></li>")
+			continue
+		}
+		w.raw("<li><a")
+		w.attr("href", href(from, pageURL(base, n)))
+		w.raw(">" + strconv.Itoa(n) + "</a></li>")
+	}
+	if page < pages {
+		w.raw(`<li><a rel="next"`)
+		w.attr("href", href(from, pageURL(base, page+1)))
+		w.raw(">下一页 →</a></li>")
+	}
+	w.raw("</ul></nav>\n")
+}
+
+// pageURL is where page n of the list at base lives: base itself for page 1.
+func pageURL(base string, n int) string {
+	if n <= 1 {
+		return base
+	}
+	return base + "page/" + strconv.Itoa(n) + "/"
+}
