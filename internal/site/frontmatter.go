@@ -104,6 +104,7 @@ type CheckFM struct {
 	Rule     string
 	Message  string
 	Key      string
+	Figures  []string // the figures it concerns, label and value as printed
 }
 
 // ProvFM is one provenance entry.

@@ -84,20 +84,21 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 			}
 		}
 	}
-	checks := record.MergeChecks(r.Checks, record.Validate(r))
-	if prev != nil {
-		checks = record.MergeChecks(checks, record.CheckAcrossYears(prev, r))
+	values := make(map[string]string)
+	for _, f := range record.Figures(r) {
+		values[f.Path] = formatFigure(f)
 	}
-	for _, c := range checks {
+	// Each check names the figures it concerns, as printed, next to its message.
+	for _, c := range record.Checks(prev, r) {
 		sev := "提示"
 		if c.Severity == record.SeverityError {
 			sev = "错误"
 		}
-		b.Checks = append(b.Checks, CheckFM{Severity: sev, Rule: c.Rule, Message: c.Message, Key: c.Key})
-	}
-	values := make(map[string]string)
-	for _, f := range record.Figures(r) {
-		values[f.Path] = formatFigure(f)
+		fm := CheckFM{Severity: sev, Rule: c.Rule, Message: c.Message, Key: c.Key}
+		for _, p := range c.Paths {
+			fm.Figures = append(fm.Figures, concernedFigure(r, p, values))
+		}
+		b.Checks = append(b.Checks, fm)
 	}
 	keys := make([]string, 0, len(prov))
 	for k := range prov {
@@ -118,6 +119,42 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 			Note: fmt.Sprintf("%s %d年度全部记录，含本记录", provinceLabel(e), e.year)})
 	}
 	return b
+}
+
+// maxConcernedItems is how many items of a list a check's line names.
+const maxConcernedItems = 8
+
+// concernedFigure names a figure a check concerns: its label in the template's
+// words and its value as printed ("办理总计 3,050"), or "未给出" when the report does
+// not give it; for every item of a list ("proactive.categories[*].count"), the
+// items as printed ("分项：政务动态 1,200、…").
+func concernedFigure(r *record.Record, path string, values map[string]string) string {
+	if base, _, isList := strings.Cut(path, "[*]"); isList {
+		items := r.List(base)
+		if len(items) == 0 {
+			return "分项 未给出"
+		}
+		var parts []string
+		for i, c := range items {
+			if i == maxConcernedItems {
+				parts = append(parts, fmt.Sprintf("等%d项", len(items)))
+				break
+			}
+			parts = append(parts, c.Name+" "+charts.FormatInt(c.Count))
+		}
+		return "分项：" + strings.Join(parts, "、")
+	}
+	t := r.Template()
+	label := path
+	if t != nil {
+		if f, ok := t.Field(path); ok && f.Label != "" {
+			label = f.Label
+		}
+	}
+	if v, ok := values[path]; ok {
+		return label + " " + v
+	}
+	return label + " 未给出"
 }
 
 // allTextTables reports whether every table of the record's template that it fills

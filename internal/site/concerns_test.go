@@ -1,0 +1,51 @@
+package site
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/nianbao/nianbao/internal/record"
+)
+
+// TestChecksNameTheirFigures: on a real record whose categories do not add up to
+// its total (平潭县人民政府 2012), the report page's check names the figures it
+// concerns as printed: the total, and the categories with their counts.
+func TestChecksNameTheirFigures(t *testing.T) {
+	const file = "../../data/reports/ping-tan-xian-ren-min-zheng-fu/2012.toml"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := record.Parse(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]string{}
+	for _, f := range record.Figures(r) {
+		values[f.Path] = formatFigure(f)
+	}
+	var found bool
+	for _, c := range record.Checks(nil, r) {
+		if c.Rule != "proactive.categories_sum" {
+			continue
+		}
+		found = true
+		var named []string
+		for _, p := range c.Paths {
+			named = append(named, concernedFigure(r, p, values))
+		}
+		got := strings.Join(named, "；")
+		for _, want := range []string{"主动公开政府信息总数 2,026", "分项：", "规划计划类信息 60", "等9项"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("the check names %q, without %q", got, want)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no proactive.categories_sum check on the record")
+	}
+	if got := concernedFigure(r, "requests.granted.total", values); !strings.HasSuffix(got, "未给出") {
+		t.Errorf("a figure the report does not give is named %q", got)
+	}
+}
