@@ -89,6 +89,8 @@ type reportBody struct {
 	Reviewed      bool
 	Region        []Link
 	Key           []Figure
+	Rates         []rateView // derived rates and changes from the year before
+	ChecksURL     string     // the page that explains the checks and rates
 	Charts        []chartView
 	Tables        template.HTML // the report's tables, written by writeGrid
 	TextTables    bool          // every table holds figures stated in the report's text
@@ -102,6 +104,13 @@ type reportBody struct {
 	Provenance    []ProvFM
 	Text          string // the normalized source text's file name beside the page, "" for none
 	Prev, Next    *Link  // the agency's reports of the years before and after
+}
+
+// rateView is a derived rate as a report page shows it: with the counts it divides,
+// marked when it rests on few cases (record.MinRateBase).
+type rateView struct {
+	Label, Percent, Counts string
+	Small                  bool
 }
 
 // agencyBody is what an agency page shows below its header.

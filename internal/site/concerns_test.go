@@ -49,3 +49,40 @@ func TestChecksNameTheirFigures(t *testing.T) {
 		t.Errorf("a figure the report does not give is named %q", got)
 	}
 }
+
+// TestRatesShowCounts: a report page's rates carry the counts they divide, a rate
+// over fewer than 30 cases is marked, and a change from the year before says by how
+// much (平潭综合实验区 2022, a real record; itself as the year before).
+func TestRatesShowCounts(t *testing.T) {
+	const file = "../../data/reports/ping-tan-zong-he-shi-yan-qu-guan-li-wei-yuan-hui/2022.toml"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := record.Parse(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]rateView{}
+	for _, v := range ratesOf(record.Summarize(r), r) {
+		got[v.Label] = v
+	}
+	want := []rateView{
+		{Label: "实质公开率", Percent: "40.0%", Counts: "30 / 75"},
+		{Label: "复议纠错率", Percent: "50.0%", Counts: "1 / 2", Small: true},
+	}
+	for _, w := range want {
+		if g := got[w.Label]; g != w {
+			t.Errorf("%s = %+v, want %+v", w.Label, g, w)
+		}
+	}
+	changes := 0
+	for _, v := range got {
+		if strings.HasPrefix(v.Counts, "比上年0，上年") {
+			changes++
+		}
+	}
+	if changes == 0 {
+		t.Errorf("no change from the year before among %+v", got)
+	}
+}

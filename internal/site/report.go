@@ -88,6 +88,8 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 	for _, f := range record.Figures(r) {
 		values[f.Path] = formatFigure(f)
 	}
+	b.Rates = ratesOf(e.sum, prev)
+	b.ChecksURL = href(from, s.national("checks/"))
 	// Each check names the figures it concerns, as printed, next to its message.
 	for _, c := range record.Checks(prev, r) {
 		sev := "提示"
@@ -119,6 +121,27 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 			Note: fmt.Sprintf("%s %d年度全部记录，含本记录", provinceLabel(e), e.year)})
 	}
 	return b
+}
+
+// ratesOf is a report's derived rates (实质公开率 …) and, when the agency's report of
+// the year before is known, the changes from it, each with its counts.
+func ratesOf(sum record.Summary, prev *record.Record) []rateView {
+	var out []rateView
+	for _, rt := range sum.Rates() {
+		out = append(out, rateView{Label: rt.Label, Percent: rt.Percent(), Small: rt.Small,
+			Counts: charts.FormatInt(rt.Num) + " / " + charts.FormatInt(rt.Den)})
+	}
+	if prev != nil {
+		for _, rt := range record.Changes(record.Summarize(prev), sum) {
+			diff := charts.FormatInt(rt.Num)
+			if rt.Num > 0 {
+				diff = "+" + diff
+			}
+			out = append(out, rateView{Label: rt.Label, Percent: rt.Percent(), Small: rt.Small,
+				Counts: "比上年" + diff + "，上年" + charts.FormatInt(rt.Den)})
+		}
+	}
+	return out
 }
 
 // maxConcernedItems is how many items of a list a check's line names.
