@@ -86,3 +86,29 @@ func TestRatesShowCounts(t *testing.T) {
 		t.Errorf("no change from the year before among %+v", got)
 	}
 }
+
+// TestFlaggedCells: a table cell a check concerns is marked, with the check's
+// message as its title, and no other cell is (平潭综合实验区市场监督管理局 2017, whose
+// categories do not add up to its proactive total).
+func TestFlaggedCells(t *testing.T) {
+	const file = "../../data/reports/ping-tan-zong-he-shi-yan-qu-shi-chang-jian-du-guan-li-ju/2017.toml"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := record.Parse(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grids := reportTables(r)
+	for _, c := range record.Checks(nil, r) {
+		markCells(grids, c)
+	}
+	doc := string(gridsHTML(grids))
+	if n := strings.Count(doc, `class="flagged"`); n != 1 {
+		t.Errorf("%d cells flagged, want the proactive total's:\n%s", n, doc)
+	}
+	if !strings.Contains(doc, `class="flagged" title="核对提示：分类合计437条，与所报总数457条不符"><a href="#L35">457</a>`) {
+		t.Errorf("the proactive total is not flagged with its check:\n%s", doc)
+	}
+}

@@ -65,6 +65,7 @@ type Cell struct {
 	Num     bool   // a figure: right-aligned, tabular
 	Line    int    // provenance line
 	Key     string // the figure's key path
+	Flag    string // the message of a check that concerns it, or ""
 }
 
 // SortTable is a table of reports or agencies in its default order, written into a

@@ -104,6 +104,10 @@ func writeGridRow(w *htmlWriter, row []Cell) {
 		if c.Rowspan > 1 {
 			w.intAttr("rowspan", c.Rowspan)
 		}
+		if c.Flag != "" {
+			w.raw(` class="flagged"`)
+			w.attr("title", "核对提示："+c.Flag)
+		}
 		w.raw(">")
 		if !c.Header && c.Line > 0 {
 			w.raw(`<a href="#L` + strconv.Itoa(c.Line) + `">`)

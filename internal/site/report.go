@@ -72,7 +72,6 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 	}
 	b.Charts = chartsOf(charts.Report(r))
 	grids := reportTables(r)
-	b.Tables = gridsHTML(grids)
 	b.TextTables = len(grids) > 0 && allTextTables(r)
 	if n := r.Narrative; n != nil {
 		for _, part := range []struct {
@@ -101,7 +100,9 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 			fm.Figures = append(fm.Figures, concernedFigure(r, p, values))
 		}
 		b.Checks = append(b.Checks, fm)
+		markCells(grids, c)
 	}
+	b.Tables = gridsHTML(grids)
 	keys := make([]string, 0, len(prov))
 	for k := range prov {
 		keys = append(keys, k)
@@ -142,6 +143,23 @@ func ratesOf(sum record.Summary, prev *record.Record) []rateView {
 		}
 	}
 	return out
+}
+
+// markCells marks the cells of the report's tables that a check concerns, with the
+// check's message as their title.
+func markCells(grids []Grid, c record.Check) {
+	if len(c.Paths) == 0 {
+		return
+	}
+	for _, g := range grids {
+		for _, row := range g.Body {
+			for i := range row {
+				if row[i].Key != "" && slices.Contains(c.Paths, row[i].Key) && row[i].Flag == "" {
+					row[i].Flag = c.Message
+				}
+			}
+		}
+	}
 }
 
 // maxConcernedItems is how many items of a list a check's line names.
