@@ -91,6 +91,7 @@ type reportBody struct {
 	Key           []Figure
 	Rates         []rateView // derived rates and changes from the year before
 	ChecksURL     string     // the page that explains the checks and rates
+	Reuse         *reuseView // how much of the narrative repeats the year before's
 	Charts        []chartView
 	Tables        template.HTML // the report's tables, written by writeGrid
 	TextTables    bool          // every table holds figures stated in the report's text
@@ -111,6 +112,14 @@ type reportBody struct {
 type rateView struct {
 	Label, Percent, Counts string
 	Small                  bool
+}
+
+// reuseView is the share of a report's narrative repeated from the agency's report
+// of the year before (record.TextReuse).
+type reuseView struct {
+	Percent  string
+	Year     int // of the report compared with
+	Passages int // sentences repeated, marked in the text
 }
 
 // agencyBody is what an agency page shows below its header.

@@ -112,3 +112,84 @@ func TestFlaggedCells(t *testing.T) {
 		t.Errorf("the proactive total is not flagged with its check:\n%s", doc)
 	}
 }
+
+// TestRepeatedPassagesMarked: the sentences of a narrative that repeat the
+// agency's report before are marked, a new one is not, and the paragraphs keep
+// every byte of the text (平潭综合实验区 2012, a real record, against itself with a
+// new paragraph).
+func TestRepeatedPassagesMarked(t *testing.T) {
+	load := func(year string) *record.Record {
+		file := "../../data/reports/ping-tan-zong-he-shi-yan-qu-guan-li-wei-yuan-hui/" + year + ".toml"
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := record.Parse(file, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	prev, cur := load("2012"), load("2012")
+	const fresh = "本年度新建了依申请公开网上受理平台，这一句不见于上年度的报告。"
+	cur.Narrative.Overview += record.Text("\n" + fresh)
+	reuse := record.TextReuse(prev, cur)
+	if len(reuse.Passages) == 0 {
+		t.Fatal("no repeated sentence between the two reports")
+	}
+	text := string(cur.Narrative.Overview)
+	paras := markedParagraphs(text, "overview", reuse.Passages)
+	var plain []string
+	marked := 0
+	for _, p := range paras {
+		var b strings.Builder
+		for _, s := range p {
+			b.WriteString(s.Text)
+			if s.Repeated {
+				marked++
+				if !strings.Contains(string(prev.Narrative.Overview)+string(prev.Narrative.OtherMatters)+string(prev.Narrative.ProblemsAndImprovements), strings.TrimSpace(s.Text)[:min(len(strings.TrimSpace(s.Text)), 9)]) {
+					t.Errorf("marked %q, which the 2012 report does not start a sentence with", s.Text)
+				}
+			}
+		}
+		plain = append(plain, b.String())
+	}
+	var want []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			want = append(want, l)
+		}
+	}
+	if strings.Join(plain, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the marked paragraphs lose or add text:\n%q\nwant\n%q", plain, want)
+	}
+	overview := 0
+	for _, p := range reuse.Passages {
+		if p.Field == "overview" {
+			overview++
+		}
+	}
+	if marked == 0 || marked != overview {
+		t.Errorf("%d sentences of the overview repeat, %d marked", overview, marked)
+	}
+	last := paras[len(paras)-1]
+	if len(last) != 1 || last[0].Repeated || last[0].Text != fresh {
+		t.Errorf("the new paragraph is %+v", last)
+	}
+}
+
+// TestReuseShown: the report page says how much of its narrative repeats the year
+// before's and marks the repeated sentences.
+func TestReuseShown(t *testing.T) {
+	b := reportBody{Title: "测试", Reuse: &reuseView{Percent: "75%", Year: 2016, Passages: 1},
+		Narrative: []Section{{Heading: "总体情况", Paragraphs: [][]Span{{{Text: "重复的一句。", Repeated: true}, {Text: "<新的一句>"}}}}}}
+	doc, err := renderBody("report", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"与2016年度报告相同的文字：<strong>75%</strong>", "<mark>重复的一句。</mark>&lt;新的一句&gt;"} {
+		if !strings.Contains(string(doc), want) {
+			t.Errorf("the page does not hold %q:\n%s", want, doc)
+		}
+	}
+}

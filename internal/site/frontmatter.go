@@ -96,7 +96,14 @@ type LinkCell struct {
 // Section is a heading with paragraphs of report text.
 type Section struct {
 	Heading    string
-	Paragraphs []string
+	Paragraphs [][]Span
+}
+
+// Span is a run of a paragraph's text; Repeated marks a sentence the agency's
+// report of the year before has too.
+type Span struct {
+	Text     string
+	Repeated bool
 }
 
 // CheckFM is a [[checks]] note.

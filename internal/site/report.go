@@ -73,13 +73,17 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 	b.Charts = chartsOf(charts.Report(r))
 	grids := reportTables(r)
 	b.TextTables = len(grids) > 0 && allTextTables(r)
+	reuse := record.TextReuse(prev, r)
+	if prev != nil && reuse.Compared > 0 {
+		b.Reuse = &reuseView{Percent: strconv.FormatFloat(reuse.Share*100, 'f', 0, 64) + "%", Year: prev.Report.Year, Passages: len(reuse.Passages)}
+	}
 	if n := r.Narrative; n != nil {
 		for _, part := range []struct {
-			h string
-			t record.Text
-		}{{"总体情况", n.Overview}, {"存在的主要问题及改进情况", n.ProblemsAndImprovements}, {"其他需要报告的事项", n.OtherMatters}} {
+			key, h string
+			t      record.Text
+		}{{"overview", "总体情况", n.Overview}, {"problems_and_improvements", "存在的主要问题及改进情况", n.ProblemsAndImprovements}, {"other_matters", "其他需要报告的事项", n.OtherMatters}} {
 			if strings.TrimSpace(string(part.t)) != "" {
-				b.Narrative = append(b.Narrative, Section{Heading: part.h, Paragraphs: paragraphs(string(part.t))})
+				b.Narrative = append(b.Narrative, Section{Heading: part.h, Paragraphs: markedParagraphs(string(part.t), part.key, reuse.Passages)})
 			}
 		}
 	}
@@ -259,15 +263,46 @@ func summaryPath(r *record.Record, key string) string {
 }
 
 // paragraphs splits report text into paragraphs at line breaks.
-func paragraphs(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, "\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+// markedParagraphs splits a narrative field's text into its paragraphs (its
+// non-blank lines, trimmed), each a run of spans: the sentences that repeat the
+// year before's report (passages of the field named key) marked.
+func markedParagraphs(s, key string, passages []record.Passage) [][]Span {
+	var out [][]Span
+	off := 0
+	for _, line := range strings.SplitAfter(s, "\n") {
+		start, end := off, off+len(line)
+		off = end
+		for start < end && isSpace(s[start]) {
+			start++
 		}
+		for end > start && isSpace(s[end-1]) {
+			end--
+		}
+		if start == end {
+			continue
+		}
+		var para []Span
+		at := start
+		for _, p := range passages {
+			if p.Field != key || p.End <= at || p.Start >= end {
+				continue
+			}
+			from, to := max(p.Start, at), min(p.End, end)
+			if from > at {
+				para = append(para, Span{Text: s[at:from]})
+			}
+			para = append(para, Span{Text: s[from:to], Repeated: true})
+			at = to
+		}
+		if at < end {
+			para = append(para, Span{Text: s[at:end]})
+		}
+		out = append(out, para)
 	}
 	return out
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // safeOutboundURL returns u when it is an http(s) address, else "": a record's URL
 // becomes a link, and only web addresses may.
