@@ -8,11 +8,9 @@ import (
 	"github.com/nianbao/nianbao/internal/record"
 )
 
-// TestChecksNameTheirFigures: on a real record whose categories do not add up to
-// its total (平潭县人民政府 2012), the report page's check names the figures it
-// concerns as printed: the total, and the categories with their counts.
-func TestChecksNameTheirFigures(t *testing.T) {
-	const file = "../../data/reports/ping-tan-xian-ren-min-zheng-fu/2012.toml"
+// loadRecord reads a record of the repository's data folder.
+func loadRecord(t *testing.T, file string) *record.Record {
+	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -21,6 +19,14 @@ func TestChecksNameTheirFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r
+}
+
+// TestChecksNameTheirFigures: on a real record whose categories do not add up to
+// its total (平潭县人民政府 2012), the report page's check names the figures it
+// concerns as printed: the total, and the categories with their counts.
+func TestChecksNameTheirFigures(t *testing.T) {
+	r := loadRecord(t, "../../data/reports/ping-tan-xian-ren-min-zheng-fu/2012.toml")
 	values := map[string]string{}
 	for _, f := range record.Figures(r) {
 		values[f.Path] = formatFigure(f)
@@ -54,15 +60,7 @@ func TestChecksNameTheirFigures(t *testing.T) {
 // over fewer than 30 cases is marked, and a change from the year before says by how
 // much (平潭综合实验区 2022, a real record; itself as the year before).
 func TestRatesShowCounts(t *testing.T) {
-	const file = "../../data/reports/ping-tan-zong-he-shi-yan-qu-guan-li-wei-yuan-hui/2022.toml"
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := record.Parse(file, data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := loadRecord(t, "../../data/reports/ping-tan-zong-he-shi-yan-qu-guan-li-wei-yuan-hui/2022.toml")
 	got := map[string]rateView{}
 	for _, v := range ratesOf(record.Summarize(r), r) {
 		got[v.Label] = v
@@ -91,15 +89,7 @@ func TestRatesShowCounts(t *testing.T) {
 // message as its title, and no other cell is (平潭综合实验区市场监督管理局 2017, whose
 // categories do not add up to its proactive total).
 func TestFlaggedCells(t *testing.T) {
-	const file = "../../data/reports/ping-tan-zong-he-shi-yan-qu-shi-chang-jian-du-guan-li-ju/2017.toml"
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := record.Parse(file, data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := loadRecord(t, "../../data/reports/ping-tan-zong-he-shi-yan-qu-shi-chang-jian-du-guan-li-ju/2017.toml")
 	grids := reportTables(r)
 	for _, c := range record.Checks(nil, r) {
 		markCells(grids, c)
@@ -119,16 +109,7 @@ func TestFlaggedCells(t *testing.T) {
 // new paragraph).
 func TestRepeatedPassagesMarked(t *testing.T) {
 	load := func(year string) *record.Record {
-		file := "../../data/reports/ping-tan-zong-he-shi-yan-qu-guan-li-wei-yuan-hui/" + year + ".toml"
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := record.Parse(file, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
+		return loadRecord(t, "../../data/reports/ping-tan-zong-he-shi-yan-qu-guan-li-wei-yuan-hui/"+year+".toml")
 	}
 	prev, cur := load("2012"), load("2012")
 	const fresh = "本年度新建了依申请公开网上受理平台，这一句不见于上年度的报告。"
