@@ -281,19 +281,7 @@ func (v *validator) value(path string, val any, t reflect.Type, tag reflect.Stru
 			v.add(path, "%s = %d: a count cannot be negative", path, n)
 		}
 	case reflect.Float64:
-		var f float64
-		switch x := val.(type) {
-		case int64:
-			f = float64(x)
-		case float64:
-			f = x
-		default:
-			v.wrongType(path, "a number", val)
-			return
-		}
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			v.add(path, "%s: want a finite number, got %v", path, f)
-		} else if f < 0 && tag.Get("signed") != "true" {
+		if f, ok := v.number(path, val); ok && f < 0 && tag.Get("signed") != "true" {
 			v.add(path, "%s = %v: an amount cannot be negative", path, f)
 		}
 	}
@@ -426,18 +414,8 @@ func (v *validator) figure(path string, val any) {
 		}
 		v.figures[path] = CountValue(n)
 	case schema.Amount:
-		var f float64
-		switch x := val.(type) {
-		case int64:
-			f = float64(x)
-		case float64:
-			f = x
-		default:
-			v.wrongType(path, "a number", val)
-			return
-		}
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			v.add(path, "%s: want a finite number, got %v", path, f)
+		f, ok := v.number(path, val)
+		if !ok {
 			return
 		}
 		if f < 0 {
@@ -475,4 +453,24 @@ func (v *validator) figure(path string, val any) {
 func tomlName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
 	return name
+}
+
+// number reads a TOML integer or float as a finite number, reporting anything
+// else at path.
+func (v *validator) number(path string, val any) (float64, bool) {
+	var f float64
+	switch x := val.(type) {
+	case int64:
+		f = float64(x)
+	case float64:
+		f = x
+	default:
+		v.wrongType(path, "a number", val)
+		return 0, false
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		v.add(path, "%s: want a finite number, got %v", path, f)
+		return 0, false
+	}
+	return f, true
 }
