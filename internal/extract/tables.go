@@ -802,22 +802,9 @@ func (b *builder) derivable(path string) bool {
 
 // fillSlot returns the row or column key for which an identity's Left term is path.
 func (b *builder) fillSlot(id schema.Identity, path string) (slot [2]string, ok bool) {
-	switch id.Each {
-	case schema.Once:
-		return slot, id.Left[0] == path
-	case schema.EachRow:
-		tb, _ := b.tmpl.Table(id.Table)
-		for _, r := range tb.Rows {
-			if schema.Expand(id.Left[0], r.Key, "") == path {
-				return [2]string{r.Key, ""}, true
-			}
-		}
-	case schema.EachColumn:
-		tb, _ := b.tmpl.Table(id.Table)
-		for _, c := range tb.Columns {
-			if schema.Expand(id.Left[0], "", c.Key) == path {
-				return [2]string{"", c.Key}, true
-			}
+	for _, s := range b.tmpl.Slots(id.Each, id.Table) {
+		if schema.Expand(id.Left[0], s.Row.Key, s.Col.Key) == path {
+			return [2]string{s.Row.Key, s.Col.Key}, true
 		}
 	}
 	return slot, false
@@ -832,23 +819,9 @@ func (b *builder) fill() {
 		if !id.Fill || len(id.Left) != 1 {
 			continue
 		}
-		var slots [][2]string
-		switch id.Each {
-		case schema.Once:
-			slots = [][2]string{{"", ""}}
-		case schema.EachRow:
-			tb, _ := t.Table(id.Table)
-			for _, r := range tb.Rows {
-				slots = append(slots, [2]string{r.Key, ""})
-			}
-		case schema.EachColumn:
-			tb, _ := t.Table(id.Table)
-			for _, c := range tb.Columns {
-				slots = append(slots, [2]string{"", c.Key})
-			}
-		}
-		for _, s := range slots {
-			path := schema.Expand(id.Left[0], s[0], s[1])
+		for _, sl := range t.Slots(id.Each, id.Table) {
+			row, col := sl.Row.Key, sl.Col.Key
+			path := schema.Expand(id.Left[0], row, col)
 			if b.rec.Has(path) || t.FieldIndex(path) < 0 || !b.blank[path] && !b.hiddenRow(path) {
 				continue
 			}
@@ -856,7 +829,7 @@ func (b *builder) fill() {
 			line := -1
 			ok := true
 			for _, term := range id.Right {
-				p := schema.Expand(term, s[0], s[1])
+				p := schema.Expand(term, row, col)
 				v := b.rec.Int(p)
 				if v == nil {
 					ok = false

@@ -44,19 +44,8 @@ func checkBounds(t *schema.Template, r *Record) []Check {
 				}
 			}
 		}
-		switch bd.Each {
-		case schema.Once:
-			each(schema.Row{}, schema.Column{})
-		case schema.EachRow:
-			tb, _ := t.Table(bd.Table)
-			for _, row := range tb.Rows {
-				each(row, schema.Column{})
-			}
-		case schema.EachColumn:
-			tb, _ := t.Table(bd.Table)
-			for _, col := range tb.Columns {
-				each(schema.Row{}, col)
-			}
+		for _, s := range t.Slots(bd.Each, bd.Table) {
+			each(s.Row, s.Col)
 		}
 	}
 	return cs

@@ -126,19 +126,8 @@ func evaluate(t *schema.Template, id schema.Identity, r, prev *Record) []Check {
 		cs = append(cs, Check{Rule: id.Rule, Severity: SeverityWarning, Key: key, Paths: paths,
 			Message: strings.NewReplacer(repl...).Replace(id.Message)})
 	}
-	switch id.Each {
-	case schema.Once:
-		each(schema.Row{}, schema.Column{})
-	case schema.EachRow:
-		tb, _ := t.Table(id.Table)
-		for _, row := range tb.Rows {
-			each(row, schema.Column{})
-		}
-	case schema.EachColumn:
-		tb, _ := t.Table(id.Table)
-		for _, col := range tb.Columns {
-			each(schema.Row{}, col)
-		}
+	for _, s := range t.Slots(id.Each, id.Table) {
+		each(s.Row, s.Col)
 	}
 	return cs
 }
@@ -257,22 +246,9 @@ func derived(r *Record, path string, depth int) (float64, bool) {
 // matchPattern finds the row or column for which the identity's one Left term is
 // path.
 func matchPattern(t *schema.Template, id schema.Identity, path string) (row, col string, ok bool) {
-	switch id.Each {
-	case schema.Once:
-		return "", "", id.Left[0] == path
-	case schema.EachRow:
-		tb, _ := t.Table(id.Table)
-		for _, r := range tb.Rows {
-			if schema.Expand(id.Left[0], r.Key, "") == path {
-				return r.Key, "", true
-			}
-		}
-	case schema.EachColumn:
-		tb, _ := t.Table(id.Table)
-		for _, c := range tb.Columns {
-			if schema.Expand(id.Left[0], "", c.Key) == path {
-				return "", c.Key, true
-			}
+	for _, s := range t.Slots(id.Each, id.Table) {
+		if schema.Expand(id.Left[0], s.Row.Key, s.Col.Key) == path {
+			return s.Row.Key, s.Col.Key, true
 		}
 	}
 	return "", "", false

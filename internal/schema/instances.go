@@ -53,37 +53,48 @@ func (t *Template) Instances() []Instance {
 	return t.instances
 }
 
+// Slot is one instance of what an identity or a bound ranges over: the row or
+// the column its {row} or {col} stands for; the zero Slot for Once.
+type Slot struct {
+	Row Row
+	Col Column
+}
+
+// Slots lists the instances of a range over the table with the given id: one zero
+// Slot for Once, else a Slot for each row (EachRow) or column (EachColumn) of the
+// table; none when the template has no such table.
+func (t *Template) Slots(each Each, table string) []Slot {
+	if each == Once {
+		return []Slot{{}}
+	}
+	tb, ok := t.Table(table)
+	if !ok {
+		return nil
+	}
+	var out []Slot
+	switch each {
+	case EachRow:
+		for _, r := range tb.Rows {
+			out = append(out, Slot{Row: r})
+		}
+	case EachColumn:
+		for _, c := range tb.Columns {
+			out = append(out, Slot{Col: c})
+		}
+	}
+	return out
+}
+
 func (t *Template) expand() []Instance {
 	out := []Instance{}
 	for i := range t.Identities {
 		id := &t.Identities[i]
-		type slot struct {
-			row Row
-			col Column
-		}
-		slots := []slot{{}}
-		if id.Each != Once {
-			tb, ok := t.Table(id.Table)
-			if !ok {
-				continue
-			}
-			slots = nil
-			if id.Each == EachRow {
-				for _, r := range tb.Rows {
-					slots = append(slots, slot{row: r})
-				}
-			} else {
-				for _, c := range tb.Columns {
-					slots = append(slots, slot{col: c})
-				}
-			}
-		}
 	next:
-		for _, s := range slots {
-			in := Instance{Identity: id, Row: s.row, Col: s.col}
+		for _, s := range t.Slots(id.Each, id.Table) {
+			in := Instance{Identity: id, Row: s.Row, Col: s.Col}
 			for side, paths := range [][]string{id.Left, id.Right} {
 				for _, p := range paths {
-					term := parseTerm(Expand(p, s.row.Key, s.col.Key))
+					term := parseTerm(Expand(p, s.Row.Key, s.Col.Key))
 					if term.List {
 						f, ok := t.Field(term.Path)
 						term.Field = ok && f.Kind == List
