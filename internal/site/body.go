@@ -133,6 +133,7 @@ type agencyBody struct {
 // table with the links between the pages.
 type listBody struct {
 	Charts       []chartView
+	Bar          template.HTML // links into the list above its table (the agency index's letters), or ""
 	TableHeading string
 	Table        template.HTML
 	Pager        template.HTML

@@ -91,6 +91,7 @@ type LinkCell struct {
 	Text  string
 	URL   string
 	Value *int64
+	ID    string // an anchor on the row's first cell (the agency index's letters), or ""
 }
 
 // Section is a heading with paragraphs of report text.

@@ -231,6 +231,9 @@ func writeListTable(w *htmlWriter, from string, t SortTable) {
 			if i == 0 {
 				w.raw(` scope="row"`)
 			}
+			if c.ID != "" {
+				w.attr("id", c.ID)
+			}
 			if c.URL == "" && i > 0 {
 				w.raw(` class="num"`)
 			}

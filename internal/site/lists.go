@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/nianbao/nianbao/charts"
 	"github.com/nianbao/nianbao/internal/record"
@@ -65,11 +67,20 @@ func reportTable(s *scope, caption string, es []*entry, withYear bool) SortTable
 // further pages of the table (…/page/N/), each with links to the others. Only the
 // first page has the key figures, links and charts.
 func writeList(p *project, base string, lp ListPage, cs []chartView, heading string, t SortTable) error {
+	return writeListWith(p, base, lp, cs, heading, t, nil)
+}
+
+// writeListWith is writeList with bar, when not nil, writing the links above the
+// table of the page at url (the agency index's letters).
+func writeListWith(p *project, base string, lp ListPage, cs []chartView, heading string, t SortTable, bar func(url string) template.HTML) error {
 	pages := max(1, (len(t.Rows)+listRows-1)/listRows)
 	for n := 1; n <= pages; n++ {
 		url := pageURL(base, n)
 		page := lp
 		body := listBody{TableHeading: heading}
+		if bar != nil {
+			body.Bar = bar(url)
+		}
 		rel := "content/" + url + "_index.md"
 		if n == 1 {
 			body.Charts = cs
@@ -166,15 +177,20 @@ func writeAgencies(p *project, d *dataset, s *scope) error {
 			}
 		}
 	}
-	// The agency index: every agency, by name, and the same as JSON for a search.
-	title, desc := "全部机关", "所有有年度报告数据的机关。"
+	return writeAgencyIndex(p, d, s)
+}
+
+// writeAgencyIndex writes the agency index: every agency by the pinyin of its name,
+// with a bar of letters (A–Z) linking to the first agency of each, and again by
+// region (agency/by-region/), with a bar of provinces; the same as JSON
+// (agency/index.json), and the search index (writeSearch).
+func writeAgencyIndex(p *project, d *dataset, s *scope) error {
+	title, desc := "全部机关", "所有有年度报告数据的机关，按名称拼音排列。"
 	if s.shard != "" {
-		title, desc = shardName(d, s.shard)+"的机关", shardName(d, s.shard)+"有年度报告数据的机关。"
+		title, desc = shardName(d, s.shard)+"的机关", shardName(d, s.shard)+"有年度报告数据的机关，按名称拼音排列。"
 	}
 	idx := ListPage{Page: Page{Title: title, View: "list", Description: desc,
 		Crumbs: []Link{{Name: "首页", URL: s.national("")}}}}
-	t := SortTable{Caption: "机关", Total: len(d.agencies)}
-	t.Columns = []SortCol{{Label: "机关", Current: true}, {Label: "地区"}, {Label: "报告", Num: true}, {Label: "年度"}}
 	type found struct {
 		Name    string `json:"name"`
 		URL     string `json:"url"`
@@ -183,29 +199,152 @@ func writeAgencies(p *project, d *dataset, s *scope) error {
 		From    int    `json:"from"`
 		To      int    `json:"to"`
 	}
+	type row struct {
+		cells      []LinkCell
+		key        string   // the name's pinyin (speller.sortKey)
+		letter     string   // A–Z or #
+		province   string   // code, "" for none
+		regionPath []string // province, city, county codes
+		slug       string
+	}
+	sp := newSpeller()
 	var search []found
+	var rows []row
 	for _, slug := range d.agencies {
 		es := d.bySlug[slug]
 		last := es[len(es)-1]
 		n := int64(len(es))
 		region := ""
-		if rs := d.regionsOf(last); len(rs) > 0 {
+		rs := d.regionsOf(last)
+		var path []string
+		for _, rg := range rs {
+			path = append(path, rg.code)
+		}
+		if len(rs) > 0 {
 			region = rs[len(rs)-1].name
 		}
-		t.Rows = append(t.Rows, []LinkCell{{Text: last.name, URL: s.agency(last)}, {Text: region},
-			{Text: strconv.Itoa(len(es)) + "份", Value: &n}, {Text: fmt.Sprintf("%d—%d", es[0].year, last.year)}})
+		r := row{key: sp.sortKey(last.name), letter: sp.letter(last.name), regionPath: path, slug: slug}
+		if len(path) > 0 {
+			r.province = path[0]
+		}
+		r.cells = []LinkCell{{Text: last.name, URL: s.agency(last)}, {Text: region},
+			{Text: strconv.Itoa(len(es)) + "份", Value: &n}, {Text: fmt.Sprintf("%d—%d", es[0].year, last.year)}}
+		rows = append(rows, r)
 		search = append(search, found{Name: last.name, URL: s.agency(last), Region: region, Reports: len(es), From: es[0].year, To: last.year})
 	}
-	slices.SortStableFunc(t.Rows, func(a, b []LinkCell) int { return cmp.Compare(a[0].Text, b[0].Text) })
+	byName := func(a, b row) int {
+		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.cells[0].Text, b.cells[0].Text), cmp.Compare(a.slug, b.slug))
+	}
 	slices.SortStableFunc(search, func(a, b found) int { return cmp.Compare(a.Name, b.Name) })
-	if err := writeList(p, "agency/", idx, nil, "机关", t); err != nil {
+
+	// By pinyin; the first row of each letter is its anchor.
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return cmp.Or(cmp.Compare(letterOrder(a.letter), letterOrder(b.letter)), byName(a, b))
+	})
+	columns := []SortCol{{Label: "机关", Current: true}, {Label: "地区"}, {Label: "报告", Num: true}, {Label: "年度"}}
+	t := SortTable{Caption: "机关（按名称拼音）", Total: len(rows), Columns: columns}
+	letterPage := map[string]int{}
+	for i, r := range rows {
+		cells := slices.Clone(r.cells)
+		if _, ok := letterPage[r.letter]; !ok {
+			letterPage[r.letter] = i/listRows + 1
+			cells[0].ID = letterAnchor(r.letter)
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	const base, byRegionBase = "agency/", "agency/by-region/"
+	idx.Links = []Link{{Name: "按地区排列", URL: byRegionBase}}
+	idx.LinksHeading = "其他排列"
+	letterBar := func(url string) template.HTML {
+		var w htmlWriter
+		w.raw(`<nav class="letter-bar" aria-label="按拼音首字母"><ul>`)
+		for _, l := range append(strings.Split("ABCDEFGHIJKLMNOPQRSTUVWXYZ", ""), "#") {
+			n, ok := letterPage[l]
+			if !ok {
+				w.raw(`<li><span aria-disabled="true">` + l + `</span></li>`)
+				continue
+			}
+			w.raw("<li><a")
+			w.attr("href", href(url, pageURL(base, n))+"#"+letterAnchor(l))
+			w.raw(">" + l + "</a></li>")
+		}
+		w.raw("</ul></nav>\n")
+		return w.html()
+	}
+	if err := writeListWith(p, base, idx, nil, "机关", t, letterBar); err != nil {
 		return err
 	}
+
+	// By region: province, city, county (by code), then by pinyin; agencies with no
+	// region last. The first row of each province is its anchor.
+	slices.SortStableFunc(rows, func(a, b row) int {
+		if (len(a.regionPath) == 0) != (len(b.regionPath) == 0) {
+			return cmp.Compare(len(b.regionPath), len(a.regionPath))
+		}
+		return cmp.Or(slices.Compare(a.regionPath, b.regionPath), byName(a, b))
+	})
+	rt := SortTable{Caption: "机关（按地区）", Total: len(rows), Columns: columns}
+	provPage := map[string]int{}
+	var provs []string
+	for i, r := range rows {
+		cells := slices.Clone(r.cells)
+		if _, ok := provPage[r.province]; !ok {
+			provPage[r.province] = i/listRows + 1
+			provs = append(provs, r.province)
+			cells[0].ID = "region-" + cmp.Or(r.province, noProvince)
+		}
+		rt.Rows = append(rt.Rows, cells)
+	}
+	ridx := idx
+	ridx.Title = title + "（按地区）"
+	ridx.Description = strings.Replace(desc, "按名称拼音排列", "按省、市、县排列", 1)
+	ridx.Crumbs = append(slices.Clone(idx.Crumbs), Link{Name: title, URL: base})
+	ridx.Links = []Link{{Name: "按名称拼音排列", URL: base}}
+	provinceBar := func(url string) template.HTML {
+		var w htmlWriter
+		w.raw(`<nav class="letter-bar region-bar" aria-label="按省级行政区"><ul>`)
+		for _, c := range provs {
+			name := "未注明地区"
+			if c != "" {
+				name = d.regions[c].name
+			}
+			w.raw("<li><a")
+			w.attr("href", href(url, pageURL(byRegionBase, provPage[c]))+"#region-"+cmp.Or(c, noProvince))
+			w.raw(">")
+			w.escape(name)
+			w.raw("</a></li>")
+		}
+		w.raw("</ul></nav>\n")
+		return w.html()
+	}
+	if err := writeListWith(p, byRegionBase, ridx, nil, "机关", rt, provinceBar); err != nil {
+		return err
+	}
+
 	js, err := json.Marshal(map[string]any{"agencies": nonNil(search)})
 	if err != nil {
 		return err
 	}
-	return p.write("static/agency/index.json", append(js, '\n'))
+	if err := p.write("static/agency/index.json", append(js, '\n')); err != nil {
+		return err
+	}
+	return writeSearch(p, d, s)
+}
+
+// letterOrder puts "#" (names that start with no letter) after Z.
+func letterOrder(l string) string {
+	if l == "#" {
+		return "~"
+	}
+	return l
+}
+
+// letterAnchor is the id of the agency index's first row of a letter.
+func letterAnchor(l string) string {
+	if l == "#" {
+		return "letter-other"
+	}
+	return "letter-" + strings.ToLower(l)
 }
 
 func levelName(level int) string {

@@ -1,0 +1,320 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+// The search index. The header's search box (static/js/search.js) finds agencies and
+// regions as the visitor types: by name (西峰), by full pinyin (xifeng) or by initials
+// (xfq), from the start of the name or of a word in it (wordStarts). The browser must
+// not download every agency to answer the first keystroke, so the build writes the
+// index in shards, one per key letter (searchKey): search/<key>.json holds every
+// agency and region a query starting with that letter may find. The manifest,
+// search/index.json, lists the shards and spells the characters of every name in
+// pinyin, so that the browser knows the key of a query typed in characters and can
+// spell the names of a shard itself: a shard holds names, not their pinyin.
+//
+// Files (JSON, written by the whole site's build and the hub's, where the national
+// pages are):
+//
+//	search/index.json  {"v":1, "keys":["c","x",…], "pinyin":{"xi":"西希…",…}}
+//	search/<key>.json  {"b":[base…], "p":[place…], "a":[[name, slug, place, base]…],
+//	                    "r":[[name, code, place, base]…]}
+//
+// In a shard, b are the URL prefixes of the parts its entries are in ("" for the
+// build's own pages, resolved against the folder of the index's search/; the hub's
+// shards' addresses otherwise), p the regions' names in full (甘肃省庆阳市西峰区);
+// an agency's page is b[base] + "agency/<slug>/", a region's b[base] + "region/<code>/".
+
+// searchShardBudget is the most a search shard may weigh gzipped at 10,000 agencies,
+// what the first keystroke downloads besides the manifest (TestSearchIndexAtScale).
+const searchShardBudget = 100 << 10
+
+// searchIndexVersion is the "v" of search/index.json: the format above.
+const searchIndexVersion = 1
+
+// placeEnds are the characters that end a place's name inside an agency's name
+// (湖北省襄阳市行政审批局: 湖北省 | 襄阳市 | 行政审批局): a search may start matching after one.
+const placeEnds = "省市区县州盟旗镇乡"
+
+// searchItem is an agency or a region the search finds.
+type searchItem struct {
+	name  string // what is matched and shown
+	id    string // an agency's slug, a region's code
+	place string // where it is: the agency's region, the region's parent, in full
+	base  string // the URL prefix of its part: "" for this build's own pages
+}
+
+// speller spells names in toneless pinyin as the agencies' slugs do (store.Slug: one
+// reading per character, go-pinyin's first), remembering each character's syllable
+// for the manifest.
+type speller struct {
+	args      pinyin.Args
+	syllables map[rune]string // Han characters seen → syllable ("" for none)
+}
+
+func newSpeller() *speller {
+	args := pinyin.NewArgs()
+	args.Fallback = func(rune, pinyin.Args) []string { return nil }
+	return &speller{args: args, syllables: map[rune]string{}}
+}
+
+// syllable is what r contributes to a name's spelling: a Han character its pinyin,
+// an ASCII letter or digit itself (lower-cased), anything else nothing.
+func (sp *speller) syllable(r rune) string {
+	switch {
+	case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		return string(unicode.ToLower(r))
+	case unicode.Is(unicode.Han, r):
+		s, ok := sp.syllables[r]
+		if !ok {
+			if py := pinyin.SinglePinyin(r, sp.args); len(py) > 0 {
+				s = py[0]
+			}
+			sp.syllables[r] = s
+		}
+		return s
+	}
+	return ""
+}
+
+// spell returns the name's syllables, one per character ("" for a character with
+// none).
+func (sp *speller) spell(name string) []string {
+	var out []string
+	for _, r := range name {
+		out = append(out, sp.syllable(r))
+	}
+	return out
+}
+
+// forms are the full pinyin and the initials of the name from rune position start
+// on: for 西峰区人民政府 from 0, "xifengqurenminzhengfu" and "xfqrmzf". A query in
+// Latin letters matches when one of them starts with it.
+func (sp *speller) forms(name string, start int) (full, initials string) {
+	var f, i strings.Builder
+	for _, s := range sp.spell(name)[start:] {
+		if s == "" {
+			continue
+		}
+		f.WriteString(s)
+		i.WriteByte(s[0])
+	}
+	return f.String(), i.String()
+}
+
+// sortKey orders names by pinyin, syllable by syllable (xi an before xian), then as
+// written.
+func (sp *speller) sortKey(name string) string {
+	var parts []string
+	for _, s := range sp.spell(name) {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// letter is the letter a name is filed under in the agency index: the first letter
+// of its spelling, upper-case, or "#" when it starts with no letter.
+func (sp *speller) letter(name string) string {
+	k := sp.sortKey(name)
+	if k == "" || k[0] < 'a' || k[0] > 'z' {
+		return "#"
+	}
+	return strings.ToUpper(k[:1])
+}
+
+// wordStarts are the rune positions of name where a search may start matching: the
+// start, and after each character of placeEnds that more characters follow.
+func wordStarts(name string) []int {
+	rs := []rune(name)
+	out := []int{0}
+	for i, r := range rs[:max(0, len(rs)-1)] {
+		if strings.ContainsRune(placeEnds, r) && i > 0 {
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+// searchKey is the shard of a query or a match starting with rune r (spelt s): the
+// first letter of its pinyin or itself (a–z), "0" for a digit; "" for none.
+func searchKey(s string) string {
+	switch {
+	case s == "":
+		return ""
+	case s[0] >= '0' && s[0] <= '9':
+		return "0"
+	}
+	return s[:1]
+}
+
+// keys are the shards an item is in: the keys of its word starts (the first character
+// with a spelling at or after each).
+func (sp *speller) keys(name string) []string {
+	syl := sp.spell(name)
+	var out []string
+	for _, start := range wordStarts(name) {
+		for _, s := range syl[start:] {
+			if s != "" {
+				if k := searchKey(s); !slices.Contains(out, k) {
+					out = append(out, k)
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// searchShard is one search/<key>.json as it is built.
+type searchShard struct {
+	bases, places []string
+	baseIdx       map[string]int
+	placeIdx      map[string]int
+	agencies      [][]any
+	regions       [][]any
+}
+
+func (sh *searchShard) ref(list *[]string, idx map[string]int, v string) int {
+	i, ok := idx[v]
+	if !ok {
+		i = len(*list)
+		*list = append(*list, v)
+		idx[v] = i
+	}
+	return i
+}
+
+func (sh *searchShard) add(it searchItem, region bool) {
+	row := []any{it.name, it.id, sh.ref(&sh.places, sh.placeIdx, it.place), sh.ref(&sh.bases, sh.baseIdx, it.base)}
+	if region {
+		sh.regions = append(sh.regions, row)
+	} else {
+		sh.agencies = append(sh.agencies, row)
+	}
+}
+
+// searchIndex builds the search files (path under search/ → content) of the given
+// agencies and regions, each list in the order the results should come when they
+// match alike.
+func searchIndex(agencies, regions []searchItem) (map[string][]byte, error) {
+	sp := newSpeller()
+	shards := map[string]*searchShard{}
+	add := func(it searchItem, region bool) {
+		for _, k := range sp.keys(it.name) {
+			sh, ok := shards[k]
+			if !ok {
+				sh = &searchShard{baseIdx: map[string]int{}, placeIdx: map[string]int{}}
+				shards[k] = sh
+			}
+			sh.add(it, region)
+		}
+	}
+	for _, it := range agencies {
+		add(it, false)
+	}
+	for _, it := range regions {
+		add(it, true)
+	}
+	out := map[string][]byte{}
+	var keys []string
+	for k, sh := range shards {
+		keys = append(keys, k)
+		js, err := json.Marshal(map[string]any{"b": sh.bases, "p": sh.places, "a": nonNil(sh.agencies), "r": nonNil(sh.regions)})
+		if err != nil {
+			return nil, fmt.Errorf("search shard %s: %w", k, err)
+		}
+		out[k+".json"] = append(js, '\n')
+	}
+	slices.Sort(keys)
+	// The manifest spells every character of the names: syllable → characters.
+	bySyllable := map[string][]rune{}
+	for r, s := range sp.syllables {
+		if s != "" {
+			bySyllable[s] = append(bySyllable[s], r)
+		}
+	}
+	spelt := map[string]string{}
+	for s, rs := range bySyllable {
+		slices.Sort(rs)
+		spelt[s] = string(rs)
+	}
+	js, err := json.Marshal(map[string]any{"v": searchIndexVersion, "keys": nonNil(keys), "pinyin": spelt})
+	if err != nil {
+		return nil, fmt.Errorf("search manifest: %w", err)
+	}
+	out["index.json"] = append(js, '\n')
+	return out, nil
+}
+
+// gzipSize is how many bytes data weighs gzipped, as a server sends it.
+func gzipSize(data []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}
+
+// writeSearch writes the search index of a build that has the national pages (the
+// whole site or the hub): its agencies, by name, and its regions, provinces first.
+func writeSearch(p *project, d *dataset, s *scope) error {
+	if s.shard != "" {
+		return nil
+	}
+	trail := func(rs []*region) string {
+		var b strings.Builder
+		for _, rg := range rs {
+			b.WriteString(rg.name)
+		}
+		return b.String()
+	}
+	base := func(shard string) string { return strings.TrimSuffix(s.in(shard, "x"), "x") }
+	sp := newSpeller()
+	var agencies []searchItem
+	for _, slug := range d.agencies {
+		es := d.bySlug[slug]
+		last := es[len(es)-1]
+		agencies = append(agencies, searchItem{name: last.name, id: slug, place: trail(d.regionsOf(last)), base: base(last.shard)})
+	}
+	slices.SortStableFunc(agencies, func(a, b searchItem) int {
+		return cmp.Or(cmp.Compare(len([]rune(a.name)), len([]rune(b.name))), cmp.Compare(sp.sortKey(a.name), sp.sortKey(b.name)), cmp.Compare(a.id, b.id))
+	})
+	codes, _ := sortedRegions(d)
+	slices.SortStableFunc(codes, func(a, b string) int { return cmp.Compare(d.regions[a].level, d.regions[b].level) })
+	var regions []searchItem
+	for _, c := range codes {
+		rg := d.regions[c]
+		var up []*region
+		for pc := rg.parent; pc != ""; pc = d.regions[pc].parent {
+			up = append([]*region{d.regions[pc]}, up...)
+		}
+		regions = append(regions, searchItem{name: rg.name, id: c, place: trail(up), base: base(c[:2] + "0000")})
+	}
+	files, err := searchIndex(agencies, regions)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, n := range names {
+		if err := p.write("static/search/"+n, files[n]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
