@@ -328,7 +328,10 @@ func writeAgencyIndex(p *project, d *dataset, s *scope) error {
 	if err := p.write("static/agency/index.json", append(js, '\n')); err != nil {
 		return err
 	}
-	return writeSearch(p, d, s)
+	if err := writeSearch(p, d, s); err != nil {
+		return err
+	}
+	return writeCompare(p, d, s)
 }
 
 // letterOrder puts "#" (names that start with no letter) after Z.
