@@ -16,9 +16,20 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// comparePermalink compares 西峰区人民政府 (2017) with 衡山县行政审批服务局 (2020) over
-// 2017–2020, by two figures.
-const comparePermalink = "compare/?agencies=xifeng-qu,hengshan-xzspfwj&years=2017-2020&figure=received,granted"
+// comparePermalink compares 西峰区人民政府 (2017) with 衡山县行政审批服务局 (2020) of the
+// repository's data folder over 2017–2020, by two figures.
+const comparePermalink = "compare/?agencies=xi-feng-qu-ren-min-zheng-fu,heng-shan-xian-xing-zheng-shen-pi-fu-wu-ju&years=2017-2020&figure=received,granted"
+
+// buildData builds the repository's data folder, whose agencies have the slugs an
+// import gives (their names' pinyin), which the search index leaves out.
+func buildData(t *testing.T, baseURL string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{DataDir: "../../data", BaseURL: baseURL, Now: testNow}, out); err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return out
+}
 
 // findProblems collects the page's exceptions and console errors.
 func findProblems(t *testing.T, ctx context.Context) func() []string {
@@ -70,7 +81,7 @@ func typeSearch(ctx context.Context, id, q string) ([]string, error) {
 func TestBrowserFind(t *testing.T) {
 	ctx, cancel := browser(t)
 	defer cancel()
-	out := buildFixtures(t, "https://example.github.io/portal/")
+	out := buildData(t, "https://example.github.io/portal/")
 	srv := serveSite(t, out)
 	problems := findProblems(t, ctx)
 	shots := os.Getenv("NIANBAO_SCREENSHOTS")
@@ -155,8 +166,8 @@ func TestBrowserFind(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter), chromedp.Sleep(500*time.Millisecond)); err != nil {
 		t.Fatal(err)
 	}
-	if loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`)); err != nil || loc != "/portal/agency/xifeng-qu/" {
-		t.Errorf("Enter on 西峰区人民政府 went to %q (%v), want /portal/agency/xifeng-qu/", loc, err)
+	if loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`)); err != nil || loc != "/portal/agency/xi-feng-qu-ren-min-zheng-fu/" {
+		t.Errorf("Enter on 西峰区人民政府 went to %q (%v), want /portal/agency/xi-feng-qu-ren-min-zheng-fu/", loc, err)
 	}
 
 	// The compare permalink draws both agencies, in a chart and a table per figure.
@@ -197,7 +208,7 @@ func TestBrowserFind(t *testing.T) {
 	if loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.search`)); err != nil || loc != "/portal/"+comparePermalink {
 		t.Errorf("the compare page's address is %q (%v), want /portal/%s", loc, err, comparePermalink)
 	}
-	// The CSV download: a row per point drawn (2 figures × 2 agencies × the 2 years of the range with reports), the
+	// The CSV download: a row per point drawn (2 figures × 2 agencies × 4 years: the data folder has reports of 2017, 2018, 2019 and 2020), the
 	// file's bytes (the blob the download link points at; the page's policy lets no
 	// script fetch it).
 	csv, err := chromedp.Run(ctx, chromedp.Evaluate[string](`new Promise(function (done) {
@@ -211,10 +222,10 @@ func TestBrowserFind(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(csv, "\r\n"), "\r\n")
-	if !strings.HasPrefix(csv, "BOM 机关,机关代码,地区,年度,指标,指标键,数值\r\n") || len(lines) != 1+2*2*2 {
+	if !strings.HasPrefix(csv, "BOM 机关,机关代码,地区,年度,指标,指标键,数值\r\n") || len(lines) != 1+2*2*4 {
 		t.Errorf("the compare CSV (%d lines):\n%s", len(lines), csv)
 	}
-	for _, row := range []string{"西峰区人民政府,xifeng-qu,甘肃省庆阳市西峰区,2017,收到申请,received,92", "衡山县行政审批服务局,hengshan-xzspfwj,", "西峰区人民政府,xifeng-qu,甘肃省庆阳市西峰区,2020,收到申请,received,\r\n"} {
+	for _, row := range []string{"西峰区人民政府,xi-feng-qu-ren-min-zheng-fu,甘肃省庆阳市西峰区,2017,收到申请,received,92", "衡山县行政审批服务局,heng-shan-xian-xing-zheng-shen-pi-fu-wu-ju,湖南省衡阳市衡山县,2020,收到申请,received,", "西峰区人民政府,xi-feng-qu-ren-min-zheng-fu,甘肃省庆阳市西峰区,2020,收到申请,received,\r\n"} {
 		if !strings.Contains(csv, row) {
 			t.Errorf("the compare CSV has no row %q:\n%s", row, csv)
 		}

@@ -11,6 +11,8 @@ import (
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
+
+	"github.com/nianbao/nianbao/internal/store"
 )
 
 // The search index. The header's search box (static/js/search.js) finds agencies and
@@ -30,6 +32,8 @@ import (
 //	search/<key>.json  {"b":[base…], "p":[place…], "a":[[name, slug, place, base]…],
 //	                    "r":[[name, code, place, base]…]}
 //
+// An agency's slug is "" when it is the slug of its name (store.Slug), which the
+// browser spells from the manifest: most are, and a shard is then half the size.
 // In a shard, b are the URL prefixes of the parts its entries are in ("" for the
 // build's own pages, resolved against the folder of the index's search/; the hub's
 // shards' addresses otherwise), p the regions' names in full (甘肃省庆阳市西峰区);
@@ -77,7 +81,7 @@ func (sp *speller) syllable(r rune) string {
 	case unicode.Is(unicode.Han, r):
 		s, ok := sp.syllables[r]
 		if !ok {
-			if py := pinyin.SinglePinyin(r, sp.args); len(py) > 0 {
+			if py := pinyin.SinglePinyin(r, sp.args); len(py) > 0 && store.ValidSlug(py[0]) {
 				s = py[0]
 			}
 			sp.syllables[r] = s
@@ -196,8 +200,8 @@ func (sh *searchShard) ref(list *[]string, idx map[string]int, v string) int {
 	return i
 }
 
-func (sh *searchShard) add(it searchItem, region bool) {
-	row := []any{it.name, it.id, sh.ref(&sh.places, sh.placeIdx, it.place), sh.ref(&sh.bases, sh.baseIdx, it.base)}
+func (sh *searchShard) add(it searchItem, id string, region bool) {
+	row := []any{it.name, id, sh.ref(&sh.places, sh.placeIdx, it.place), sh.ref(&sh.bases, sh.baseIdx, it.base)}
 	if region {
 		sh.regions = append(sh.regions, row)
 	} else {
@@ -212,13 +216,17 @@ func searchIndex(agencies, regions []searchItem) (map[string][]byte, error) {
 	sp := newSpeller()
 	shards := map[string]*searchShard{}
 	add := func(it searchItem, region bool) {
+		id := it.id
+		if !region && id == store.Slug(it.name) {
+			id = "" // the browser spells it (search.js: slugOf), as store.Slug does
+		}
 		for _, k := range sp.keys(it.name) {
 			sh, ok := shards[k]
 			if !ok {
 				sh = &searchShard{baseIdx: map[string]int{}, placeIdx: map[string]int{}}
 				shards[k] = sh
 			}
-			sh.add(it, region)
+			sh.add(it, id, region)
 		}
 	}
 	for _, it := range agencies {

@@ -50,6 +50,27 @@
     return spell[c] || '';
   }
 
+  // slugOf spells a name as the agencies' slugs are spelt (internal/store: Slug): a
+  // syllable a word, ASCII letters and digits kept (lower-cased), anything else
+  // separating words, joined by hyphens, cut at a hyphen to at most 80 characters.
+  // The index leaves out the slugs that are spelt so.
+  function slugOf(spell, name) {
+    var words = [], ascii = '';
+    Array.from(name).forEach(function (c) {
+      if (/^[A-Za-z0-9]$/.test(c)) { ascii += c.toLowerCase(); return; }
+      if (ascii) { words.push(ascii); ascii = ''; }
+      if (spell[c]) { words.push(spell[c]); }
+    });
+    if (ascii) { words.push(ascii); }
+    var slug = words.join('-');
+    while (slug.length > 80) {
+      var i = slug.lastIndexOf('-', 79);
+      if (i <= 0) { slug = slug.slice(0, 80); break; }
+      slug = slug.slice(0, i);
+    }
+    return slug;
+  }
+
   // starts are where a match may begin in a name (search.go: wordStarts).
   function starts(chars) {
     var out = [0];
@@ -99,8 +120,9 @@
             var r = rows[i];
             var at = matchAt(m.spell, r[0], q, latin);
             if (at < 0) { continue; }
-            out.push({ kind: kind, name: r[0], id: r[1], place: sh.p[r[2]] || '', at: at, order: out.length,
-              url: new URL((sh.b[r[3]] || '') + path + r[1] + '/', root).href });
+            var id = r[1] || (kind === 'agency' ? slugOf(m.spell, r[0]) : '');
+            out.push({ kind: kind, name: r[0], id: id, place: sh.p[r[2]] || '', at: at, order: out.length,
+              url: new URL((sh.b[r[3]] || '') + path + id + '/', root).href });
           }
         }
         add(sh.a, 'agency', 'agency/');
