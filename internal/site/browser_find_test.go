@@ -230,6 +230,12 @@ func TestBrowserFind(t *testing.T) {
 			t.Errorf("the compare CSV has no row %q:\n%s", row, csv)
 		}
 	}
+	if shots != "" {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/agency/"), chromedp.WaitReady("body"), chromedp.Sleep(200*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		shot("agency-index-390", true)
+	}
 	// More than ten agencies: the first ten are compared, and the page says so.
 	var many []string
 	for i := range 12 {
