@@ -14,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/nianbao/nianbao/internal/store"
 )
 
 // comparePermalink compares 西峰区人民政府 (2017) with 衡山县行政审批服务局 (2020) of the
@@ -82,6 +84,20 @@ func TestBrowserFind(t *testing.T) {
 	ctx, cancel := browser(t)
 	defer cancel()
 	out := buildData(t, "https://example.github.io/portal/")
+	// … and beside it the index of 10,000 realistic agencies, whose shard s is split.
+	big := realisticAgencies(t, 10000)
+	files, err := searchIndex(big, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(out, "search-big"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(out, "search-big", name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	srv := serveSite(t, out)
 	problems := findProblems(t, ctx)
 	shots := os.Getenv("NIANBAO_SCREENSHOTS")
@@ -129,6 +145,32 @@ func TestBrowserFind(t *testing.T) {
 	}
 	if names, err := typeSearch(ctx, "q-home", "qqqqzz"); err != nil || len(names) != 0 {
 		t.Errorf("search qqqqzz lists %q (%v), want nothing", names, err)
+	}
+	// A split shard: one letter reads its first agencies (partial), more letters the
+	// shard of their key.
+	var target searchItem
+	for _, a := range big {
+		if strings.HasPrefix(store.Slug(a.name), "sh") && len([]rune(a.name)) > 8 {
+			target = a
+			break
+		}
+	}
+	full, initials := newSpeller().forms(target.name, 0)
+	split, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(`(async function () {
+  var folder = new URL('search-big/', document.baseURI).href;
+  var one = await window.nianbaoSearch.find(folder, 's');
+  var out = [String(one.partial) + ' ' + (one.length > 0)];
+  for (const q of [%q, %q, %q]) {
+    var rs = await window.nianbaoSearch.find(folder, q);
+    out.push(String(!!rs.partial) + ' ' + rs.some(r => r.name === %q && r.url.endsWith('/agency/' + %q + '/')));
+  }
+  return out;
+})()`, target.name, full, initials, target.name, target.id), chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"true true", "false true", "false true", "false true"}; strings.Join(split, "|") != strings.Join(want, "|") {
+		t.Errorf("the split index: s, %s, %s, %s give (partial, found) %q, want %q", target.name, full, initials, split, want)
 	}
 	// The combobox: its state, the arrow keys, Escape.
 	if _, err := typeSearch(ctx, "q-home", "xfq"); err != nil {

@@ -20,7 +20,8 @@ import (
 // (xfq), from the start of the name or of a word in it (wordStarts). The browser must
 // not download every agency to answer the first keystroke, so the build writes the
 // index in shards, one per key letter (searchKey): search/<key>.json holds every
-// agency and region a query starting with that letter may find. The manifest,
+// agency and region a query starting with that letter may find; a shard with more
+// than searchShardRows is split by the query's next letter (searchShardRows). The manifest,
 // search/index.json, lists the shards and spells the characters of every name in
 // pinyin, so that the browser knows the key of a query typed in characters and can
 // spell the names of a shard itself: a shard holds names, not their pinyin.
@@ -28,7 +29,7 @@ import (
 // Files (JSON, written by the whole site's build and the hub's, where the national
 // pages are):
 //
-//	search/index.json  {"v":1, "keys":["c","x",…], "pinyin":{"xi":"西希…",…}}
+//	search/index.json  {"v":1, "keys":["c","x","xf","xi",…], "split":["x"], "pinyin":{"xi":"西希…",…}}
 //	search/<key>.json  {"b":[base…], "p":[place…], "a":[[name, slug, place, base]…],
 //	                    "r":[[name, code, place, base]…]}
 //
@@ -38,6 +39,21 @@ import (
 // build's own pages, resolved against the folder of the index's search/; the hub's
 // shards' addresses otherwise), p the regions' names in full (甘肃省庆阳市西峰区);
 // an agency's page is b[base] + "agency/<slug>/", a region's b[base] + "region/<code>/".
+
+// searchShardRows is the most rows (agencies and regions) a shard holds, some 45 KB
+// gzipped. A shard with more is split by one more letter of what a query spells
+// (x → xi, xf …; sh → shi, sha, sx …), and keeps only its regions, the items spelt
+// as its key and its first searchHeadRows agencies: the answer to a query that spells
+// no more than its key, which the box says is partial.
+const searchShardRows = 3000
+
+// searchHeadRows is how many agencies a split shard keeps (the shortest names first).
+const searchHeadRows = 300
+
+// searchMaxKeyLen bounds the splitting: a shard whose key has this many letters is
+// not split however many rows it has (names that all spell alike, as synthetic ones
+// do, cannot be told apart by more letters anyway).
+const searchMaxKeyLen = 4
 
 // searchShardBudget is the most a search shard may weigh gzipped at 10,000 agencies,
 // what the first keystroke downloads besides the manifest (TestSearchIndexAtScale).
@@ -163,22 +179,27 @@ func searchKey(s string) string {
 	return s[:1]
 }
 
-// keys are the shards an item is in: the keys of its word starts (the first character
-// with a spelling at or after each).
-func (sp *speller) keys(name string) []string {
+// keys are the letters an item is filed under (searchKey of the first character
+// with a spelling at or after each word start) and what a query matching it spells
+// from each word start: its full pinyin and its initials from there (西峰区: x;
+// xifengqu, xfq, and from 区 on nothing more). A split shard files its items by
+// these (searchIndex).
+func (sp *speller) keys(name string) (letters, forms []string) {
 	syl := sp.spell(name)
-	var out []string
 	for _, start := range wordStarts(name) {
 		for _, s := range syl[start:] {
-			if s != "" {
-				if k := searchKey(s); !slices.Contains(out, k) {
-					out = append(out, k)
-				}
-				break
+			if s == "" {
+				continue
 			}
+			if k := searchKey(s); !slices.Contains(letters, k) {
+				letters = append(letters, k)
+			}
+			full, initials := sp.forms(name, start)
+			forms = append(forms, full, initials)
+			break
 		}
 	}
-	return out
+	return letters, forms
 }
 
 // searchShard is one search/<key>.json as it is built.
@@ -214,19 +235,25 @@ func (sh *searchShard) add(it searchItem, id string, region bool) {
 // match alike.
 func searchIndex(agencies, regions []searchItem) (map[string][]byte, error) {
 	sp := newSpeller()
-	shards := map[string]*searchShard{}
+	type row struct {
+		it     searchItem
+		id     string
+		region bool
+		forms  []string
+	}
+	byLetter := map[string][]row{}
+	var letters []string
 	add := func(it searchItem, region bool) {
 		id := it.id
 		if !region && id == store.Slug(it.name) {
 			id = "" // the browser spells it (search.js: slugOf), as store.Slug does
 		}
-		for _, k := range sp.keys(it.name) {
-			sh, ok := shards[k]
-			if !ok {
-				sh = &searchShard{baseIdx: map[string]int{}, placeIdx: map[string]int{}}
-				shards[k] = sh
+		ls, forms := sp.keys(it.name)
+		for _, k := range ls {
+			if _, ok := byLetter[k]; !ok {
+				letters = append(letters, k)
 			}
-			sh.add(it, id, region)
+			byLetter[k] = append(byLetter[k], row{it, id, region, forms})
 		}
 	}
 	for _, it := range agencies {
@@ -235,6 +262,62 @@ func searchIndex(agencies, regions []searchItem) (map[string][]byte, error) {
 	for _, it := range regions {
 		add(it, true)
 	}
+	shards := map[string]*searchShard{}
+	shard := func(k string) *searchShard {
+		sh, ok := shards[k]
+		if !ok {
+			sh = &searchShard{baseIdx: map[string]int{}, placeIdx: map[string]int{}}
+			shards[k] = sh
+		}
+		return sh
+	}
+	// place writes the rows of key: into its shard, or when there are too many, into
+	// the shards of key and one more letter, keeping in key's own its regions, the
+	// items spelt key and its first searchHeadRows agencies, for a query that spells
+	// no more than key.
+	var split []string
+	var place func(key string, rows []row)
+	place = func(key string, rows []row) {
+		if len(rows) <= searchShardRows || key == "0" || len(key) >= searchMaxKeyLen {
+			for _, r := range rows {
+				shard(key).add(r.it, r.id, r.region)
+			}
+			return
+		}
+		split = append(split, key)
+		head, agencies := shard(key), 0
+		children := map[string][]row{}
+		var order []string
+		for _, r := range rows {
+			exact := false
+			var in []string
+			for _, f := range r.forms {
+				exact = exact || f == key
+				if len(f) > len(key) && strings.HasPrefix(f, key) && !slices.Contains(in, f[:len(key)+1]) {
+					in = append(in, f[:len(key)+1])
+				}
+			}
+			if r.region || exact || agencies < searchHeadRows {
+				head.add(r.it, r.id, r.region)
+				if !r.region {
+					agencies++
+				}
+			}
+			for _, c := range in {
+				if _, ok := children[c]; !ok {
+					order = append(order, c)
+				}
+				children[c] = append(children[c], r)
+			}
+		}
+		for _, c := range order {
+			place(c, children[c])
+		}
+	}
+	for _, k := range letters {
+		place(k, byLetter[k])
+	}
+	slices.Sort(split)
 	out := map[string][]byte{}
 	var keys []string
 	for k, sh := range shards {
@@ -258,7 +341,7 @@ func searchIndex(agencies, regions []searchItem) (map[string][]byte, error) {
 		slices.Sort(rs)
 		spelt[s] = string(rs)
 	}
-	js, err := json.Marshal(map[string]any{"v": searchIndexVersion, "keys": nonNil(keys), "pinyin": spelt})
+	js, err := json.Marshal(map[string]any{"v": searchIndexVersion, "keys": nonNil(keys), "split": nonNil(split), "pinyin": spelt})
 	if err != nil {
 		return nil, fmt.Errorf("search manifest: %w", err)
 	}

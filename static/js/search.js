@@ -2,7 +2,8 @@
 // folder>") lists, as one types, the agencies and regions whose name, full pinyin
 // (xifeng) or initials (xfq) start with what was typed, at the start of the name or
 // of a word in it (after 省 市 区 县 州 盟 旗 镇 乡). The index is in shards, one per
-// first letter (internal/site/search.go): the first keystroke loads the manifest
+// first letter, or first two letters for a letter with many names
+// (internal/site/search.go): the first keystroke loads the manifest
 // (search/index.json, which also spells every character of the names) and one shard.
 //
 // The box is a WAI-ARIA 1.2 combobox: the input (role=combobox) owns a listbox of
@@ -39,7 +40,7 @@
         Object.keys(m.pinyin || {}).forEach(function (s) {
           Array.from(m.pinyin[s]).forEach(function (c) { spell[c] = s; });
         });
-        return { keys: m.keys || [], spell: spell };
+        return { keys: m.keys || [], split: m.split || [], spell: spell };
       });
     }
     return cache['m:' + url];
@@ -106,9 +107,17 @@
     q = normalize(q);
     if (!q) { return Promise.resolve([]); }
     return manifest(folder).then(function (m) {
-      var first = Array.from(q)[0];
-      var key = syllable(m.spell, first).charAt(0);
+      // The shard: the query's first letter, and one more letter for each split
+      // shard (a query that spells no more than a split shard's key reads that
+      // shard, which has only some of its agencies: partial).
+      var spelt = Array.from(q).map(function (c) { return syllable(m.spell, c); }).join('');
+      var key = spelt.charAt(0);
       if (/[0-9]/.test(key)) { key = '0'; }
+      var partial = false;
+      while (key && m.split.indexOf(key) >= 0) {
+        if (spelt.length <= key.length) { partial = true; break; }
+        key = spelt.slice(0, key.length + 1);
+      }
       if (!key || m.keys.indexOf(key) < 0) { return []; }
       var latin = /^[a-z0-9]+$/.test(q);
       return load(new URL(key + '.json', folder).href).then(function (sh) {
@@ -132,7 +141,9 @@
         out.sort(function (a, b) { return (a.at > 0) - (b.at > 0) || a.order - b.order; });
         var regions = out.filter(function (r) { return r.kind === 'region'; }).slice(0, MAX_REGIONS);
         var agencies = out.filter(function (r) { return r.kind === 'agency'; }).slice(0, MAX_RESULTS - regions.length);
-        return agencies.concat(regions);
+        var rs = agencies.concat(regions);
+        rs.partial = partial;
+        return rs;
       });
     });
   }
@@ -210,7 +221,13 @@
         list.appendChild(li);
       });
       var open = input.value.trim() !== '';
-      if (open && rs.length === 0) {
+      if (open && rs.partial) {
+        var more = document.createElement('li');
+        more.className = 'search-none';
+        more.textContent = '再输入一个字母，查看全部结果。';
+        list.appendChild(more);
+      }
+      if (open && rs.length === 0 && !rs.partial) {
         var none = document.createElement('li');
         none.className = 'search-none';
         none.textContent = '没有找到。试试名称的开头、拼音或首字母。';
