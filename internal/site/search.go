@@ -1,9 +1,7 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -21,10 +19,11 @@ import (
 // not download every agency to answer the first keystroke, so the build writes the
 // index in shards, one per key letter (searchKey): search/<key>.json holds every
 // agency and region a query starting with that letter may find; a shard with more
-// than searchShardRows is split by the query's next letter (searchShardRows). The manifest,
-// search/index.json, lists the shards and spells the characters of every name in
-// pinyin, so that the browser knows the key of a query typed in characters and can
-// spell the names of a shard itself: a shard holds names, not their pinyin.
+// than searchShardRows is split by the query's next letter. The manifest,
+// search/index.json, lists the shards (split: those split) and spells the
+// characters of every name in pinyin, so that the browser knows the key of a query
+// typed in characters and can spell the names of a shard itself: a shard holds
+// names, not their pinyin.
 //
 // Files (JSON, written by the whole site's build and the hub's, where the national
 // pages are):
@@ -347,15 +346,6 @@ func searchIndex(agencies, regions []searchItem) (map[string][]byte, error) {
 	}
 	out["index.json"] = append(js, '\n')
 	return out, nil
-}
-
-// gzipSize is how many bytes data weighs gzipped, as a server sends it.
-func gzipSize(data []byte) int {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	w.Write(data)
-	w.Close()
-	return buf.Len()
 }
 
 // writeSearch writes the search index of a build that has the national pages (the

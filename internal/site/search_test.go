@@ -2,6 +2,8 @@ package site
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -13,6 +15,15 @@ import (
 
 	"github.com/nianbao/nianbao/internal/store"
 )
+
+// gzipSize is how many bytes data weighs gzipped, as a server sends it.
+func gzipSize(data []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}
 
 func TestSpeller(t *testing.T) {
 	sp := newSpeller()
