@@ -272,6 +272,26 @@ func TestBrowserFind(t *testing.T) {
 			t.Errorf("the compare CSV has no row %q:\n%s", row, csv)
 		}
 	}
+	// One year: bars, an agency a bar.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/portal/compare/?agencies=xi-feng-qu-ren-min-zheng-fu,heng-shan-xian-xing-zheng-shen-pi-fu-wu-ju,no-such-agency&years=2017&figure=proactive"),
+		chromedp.WaitReady("body"),
+		chromedp.Poll[chromedp.Void](`document.getElementById('compare-form').getAttribute('data-ready') === 'true'`, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Sleep(300*time.Millisecond),
+	); err != nil {
+		t.Fatal(err)
+	}
+	shot("compare-one-year-390", true)
+	bars, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(function () {
+  var o = JSON.parse(document.querySelector('#compare-out .chart').getAttribute('data-chart'));
+  return [o.series[0].type, o.xAxis.data.join('/'), JSON.stringify(o.series[0].data), document.getElementById('compare-notice').textContent];
+})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"bar", "西峰区人民政府/衡山县行政审批服务局", "[13000,null]", "找不到机关“no-such-agency”。"}; strings.Join(bars, "|") != strings.Join(want, "|") {
+		t.Errorf("one year: %q, want %q", bars, want)
+	}
 	if shots != "" {
 		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/agency/"), chromedp.WaitReady("body"), chromedp.Sleep(200*time.Millisecond)); err != nil {
 			t.Fatal(err)
