@@ -195,7 +195,7 @@ func TestBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		if charts == 0 {
+		if charts == 0 && p != "agency/huaian/" { // one year of reports: no trend to draw
 			t.Errorf("/%s: no charts", p)
 		}
 		if drawn != charts {

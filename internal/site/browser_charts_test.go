@@ -1,0 +1,273 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// downloads records the files the browser saves into dir, by suggested name.
+type downloads struct {
+	dir  string
+	mu   sync.Mutex
+	name map[string]string // GUID → suggested file name
+	done map[string]string // suggested file name → path of the saved file
+}
+
+func watchDownloads(t *testing.T, ctx context.Context) *downloads {
+	t.Helper()
+	d := &downloads{dir: t.TempDir(), name: map[string]string{}, done: map[string]string{}}
+	on := true
+	if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: d.dir, EventsEnabled: &on}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.ListenBrowser(ctx, func(ev any) {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		switch ev := ev.(type) {
+		case *cdpbrowser.EventDownloadWillBegin:
+			d.name[ev.GUID] = ev.SuggestedFilename
+		case *cdpbrowser.EventDownloadProgress:
+			if ev.State == cdpbrowser.DownloadProgressStateCompleted {
+				d.done[d.name[ev.GUID]] = filepath.Join(d.dir, ev.GUID)
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// click clicks the toolbar button of the chart id labelled label, and returns the
+// file it downloads.
+func (d *downloads) click(t *testing.T, ctx context.Context, id, label, name string) []byte {
+	t.Helper()
+	js := fmt.Sprintf(`(function () {
+  var fig = document.getElementById(%q).closest('figure');
+  var b = Array.from(fig.querySelectorAll('.chart-tools button')).find(function (b) { return b.textContent === %q; });
+  if (!b) { return false; }
+  b.click();
+  return true;
+})()`, id, label)
+	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err != nil || !ok {
+		t.Fatalf("%s: no button %q (%v)", id, label, err)
+	}
+	for range 100 {
+		d.mu.Lock()
+		path, ok := d.done[name]
+		d.mu.Unlock()
+		if ok {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s: %q downloaded no %s", id, label, name)
+	return nil
+}
+
+// drawnRows is what a chart's option draws: a row a category (its label, then each
+// series' figure, "" where it has none).
+func drawnRows(t *testing.T, option string) [][]string {
+	t.Helper()
+	var o struct {
+		XAxis, YAxis []struct {
+			Type string
+			Data []string
+		}
+		Series []struct{ Data []struct{ Value any } }
+	}
+	if err := json.Unmarshal([]byte(option), &o); err != nil {
+		t.Fatal(err)
+	}
+	var cats []string
+	for _, a := range append(o.XAxis, o.YAxis...) {
+		if a.Type == "category" {
+			cats = a.Data
+		}
+	}
+	var rows [][]string
+	for i, c := range cats {
+		row := []string{c}
+		for _, s := range o.Series {
+			v := s.Data[i].Value
+			if f, ok := v.(float64); ok {
+				row = append(row, fmt.Sprint(int64(f)))
+			} else {
+				row = append(row, "")
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// TestChartTools: every chart has its toolbar; a chart's CSV download is the rows
+// it draws (UTF-8 with a BOM), its PNG and SVG downloads are images, its permalink
+// opens the page at the chart, highlighted, and its embed code shows the chart on
+// the site's embed page, all under a project subpath.
+func TestChartTools(t *testing.T) {
+	ctx, cancel := browser(t)
+	defer cancel()
+	out := buildFixtures(t, "https://example.github.io/portal/")
+	srv := serveSite(t, out)
+	var mu sync.Mutex
+	var problems []string
+	if err := chromedp.Listen(ctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			problems = append(problems, "exception: "+ev.ExceptionDetails.Text+" "+fmt.Sprint(ev.ExceptionDetails.Exception))
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+				problems = append(problems, "console: "+fmt.Sprint(ev.Args))
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	dl := watchDownloads(t, ctx)
+	const page = "agency/huaian/2024/"
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/portal/"+page),
+		chromedp.WaitReady(".chart-tools"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	// Every chart has a toolbar of buttons and a link with visible labels.
+	tools, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('.chart[data-chart]')).map(function (el) {
+  var bar = el.closest('figure').querySelector('.chart-tools');
+  return bar ? Array.from(bar.querySelectorAll('button, a')).map(function (b) { return b.textContent; }).join('|') : '';
+})`))
+	if err != nil || len(tools) == 0 {
+		t.Fatalf("charts' toolbars %v (%v)", tools, err)
+	}
+	for i, tl := range tools {
+		if tl != "数据 CSV|图片 PNG|图片 SVG|链接|嵌入" {
+			t.Errorf("chart %d's toolbar %q", i, tl)
+		}
+	}
+
+	// The CSV of a chart is the rows the chart draws.
+	const id = "chart-outcomes"
+	option, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`document.getElementById(%q).getAttribute('data-chart')`, id)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := drawnRows(t, option)
+	raw := dl.click(t, ctx, id, "数据 CSV", "agency-huaian-2024-"+id+".csv")
+	if !bytes.HasPrefix(raw, []byte("\ufeff")) {
+		t.Errorf("the CSV has no byte order mark: %q", raw[:min(len(raw), 20)])
+	}
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(raw, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatalf("the CSV does not parse: %v\n%s", err, raw)
+	}
+	if len(recs) != len(want)+1 || !equalRows(recs[1:], want) {
+		t.Errorf("the CSV's rows\n%v\nwant the chart's\n%v", recs[1:], want)
+	}
+	if len(recs) > 0 && (recs[0][0] == "" || len(recs[0]) != len(want[0])) {
+		t.Errorf("the CSV's header %v", recs[0])
+	}
+
+	// The PNG is a PNG image of the chart's size or more.
+	pic := dl.click(t, ctx, id, "图片 PNG", "agency-huaian-2024-"+id+".png")
+	if !bytes.HasPrefix(pic, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Errorf("the PNG download starts %q", pic[:min(len(pic), 8)])
+	} else if img, err := png.Decode(bytes.NewReader(pic)); err != nil {
+		t.Errorf("the PNG does not decode: %v", err)
+	} else if b := img.Bounds(); b.Dx() < 200 || b.Dy() < 200 {
+		t.Errorf("the PNG is %v", b)
+	}
+
+	// The SVG is XML with an <svg> root.
+	svg := dl.click(t, ctx, id, "图片 SVG", "agency-huaian-2024-"+id+".svg")
+	var doc struct{ XMLName xml.Name }
+	if err := xml.Unmarshal(svg, &doc); err != nil || doc.XMLName.Local != "svg" {
+		t.Errorf("the SVG's root is %v (%v)", doc.XMLName, err)
+	}
+
+	// The permalink is the chart's id; opening it scrolls to the chart, highlighted.
+	href, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`document.getElementById(%q).closest('figure').querySelector('.chart-tools a').getAttribute('href')`, id)))
+	if err != nil || href != "#"+id {
+		t.Errorf("the permalink is %q (%v), want #%s", href, err, id)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate("about:blank"),
+		chromedp.Navigate(srv.URL+"/portal/"+page+href),
+		chromedp.WaitReady(".chart-target"),
+		chromedp.Sleep(200*time.Millisecond),
+	); err != nil {
+		t.Fatal(err)
+	}
+	at, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(function () {
+  var f = document.getElementById(%q).closest('figure');
+  return [f.classList.contains('chart-target') ? 1 : 0, f.getBoundingClientRect().top, window.innerHeight, window.scrollY];
+})()`, id)))
+	if err != nil || at[0] != 1 || at[1] < -1 || at[1] > at[2]/2 || at[3] == 0 {
+		t.Errorf("opening the permalink: highlighted %v, the chart's top at %v of a %v-pixel window, scrolled %v (%v)", at[0], at[1], at[2], at[3], err)
+	}
+
+	// The embed code is an iframe of the embed page, which draws the chart.
+	code, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`document.getElementById(%q).closest('figure').querySelector('.chart-embed textarea').value`, id)))
+	if err != nil || !strings.HasPrefix(code, `<iframe src="`+srv.URL+`/portal/embed/?page=`) {
+		t.Fatalf("the embed code %q (%v)", code, err)
+	}
+	src := strings.ReplaceAll(strings.SplitN(strings.TrimPrefix(code, `<iframe src="`), `"`, 2)[0], "&amp;", "&")
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(src),
+		chromedp.WaitReady(".chart[data-drawn]"),
+	); err != nil {
+		t.Fatalf("the embed page %s: %v", src, err)
+	}
+	embedded, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[document.querySelector('.chart[data-drawn]').id, String(document.querySelectorAll('.chart svg path').length > 0), document.querySelector('.embed-source a').getAttribute('href')]`))
+	if err != nil || embedded[0] != id || embedded[1] != "true" || embedded[2] != srv.URL+"/portal/"+page+"#"+id {
+		t.Errorf("the embed page shows %v (%v)", embedded, err)
+	}
+	// A bad address says so, and loads nothing.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/embed/?page=..%2F..%2Fx&chart=chart-x"), chromedp.Sleep(200*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('embed').textContent`)); err != nil || !strings.Contains(msg, "嵌入地址有误") {
+		t.Errorf("the embed page of a bad address says %q (%v)", msg, err)
+	}
+
+	// Years on the home page's axes are years (2016), not figures (2,016).
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/"), chromedp.WaitReady("#chart-year-coverage[data-drawn]")); err != nil {
+		t.Fatal(err)
+	}
+	labels, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('chart-year-coverage').querySelector('svg').textContent`))
+	if err != nil || !strings.Contains(labels, "2016") || strings.Contains(labels, "2,016") {
+		t.Errorf("the coverage chart's text %q (%v), want years as 2016", labels, err)
+	}
+	mu.Lock()
+	for _, p := range problems {
+		t.Error(p)
+	}
+	mu.Unlock()
+}
+
+// equalRows compares CSV rows with drawn rows, a missing figure being empty in both.
+func equalRows(a, b [][]string) bool {
+	return slices.EqualFunc(a, b, func(x, y []string) bool { return slices.Equal(x, y) })
+}
