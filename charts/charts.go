@@ -29,8 +29,9 @@ type Chart struct {
 	Option  json.RawMessage // the ECharts option object
 	Table   Table           // the same numbers as a table
 	// Horizontal is true when the categories run down the y axis: the chart's height
-	// should grow with the number of categories.
+	// should grow with the number of categories, RowHeight pixels each.
 	Horizontal bool
+	RowHeight  int
 }
 
 // Table is a chart's data as a table: one row a category, one column a series.
@@ -130,7 +131,11 @@ func Categories(id, caption, rowHeader string, categories []string, series []Ser
 		// The option holds only strings, numbers and maps: this cannot happen.
 		panic(fmt.Sprintf("charts: marshal %s: %v", id, err))
 	}
-	return Chart{ID: id, Caption: caption, Option: raw, Table: table(rowHeader, categories, series), Horizontal: kind == HorizontalBars}, true
+	c := Chart{ID: id, Caption: caption, Option: raw, Table: table(rowHeader, categories, series)}
+	if kind == HorizontalBars {
+		c.Horizontal, c.RowHeight = true, rowHeight(categories)
+	}
+	return c, true
 }
 
 // YearFormatter is the axisLabel formatter of a year axis. ECharts writes a value
@@ -265,6 +270,26 @@ func gridTop(series []Series) string {
 		width += w
 	}
 	return strconv.Itoa(12 + legendRowHeight*rows)
+}
+
+// Rows of a horizontal chart: a label breaks into lines of horizontalLabelWidth,
+// labelCharWidth a character; a row is labelLineHeight a line and rowPadding more,
+// and at least minRowHeight.
+const (
+	labelCharWidth  = 12 // pixels: the 12-pixel axis label text, a Chinese character
+	labelLineHeight = 14 // pixels
+	rowPadding      = 12 // pixels between the labels of two rows
+	minRowHeight    = 30 // pixels
+)
+
+// rowHeight is the height of a horizontal chart's rows: room for its longest label.
+func rowHeight(categories []string) int {
+	perLine := horizontalLabelWidth / labelCharWidth
+	lines := 1
+	for _, c := range categories {
+		lines = max(lines, (len([]rune(c))+perLine-1)/perLine)
+	}
+	return max(minRowHeight, lines*labelLineHeight+rowPadding)
 }
 
 // countAxis is a value axis of counts: integer ticks only.

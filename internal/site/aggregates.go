@@ -168,15 +168,25 @@ var distributionKeys = []struct{ key, label, unit string }{
 func byYearCharts(prefix, scope string, es []*entry) []chartView {
 	y := yearsOf(es)
 	var out []chartView
+	// Coverage counts every year from the first to the last: a year nobody
+	// reported is one of no reports of as many agencies.
 	counts := y.reporting()
+	var all []int
 	var have, missing []*int64
-	for _, n := range counts {
-		have = append(have, record.Int(int64(n)))
-		missing = append(missing, record.Int(int64(y.known-n)))
+	for i, n := 0, 0; len(y.list) > 0 && y.list[0]+i <= y.list[len(y.list)-1]; i++ {
+		yr := y.list[0] + i
+		all = append(all, yr)
+		k := 0
+		if n < len(y.list) && y.list[n] == yr {
+			k = counts[n]
+			n++
+		}
+		have = append(have, record.Int(int64(k)))
+		missing = append(missing, record.Int(int64(y.known-k)))
 	}
 	if c, ok := charts.Years(prefix+"-coverage",
 		fmt.Sprintf("%s历年有报告的机关数（个）：本站共有%d个机关的报告，各年度有报告的机关不同", scope, y.known),
-		y.list, []charts.Series{{Name: "有报告", Values: have}, {Name: "该年度无报告", Values: missing}}, true); ok {
+		all, []charts.Series{{Name: "有报告", Values: have}, {Name: "该年度无报告", Values: missing}}, true); ok {
 		out = append(out, chartOf(c))
 	}
 	for _, k := range distributionKeys {
@@ -216,8 +226,26 @@ func byYearCharts(prefix, scope string, es []*entry) []chartView {
 // byRegionCharts charts, for one year, each region's median per agency of the
 // requests received and of the items disclosed proactively, one chart each (their
 // scales differ by orders of magnitude); each region's label says over how many
-// agencies. es gives a region's reports of every year.
-func byRegionCharts(id, scope string, year int, d *dataset, codes []string, es func(code string) []*entry) []chartView {
+// agencies. The year is the first of years (latest first) in which at least two of
+// the regions have reports: one region is no comparison. es gives a region's
+// reports of every year.
+func byRegionCharts(id, scope string, years []int, d *dataset, codes []string, es func(code string) []*entry) []chartView {
+	year := 0
+	for _, yr := range years {
+		n := 0
+		for _, code := range codes {
+			if slices.ContainsFunc(es(code), func(e *entry) bool { return e.year == yr }) {
+				n++
+			}
+		}
+		if n >= 2 {
+			year = yr
+			break
+		}
+	}
+	if year == 0 {
+		return nil
+	}
 	var out []chartView
 	for _, k := range distributionKeys {
 		var names []string
@@ -245,11 +273,9 @@ func byRegionCharts(id, scope string, year int, d *dataset, codes []string, es f
 	return out
 }
 
-// latestYear is the latest year of es, 0 for none.
-func latestYear(es []*entry) int {
-	y := 0
-	for _, e := range es {
-		y = max(y, e.year)
-	}
-	return y
+// latestFirst is the years of es, latest first.
+func latestFirst(es []*entry) []int {
+	ys := slices.Clone(yearsOf(es).list)
+	slices.Reverse(ys)
+	return ys
 }

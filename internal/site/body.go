@@ -63,7 +63,7 @@ func chartOf(c charts.Chart) chartView {
 		v.Rows = append(v.Rows, append([]string{r.Label}, r.Values...))
 	}
 	if c.Horizontal {
-		v.Height = chartAxesHeight + chartBarHeight*len(c.Table.Rows)
+		v.Height = chartAxesHeight + max(chartBarHeight, c.RowHeight)*len(c.Table.Rows)
 	}
 	return v
 }

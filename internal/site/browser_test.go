@@ -298,7 +298,7 @@ func TestScreenshots(t *testing.T) {
 	for _, size := range []struct {
 		name string
 		w    int64
-	}{{"desktop", 1280}, {"phone", 375}} {
+	}{{"desktop", 1366}, {"phone", 390}} {
 		for _, p := range append(browserPages, "region/420000/", "year/2017/") {
 			err := chromedp.Do(ctx,
 				chromedp.EmulateViewport(size.w, 800),

@@ -257,7 +257,7 @@ func writeRegions(p *project, d *dataset, s *scope) error {
 		}
 		cs := byYearCharts("chart-year", rg.name, rg.entries)
 		if len(rg.children) > 1 {
-			cs = append(cs, byRegionCharts("chart-children", rg.name+"下级地区", latestYear(rg.entries), d, rg.children,
+			cs = append(cs, byRegionCharts("chart-children", rg.name+"下级地区", latestFirst(rg.entries), d, rg.children,
 				func(code string) []*entry { return d.regions[code].entries })...)
 		}
 		if err := writeList(p, regionURL(code), lp, cs, "报告", reportTable(s, rg.name+"的报告", rg.entries, true)); err != nil {
@@ -275,7 +275,7 @@ func writeRegions(p *project, d *dataset, s *scope) error {
 	}
 	var cs []chartView
 	if len(provinces) > 1 {
-		cs = byRegionCharts("chart-provinces", "各省", latestYear(d.entries), d, provinces,
+		cs = byRegionCharts("chart-provinces", "各省", latestFirst(d.entries), d, provinces,
 			func(code string) []*entry { return d.regions[code].entries })
 	}
 	return writeList(p, "region/", idx, cs, "", SortTable{})
@@ -312,7 +312,7 @@ func writeYears(p *project, d *dataset, s *scope) error {
 			}
 		}
 		provs := provincesOf(d, es)
-		cs := byRegionCharts("chart-provinces", scopeName+"各省", y, d, provs,
+		cs := byRegionCharts("chart-provinces", scopeName+"各省", []int{y}, d, provs,
 			func(code string) []*entry { return byProvince[code] })
 		var t SortTable
 		heading := "报告"
@@ -387,7 +387,7 @@ func writeHome(p *project, d *dataset, s *scope) error {
 	cs := byYearCharts("chart-year", scopeName, d.entries)
 	provs := provincesOf(d, d.entries)
 	if len(provs) > 1 {
-		cs = append(cs, byRegionCharts("chart-provinces", "各省", latestYear(d.entries), d, provs,
+		cs = append(cs, byRegionCharts("chart-provinces", "各省", latestFirst(d.entries), d, provs,
 			func(code string) []*entry { return d.regions[code].entries })...)
 	}
 	latest := slices.Clone(d.entries)

@@ -76,6 +76,21 @@
     return found;
   }
 
+  // The labels of a category x axis break onto lines no wider than a column: the
+  // width the option gives is the most, and a phone's columns are narrower.
+  function fitLabels(el, option) {
+    var axes = [].concat(option.xAxis || []);
+    var changed = false;
+    for (var i = 0; i < axes.length; i++) {
+      var a = axes[i], l = a && a.axisLabel;
+      if (!l || a.type !== 'category' || l.overflow !== 'break' || !a.data || !a.data.length) { continue; }
+      if (l.nianbaoWidth == null) { l.nianbaoWidth = l.width || 76; }
+      var w = Math.max(24, Math.min(l.nianbaoWidth, Math.floor((el.clientWidth * 0.93 - 56) / a.data.length) - 6));
+      if (w !== l.width) { l.width = w; changed = true; }
+    }
+    return changed;
+  }
+
   var drawn = [];
   function draw(el) {
     var option;
@@ -93,10 +108,11 @@
       if (!tips[t].formatter) { tips[t].formatter = tooltipOf(years); }
       if (tips[t].confine == null) { tips[t].confine = true; } // the chart clips what overflows it
     }
+    fitLabels(el, option);
     var chart = window.echarts.init(el, null, { renderer: 'svg' });
     chart.setOption(option);
     el.setAttribute('data-drawn', 'true');
-    drawn.push(chart);
+    drawn.push({ chart: chart, el: el, option: option });
     if (fig) { toolbar(fig, el, chart); }
     return chart;
   }
@@ -325,7 +341,11 @@
   window.addEventListener('resize', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
-      for (var j = 0; j < drawn.length; j++) { drawn[j].resize(); }
+      for (var j = 0; j < drawn.length; j++) {
+        var d = drawn[j];
+        if (fitLabels(d.el, d.option)) { d.chart.setOption({ xAxis: d.option.xAxis }); }
+        d.chart.resize();
+      }
     }, 150);
   });
 })();
