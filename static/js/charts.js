@@ -77,7 +77,9 @@
   }
 
   // The labels of a category x axis break onto lines no wider than a column: the
-  // width the option gives is the most, and a phone's columns are narrower.
+  // width the option gives is the most, and a phone's columns are narrower. Labels
+  // that cannot break (years, other words without spaces in Latin script) turn
+  // upright instead when a column is narrower than they are.
   function fitLabels(el, option) {
     var axes = [].concat(option.xAxis || []);
     var changed = false;
@@ -86,7 +88,10 @@
       if (!l || a.type !== 'category' || l.overflow !== 'break' || !a.data || !a.data.length) { continue; }
       if (l.nianbaoWidth == null) { l.nianbaoWidth = l.width || 76; }
       var w = Math.max(24, Math.min(l.nianbaoWidth, Math.floor((el.clientWidth * 0.93 - 56) / a.data.length) - 6));
-      if (w !== l.width) { l.width = w; changed = true; }
+      var upright = a.data.some(function (d) { return /^[\x21-\x7e]+$/.test(String(d)) && String(d).length * 7 > w; });
+      var rotate = upright ? 90 : 0;
+      if (upright) { w = l.nianbaoWidth; }
+      if (w !== l.width || rotate !== (l.rotate || 0)) { l.width = w; l.rotate = rotate; changed = true; }
     }
     return changed;
   }
