@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -249,4 +250,34 @@ func FuzzReport(f *testing.F) {
 		}
 		Trend("t", "", []int{2019, 2020}, []record.Summary{record.Summarize(r), {}})
 	})
+}
+
+var update = flag.Bool("update", false, "rewrite static/js/chart-kinds.js")
+
+// TestTemplatesScript: the site's chart templates (static/js/chart-kinds.js) are
+// Templates, and each has no data left in it.
+func TestTemplatesScript(t *testing.T) {
+	const path = "../static/js/chart-kinds.js"
+	want := TemplatesScript()
+	if *update {
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is out of date: go test ./charts -run TestTemplatesScript -update", path)
+	}
+	for name, raw := range Templates() {
+		var o map[string]any
+		if err := json.Unmarshal(raw, &o); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if strings.Contains(string(raw), `"data"`) || len(o["series"].([]any)) != 1 {
+			t.Errorf("%s: a template with data or more than one series: %s", name, raw)
+		}
+	}
 }

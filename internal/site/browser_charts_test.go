@@ -8,6 +8,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"image/png"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,6 +21,7 @@ import (
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/nianbao/nianbao/charts"
 )
 
 // downloads records the files the browser saves into dir, by suggested name.
@@ -85,16 +88,19 @@ func (d *downloads) click(t *testing.T, ctx context.Context, id, label, name str
 	return nil
 }
 
-// drawnRows is what a chart's option draws: a row a category (its label, then each
-// series' figure, "" where it has none).
-func drawnRows(t *testing.T, option string) [][]string {
+// drawnRows is what a chart's option draws: a row a category or year (its label,
+// then each series' figure, "" where it has none), and the series' names.
+func drawnRows(t *testing.T, option string) (rows [][]string, names []string) {
 	t.Helper()
 	var o struct {
 		XAxis, YAxis []struct {
 			Type string
 			Data []string
 		}
-		Series []struct{ Data []struct{ Value any } }
+		Series []struct {
+			Name string
+			Data []struct{ Value any }
+		}
 	}
 	if err := json.Unmarshal([]byte(option), &o); err != nil {
 		t.Fatal(err)
@@ -105,20 +111,95 @@ func drawnRows(t *testing.T, option string) [][]string {
 			cats = a.Data
 		}
 	}
-	var rows [][]string
-	for i, c := range cats {
-		row := []string{c}
-		for _, s := range o.Series {
+	figure := func(v any) string {
+		if f, ok := v.(float64); ok {
+			return fmt.Sprint(int64(f))
+		}
+		return ""
+	}
+	for _, s := range o.Series {
+		names = append(names, s.Name)
+	}
+	if len(o.Series) == 0 {
+		return nil, nil
+	}
+	for i := range o.Series[0].Data {
+		var row []string
+		if i < len(cats) {
+			row = append(row, cats[i])
+		}
+		for j, s := range o.Series {
 			v := s.Data[i].Value
-			if f, ok := v.(float64); ok {
-				row = append(row, fmt.Sprint(int64(f)))
-			} else {
-				row = append(row, "")
+			if pair, ok := v.([]any); ok && len(pair) == 2 {
+				if j == 0 {
+					row = append(row, figure(pair[0]))
+				}
+				v = pair[1]
 			}
+			row = append(row, figure(v))
 		}
 		rows = append(rows, row)
 	}
-	return rows
+	return rows, names
+}
+
+// drawnOption is the option the chart id of the page holds, as ECharts has it.
+func drawnOption(t *testing.T, ctx context.Context, id string) string {
+	t.Helper()
+	o, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`JSON.stringify(document.getElementById(%q).nianbaoChart.getOption())`, id)))
+	if err != nil {
+		t.Fatalf("%s: %v", id, err)
+	}
+	return o
+}
+
+// TestChartTemplates: a chart a page carries in its compact form (its kind, and its
+// data in its table) draws what its whole option would: the same categories or
+// years, series and figures, for every kind of chart.
+func TestChartTemplates(t *testing.T) {
+	ctx, cancel := browser(t)
+	defer cancel()
+	out := buildFixtures(t, "https://example.github.io/portal/")
+	n := func(v int64) *int64 { return &v }
+	var cs []charts.Chart
+	add := func(c charts.Chart, ok bool) {
+		if !ok {
+			t.Fatal("no chart")
+		}
+		cs = append(cs, c)
+	}
+	two := []charts.Series{{Name: "甲", Values: []*int64{n(3), nil, n(1200)}}, {Name: "乙<b>", Values: []*int64{n(0), n(7), nil}}}
+	cats := []string{"北京市", "天津市（2个机关）", "<script>x</script>"}
+	for _, k := range []charts.Kind{charts.Bars, charts.StackedBars, charts.HorizontalBars, charts.Lines} {
+		add(charts.Categories(fmt.Sprintf("chart-k%d", k), "cap", "类别", cats, two, k))
+	}
+	add(charts.Years("chart-years", "cap", []int{2016, 2017, 2019}, two, false))
+	add(charts.Years("chart-years-stacked", "cap", []int{2016, 2017, 2019}, two, true))
+	var long []int
+	var longVals []*int64
+	for y := 2007; y <= 2024; y += 2 {
+		long = append(long, y)
+		longVals = append(longVals, n(int64(y)))
+	}
+	add(charts.Years("chart-years-long", "cap", long, []charts.Series{{Name: "一", Values: longVals}}, false))
+	page := `<!doctype html><html lang="zh-CN" class="no-js"><head><meta charset="utf-8">
+<script src="../js/echarts.min.js" defer></script><script src="../js/chart-kinds.js" defer></script><script src="../js/charts.js" defer></script>
+</head><body>` + string(chartsHTML(chartsOf(cs))) + `</body></html>`
+	mux := http.NewServeMux()
+	mux.Handle("/portal/", http.StripPrefix("/portal/", http.FileServer(http.Dir(out))))
+	mux.HandleFunc("/portal/zz-kinds/", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(page)) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/zz-kinds/"), chromedp.WaitReady("#chart-years-long[data-drawn]")); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		wantRows, wantNames := drawnRows(t, string(c.Option))
+		gotRows, gotNames := drawnRows(t, drawnOption(t, ctx, c.ID))
+		if !equalRows(gotRows, wantRows) || !slices.Equal(gotNames, wantNames) {
+			t.Errorf("%s (%s) draws %v %v, want %v %v", c.ID, c.Compact, gotNames, gotRows, wantNames, wantRows)
+		}
+	}
 }
 
 // TestChartTools: every chart has its toolbar; a chart's CSV download is the rows
@@ -174,7 +255,10 @@ func TestChartTools(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := drawnRows(t, option)
+	want, _ := drawnRows(t, drawnOption(t, ctx, id))
+	if !strings.Contains(option, `"nianbao"`) {
+		t.Errorf("%s's data-chart %s is not its compact form", id, option)
+	}
 	raw := dl.click(t, ctx, id, "数据 CSV", "agency-huaian-2024-"+id+".csv")
 	if !bytes.HasPrefix(raw, []byte("\ufeff")) {
 		t.Errorf("the CSV has no byte order mark: %q", raw[:min(len(raw), 20)])

@@ -96,11 +96,61 @@
     return changed;
   }
 
+  // expand builds the option of a chart whose data-chart is its compact form
+  // ({"nianbao": kind, "top": pixels}, charts.Chart.Compact) from its kind's
+  // template (static/js/chart-kinds.js) and the figure's data table: a column a
+  // series, a row a category (a year, for the years kinds), "—" a missing figure.
+  function clone(v) { return JSON.parse(JSON.stringify(v)); }
+  function figure(text) {
+    var t = text.trim().replace(/,/g, '');
+    return /^-?[0-9]+(\.[0-9]+)?$/.test(t) ? Number(t) : '-';
+  }
+  function expand(spec, table) {
+    var kinds = window.nianbaoChartKinds || {};
+    if (!kinds[spec.nianbao] || !table || !table.tHead || !table.tBodies[0]) { return null; }
+    var o = clone(kinds[spec.nianbao]);
+    var head = table.tHead.rows[0].cells, rows = table.tBodies[0].rows;
+    var labels = [], columns = [];
+    for (var c = 1; c < head.length; c++) { columns.push({ name: head[c].textContent, data: [] }); }
+    for (var r = 0; r < rows.length; r++) {
+      var cells = rows[r].cells;
+      labels.push(cells[0].textContent);
+      for (var k = 0; k < columns.length; k++) {
+        columns[k].data.push(cells[k + 1] ? figure(cells[k + 1].textContent) : '-');
+      }
+    }
+    var years = spec.nianbao === 'years';
+    var proto = o.series[0];
+    o.series = columns.map(function (col) {
+      var s = clone(proto);
+      s.name = col.name;
+      s.data = col.data.map(function (v, i) { return { value: years ? [Number(labels[i]), v] : v }; });
+      return s;
+    });
+    ['xAxis', 'yAxis'].forEach(function (k) {
+      [].concat(o[k] || []).forEach(function (a) {
+        if (a.type === 'category') { a.data = labels.slice(); }
+        if (years && k === 'xAxis') {
+          a.min = Number(labels[0]);
+          a.max = Number(labels[labels.length - 1]);
+          if (a.max - a.min > 12) { delete a.interval; } // charts.maxYearTicks
+        }
+      });
+    });
+    [].concat(o.legend || []).forEach(function (l) { l.show = columns.length > 1; });
+    [].concat(o.grid || []).forEach(function (g) { g.top = String(spec.top); });
+    return o;
+  }
+
   var drawn = [];
   function draw(el) {
     var option;
     try { option = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return null; }
     var fig = el.closest('figure');
+    if (option && option.nianbao) {
+      option = expand(option, fig && fig.querySelector('details.chart-data table'));
+      if (!option) { return null; }
+    }
     var details = fig && fig.querySelector('details.chart-data');
     if (details) { details.open = false; }
     // The height is set here, not in a style attribute, which the pages'
@@ -117,6 +167,7 @@
     var chart = window.echarts.init(el, null, { renderer: 'svg' });
     chart.setOption(option);
     el.setAttribute('data-drawn', 'true');
+    el.nianbaoChart = chart; // for other scripts of the site, and its tests
     drawn.push({ chart: chart, el: el, option: option });
     if (fig) { toolbar(fig, el, chart); }
     return chart;
