@@ -290,6 +290,41 @@ func TestChartTools(t *testing.T) {
 	if err := xml.Unmarshal(svg, &doc); err != nil || doc.XMLName.Local != "svg" {
 		t.Errorf("the SVG's root is %v (%v)", doc.XMLName, err)
 	}
+	// … which says what it shows and where it comes from.
+	if !strings.Contains(string(svg), "申请办理结果") || !strings.Contains(string(svg), "/portal/"+page+"#"+id) {
+		t.Errorf("the SVG has no caption or source:\n%.600s", svg)
+	}
+
+	if dir := os.Getenv("NIANBAO_SCREENSHOTS"); dir != "" {
+		os.MkdirAll(dir, 0o755)
+		os.WriteFile(filepath.Join(dir, "download-"+id+".png"), pic, 0o644)
+		os.WriteFile(filepath.Join(dir, "download-"+id+".svg"), svg, 0o644)
+	}
+
+	// The toolbar works from the keyboard: Tab goes from button to button, and
+	// Enter on 嵌入 shows the embed code, selected.
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.getElementById(%q).closest('figure').querySelector('.chart-tools button').focus()`, id)),
+		chromedp.KeyEvent("\t"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.textContent`)); err != nil || got != "图片 PNG" {
+		t.Errorf("Tab from the CSV button went to %q (%v), want 图片 PNG", got, err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`Array.from(document.getElementById(%q).closest('figure').querySelectorAll('.chart-tools button')).pop().focus()`, id)),
+		chromedp.KeyEvent("\r"),
+		chromedp.Sleep(100*time.Millisecond),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(`(function () {
+  var box = document.getElementById(%q).closest('figure').querySelector('.chart-embed');
+  return [String(box.hidden), String(document.activeElement === box.querySelector('textarea')), document.activeElement.labels && document.activeElement.labels[0] ? document.activeElement.labels[0].textContent : ''];
+})()`, id))); err != nil || got[0] != "false" || got[1] != "true" || got[2] == "" {
+		t.Errorf("Enter on 嵌入: hidden, focused, label = %v (%v), want the labelled embed code shown and focused", got, err)
+	}
 
 	// The permalink is the chart's id; opening it scrolls to the chart, highlighted.
 	href, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`document.getElementById(%q).closest('figure').querySelector('.chart-tools a').getAttribute('href')`, id)))

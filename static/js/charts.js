@@ -69,6 +69,7 @@
       [].concat(option[k] || []).forEach(function (a) {
         if (a && a.axisLabel && a.axisLabel.formatter === 'year') {
           a.axisLabel.formatter = function (v) { return String(v); };
+          a.nianbaoYears = true;
           found = true;
         }
       });
@@ -80,11 +81,19 @@
   // width the option gives is the most, and a phone's columns are narrower. Labels
   // that cannot break (years, other words without spaces in Latin script) turn
   // upright instead when a column is narrower than they are.
+  var minYearGap = 36; // pixels: a year's label, "2016", and room around it
   function fitLabels(el, option) {
     var axes = [].concat(option.xAxis || []);
     var changed = false;
     for (var i = 0; i < axes.length; i++) {
       var a = axes[i], l = a && a.axisLabel;
+      if (a && a.nianbaoYears && a.min != null && a.max > a.min) {
+        // A year axis ticks every year while their labels fit (minYearGap pixels
+        // apart), else every second, third … year: never some years at random.
+        var step = Math.max(1, Math.ceil((a.max - a.min) * minYearGap / Math.max(1, el.clientWidth * 0.93 - 56)));
+        if (a.interval !== step) { a.interval = step; changed = true; }
+        continue;
+      }
       if (!l || a.type !== 'category' || l.overflow !== 'break' || !a.data || !a.data.length) { continue; }
       if (l.nianbaoWidth == null) { l.nianbaoWidth = l.width || 76; }
       var w = Math.max(24, Math.min(l.nianbaoWidth, Math.floor((el.clientWidth * 0.93 - 56) / a.data.length) - 6));
@@ -221,21 +230,44 @@
     return '\ufeff' + lines.join('\r\n') + '\r\n';
   }
 
-  function svgOf(chart) {
-    var svg = chart.renderToSVGString();
-    if (svg.indexOf('xmlns=') < 0) { svg = svg.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"'); }
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + svg;
+  function xmlText(t) {
+    return String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   }
 
-  // pngOf draws the chart's SVG on a canvas at twice its size, on white.
-  function pngOf(chart, done) {
-    var svg = svgOf(chart);
-    var w = chart.getWidth(), h = chart.getHeight(), scale = 2;
-    var img = new Image();
+  // svgOf is the chart's picture to download: its caption above it, broken into
+  // lines, and where it comes from below, so the picture says its unit and whose
+  // figures it shows wherever it goes.
+  function svgOf(chart, caption, source) {
+    var w = chart.getWidth(), h = chart.getHeight();
+    var inner = chart.renderToSVGString();
+    var size = 14, perLine = Math.max(8, Math.floor((w - 16) / size)), lines = [];
+    var page = document.title.replace(/ · 年报$/, '');
+    var head = page && page !== '年报' ? 1 : 0;
+    for (var i = 0; i < caption.length; i += perLine) { lines.push(caption.slice(i, i + perLine)); }
+    var top = 10 + (lines.length + head) * (size + 6) + 6;
+    var total = top + h + 22;
+    var out = ['<?xml version="1.0" encoding="UTF-8"?>',
+      '<svg xmlns="http://www.w3.org/2000/svg" width="' + w + '" height="' + total + '" viewBox="0 0 ' + w + ' ' + total + '">',
+      '<rect width="100%" height="100%" fill="#fff"/>'];
+    if (head) {
+      out.push('<text x="8" y="' + (10 + size) + '" font-family="sans-serif" font-size="12" fill="#4a5568">' + xmlText(page.slice(0, Math.floor((w - 16) / 12))) + '</text>');
+    }
+    for (var j = 0; j < lines.length; j++) {
+      out.push('<text x="8" y="' + (10 + size + (j + head) * (size + 6)) + '" font-family="sans-serif" font-size="' + size + '" font-weight="bold" fill="#1a202c">' + xmlText(lines[j]) + '</text>');
+    }
+    out.push(inner.replace(/^<svg/, '<svg x="0" y="' + top + '"'));
+    out.push('<text x="8" y="' + (total - 7) + '" font-family="sans-serif" font-size="11" fill="#4a5568">' + xmlText(source) + '</text>');
+    out.push('</svg>');
+    return out.join('\n');
+  }
+
+  // pngOf draws the picture (svgOf) on a canvas at twice its size.
+  function pngOf(svg, done) {
+    var img = new Image(), scale = 2;
     img.onload = function () {
       var c = document.createElement('canvas');
-      c.width = w * scale;
-      c.height = h * scale;
+      c.width = img.naturalWidth * scale;
+      c.height = img.naturalHeight * scale;
       var g = c.getContext('2d');
       g.fillStyle = '#fff';
       g.fillRect(0, 0, c.width, c.height);
@@ -273,13 +305,17 @@
         save(new Blob([csvOf(table)], { type: 'text/csv;charset=utf-8' }), fileName(el, 'csv'));
       }));
     }
+    function source() {
+      var page = document.documentElement.hasAttribute('data-embed') ? new URL(new URLSearchParams(location.search).get('page') || '', root).href : location.href.split('#')[0];
+      return '来源：年报 ' + page + '#' + el.id;
+    }
     bar.appendChild(button('图片 PNG', '下载本图（PNG）', function () {
-      pngOf(chart, function (blob) {
+      pngOf(svgOf(chart, title, source()), function (blob) {
         if (blob) { save(blob, fileName(el, 'png')); } else { status.textContent = '未能生成PNG图片'; }
       });
     }));
     bar.appendChild(button('图片 SVG', '下载本图（SVG）', function () {
-      save(new Blob([svgOf(chart)], { type: 'image/svg+xml;charset=utf-8' }), fileName(el, 'svg'));
+      save(new Blob([svgOf(chart, title, source())], { type: 'image/svg+xml;charset=utf-8' }), fileName(el, 'svg'));
     }));
     var embed = document.documentElement.hasAttribute('data-embed');
     var page = embed ? new URLSearchParams(location.search).get('page') || '' : location.pathname.slice(root.pathname.length).replace(/index\.html$/, '');
@@ -370,6 +406,7 @@
       fig = document.importNode(fig, true);
       box.textContent = '';
       box.appendChild(fig);
+      if (doc.title) { document.title = doc.title; }
       var from = document.createElement('p');
       from.className = 'embed-source';
       var a = document.createElement('a');
