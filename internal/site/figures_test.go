@@ -38,13 +38,16 @@ func TestKeyFiguresYearOverYear(t *testing.T) {
 	a.Set("proactive", 3119)
 	a.Set("received", 5)
 	a.Set("lawsuits", 7)
+	a.Set("reviews", 2)
+	b.Set("reviews", 2)
 	b.Set("proactive", 2900)
 	b.Set("received", 0)
-	key := []Figure{{Label: "主动公开", Value: "3,119"}, {Label: "收到申请", Value: "5"}, {Label: "行政诉讼", Value: "7"}}
+	key := []Figure{{Label: "主动公开", Value: "3,119"}, {Label: "收到申请", Value: "5"}, {Label: "行政复议", Value: "2"}, {Label: "行政诉讼", Value: "7"}}
 	got := withPrevious(key, a, b)
 	want := []Figure{
-		{Label: "主动公开", Value: "3,119", Prev: "2,900", Change: "+219，+7.6%"},
+		{Label: "主动公开", Value: "3,119", Prev: "2,900", Change: "+219（+7.6%）"},
 		{Label: "收到申请", Value: "5", Prev: "0", Change: "+5"},
+		{Label: "行政复议", Value: "2", Prev: "2", Change: "持平"},
 		{Label: "行政诉讼", Value: "7"},
 	}
 	for i := range want {
@@ -60,7 +63,7 @@ func TestKeyFiguresYearOverYear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stdhtml.UnescapeString(string(html)), `<dd class="figure-prev">上年2,900，+219，+7.6%</dd>`) {
+	if !strings.Contains(stdhtml.UnescapeString(string(html)), `<dd class="figure-prev"><span>上年2,900</span> <span>+219（+7.6%）</span></dd>`) {
 		t.Errorf("the report body does not show the year before:\n%s", html)
 	}
 }

@@ -44,7 +44,7 @@ type Figure struct {
 	Value string `json:"value"`
 	Line  int    `json:"line,omitempty"` // provenance line in the source text
 	// Prev is the figure of the agency's report of the year before and Change the
-	// difference from it ("+219，+7.6%"), on a report page when both years give it.
+	// difference from it ("+219（+7.6%）"), on a report page when both years give it.
 	Prev   string `json:"prev,omitempty"`
 	Change string `json:"change,omitempty"`
 }

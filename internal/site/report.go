@@ -55,12 +55,14 @@ func withPrevious(key []Figure, sum, prev record.Summary) []Figure {
 			if d > 0 {
 				f.Change = "+" + f.Change
 			}
-			if *p > 0 {
+			if d == 0 {
+				f.Change = "持平"
+			} else if *p > 0 {
 				pct := strconv.FormatFloat(float64(d)*100/float64(*p), 'f', 1, 64)
 				if d > 0 {
 					pct = "+" + pct
 				}
-				f.Change += "，" + pct + "%"
+				f.Change += "（" + pct + "%）"
 			}
 			if sum.Approx(spec.Key) || prev.Approx(spec.Key) {
 				f.Change = "约" + f.Change
