@@ -169,7 +169,7 @@ func TestChartTemplates(t *testing.T) {
 		cs = append(cs, c)
 	}
 	two := []charts.Series{{Name: "甲", Values: []*int64{n(3), nil, n(1200)}}, {Name: "乙<b>", Values: []*int64{n(0), n(7), nil}}}
-	cats := []string{"北京市", "天津市（2个机关）", "<script>x</script>"}
+	cats := []string{"北京市", "=SUM(A1)，天津", "<script>x</script>"}
 	for _, k := range []charts.Kind{charts.Bars, charts.StackedBars, charts.HorizontalBars, charts.Lines} {
 		add(charts.Categories(fmt.Sprintf("chart-k%d", k), "cap", "类别", cats, two, k))
 	}
@@ -190,6 +190,7 @@ func TestChartTemplates(t *testing.T) {
 	mux.HandleFunc("/portal/zz-kinds/", func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(page)) })
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
+	dl := watchDownloads(t, ctx)
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/zz-kinds/"), chromedp.WaitReady("#chart-years-long[data-drawn]")); err != nil {
 		t.Fatal(err)
 	}
@@ -199,6 +200,13 @@ func TestChartTemplates(t *testing.T) {
 		if !equalRows(gotRows, wantRows) || !slices.Equal(gotNames, wantNames) {
 			t.Errorf("%s (%s) draws %v %v, want %v %v", c.ID, c.Compact, gotNames, gotRows, wantNames, wantRows)
 		}
+	}
+	// The CSV: figures as numbers, a missing one empty, markup as text, and a label a
+	// spreadsheet would run as a formula defused with a leading '.
+	raw := dl.click(t, ctx, "chart-k0", "数据 CSV", "zz-kinds-chart-k0.csv")
+	want := "\ufeff类别,甲,乙<b>\r\n北京市,3,0\r\n'=SUM(A1)，天津,,7\r\n<script>x</script>,1200,\r\n"
+	if string(raw) != want {
+		t.Errorf("the CSV is %q, want %q", raw, want)
 	}
 }
 
