@@ -76,17 +76,25 @@ const (
 // series gives a figure other than zero: such a chart would draw nothing, and the
 // page's tables already say "0".
 func Categories(id, caption, rowHeader string, categories []string, series []Series, kind Kind) (Chart, bool) {
+	return categoriesChart(id, caption, rowHeader, categories, series, kind, true)
+}
+
+// categoriesChart is Categories; without full, the chart has no Option (its
+// Compact form and Table are the whole chart on a page).
+func categoriesChart(id, caption, rowHeader string, categories []string, series []Series, kind Kind, full bool) (Chart, bool) {
 	if !anyPresent(series) {
 		return Chart{}, false
 	}
-	option := categoriesOption(kind, categories, series)
-	raw, err := marshal(option)
-	if err != nil {
-		// The option holds only strings, numbers and maps: this cannot happen.
-		panic(fmt.Sprintf("charts: marshal %s: %v", id, err))
-	}
-	c := Chart{ID: id, Caption: caption, Option: raw, Table: table(rowHeader, categories, series),
+	c := Chart{ID: id, Caption: caption, Table: table(rowHeader, categories, series),
 		Compact: compact(kindNames[kind], series)}
+	if full {
+		raw, err := marshal(categoriesOption(kind, categories, series))
+		if err != nil {
+			// The option holds only strings, numbers and maps: this cannot happen.
+			panic(fmt.Sprintf("charts: marshal %s: %v", id, err))
+		}
+		c.Option = raw
+	}
 	if kind == HorizontalBars {
 		c.Horizontal, c.RowHeight = true, rowHeight(categories)
 	}

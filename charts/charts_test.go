@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -279,5 +280,36 @@ func TestTemplatesScript(t *testing.T) {
 		if strings.Contains(string(raw), `"data"`) || len(o["series"].([]any)) != 1 {
 			t.Errorf("%s: a template with data or more than one series: %s", name, raw)
 		}
+	}
+}
+
+// TestReportCompact: a report's compact charts are its charts without their options.
+func TestReportCompact(t *testing.T) {
+	r := load(t, "huaian-2024.toml")
+	full, lean := Report(r), ReportCompact(r)
+	if len(full) != len(lean) || len(full) == 0 {
+		t.Fatalf("%d compact charts of %d", len(lean), len(full))
+	}
+	for i := range full {
+		f, l := full[i], lean[i]
+		if l.Option != nil || f.ID != l.ID || f.Caption != l.Caption || !bytes.Equal(f.Compact, l.Compact) ||
+			f.RowHeight != l.RowHeight || fmt.Sprint(f.Table) != fmt.Sprint(l.Table) {
+			t.Errorf("%s: the compact chart differs from the chart: %+v", f.ID, l)
+		}
+	}
+}
+
+func BenchmarkReport(b *testing.B) {
+	r := load(b, "huaian-2024.toml")
+	for _, bc := range []struct {
+		name string
+		f    func(*record.Record) []Chart
+	}{{"full", Report}, {"compact", ReportCompact}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				bc.f(r)
+			}
+		})
 	}
 }

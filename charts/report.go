@@ -8,7 +8,14 @@ import (
 // Report returns the charts of one report, in page order, as its template describes
 // them (schema.Chart): proactive disclosure, request outcomes, denial and inability
 // reasons, reviews and lawsuits. A chart the record has no figures for is left out.
-func Report(r *record.Record) []Chart {
+func Report(r *record.Record) []Chart { return report(r, true) }
+
+// ReportCompact is Report without each chart's Option: what a page that shows the
+// charts' tables needs (Chart.Compact), at a fraction of the cost, for every report
+// of a build.
+func ReportCompact(r *record.Record) []Chart { return report(r, false) }
+
+func report(r *record.Record, full bool) []Chart {
 	t := r.Template()
 	if t == nil {
 		return nil
@@ -18,7 +25,7 @@ func Report(r *record.Record) []Chart {
 		if spec.Unless != "" && r.HasUnder(spec.Unless) {
 			continue
 		}
-		if c, ok := FromSpec(r, spec); ok {
+		if c, ok := fromSpec(r, spec, full); ok {
 			out = append(out, c)
 		}
 	}
@@ -35,7 +42,9 @@ var styles = map[schema.ChartStyle]Kind{
 // FromSpec draws one chart of a record as a template describes it. A category is the
 // sum of the figures of its paths that the record gives (or its template derives);
 // it is absent when none is.
-func FromSpec(r *record.Record, spec schema.Chart) (Chart, bool) {
+func FromSpec(r *record.Record, spec schema.Chart) (Chart, bool) { return fromSpec(r, spec, true) }
+
+func fromSpec(r *record.Record, spec schema.Chart, full bool) (Chart, bool) {
 	var names []string
 	var series []Series
 	if spec.List != "" {
@@ -72,7 +81,7 @@ func FromSpec(r *record.Record, spec schema.Chart) (Chart, bool) {
 			series = append(series, Series{Name: s.Name, Values: vals})
 		}
 	}
-	return Categories(spec.ID, spec.Caption, spec.RowHeader, names, series, styles[spec.Style])
+	return categoriesChart(spec.ID, spec.Caption, spec.RowHeader, names, series, styles[spec.Style], full)
 }
 
 // Trend charts the summary figures of one agency's reports across years (Years):
