@@ -135,7 +135,11 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 	}
 	w.raw(`<div class="charts">` + "\n")
 	for _, c := range cs {
-		w.raw(`<figure class="chart-figure"`)
+		if c.Height > tallChart {
+			w.raw(`<figure class="chart-figure chart-tall"`)
+		} else {
+			w.raw(`<figure class="chart-figure"`)
+		}
 		w.attr("aria-labelledby", c.ID+"-cap")
 		w.raw("><figcaption")
 		w.attr("id", c.ID+"-cap")
@@ -177,6 +181,10 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 	}
 	w.raw("</div>\n")
 }
+
+// tallChart is the height in pixels above which a chart takes the whole width of
+// the page's grid of charts, rather than leave a column empty beside it.
+const tallChart = 520
 
 // singleQuoted escapes text for a single-quoted attribute value.
 var singleQuoted = strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;")
