@@ -140,8 +140,7 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 		} else {
 			w.raw(`<figure class="chart-figure"`)
 		}
-		w.attr("aria-labelledby", c.ID+"-cap")
-		w.raw("><figcaption")
+		w.raw("><figcaption") // a figure is named by its figcaption
 		w.attr("id", c.ID+"-cap")
 		w.raw(">")
 		w.escape(c.Caption)
@@ -151,11 +150,13 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 		w.raw(singleQuoted.Replace(c.Option))
 		w.raw("'")
 		w.intAttr("data-height", c.Height)
+		// The caption names the drawing and its table (aria-labelledby), rather
+		// than be written twice more.
 		w.raw(` role="img"`)
-		w.attr("aria-label", c.Caption+"（图表，数据见下表）")
-		w.raw("></div>\n" + `<details class="chart-data" open><summary>数据表</summary><div class="table-wrap"><table><caption class="visually-hidden">`)
-		w.escape(c.Caption)
-		w.raw("</caption><thead><tr>")
+		w.attr("aria-labelledby", c.ID+"-cap")
+		w.raw("></div>\n" + `<details class="chart-data" open><summary>数据表</summary><div class="table-wrap"><table`)
+		w.attr("aria-labelledby", c.ID+"-cap")
+		w.raw("><thead><tr>")
 		for _, h := range c.Head {
 			w.raw(`<th scope="col">`)
 			w.escape(h)
