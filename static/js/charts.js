@@ -1,7 +1,9 @@
 // nianbao chart script: draws every chart of a page and gives each its toolbar.
 //
 // A chart is a <figure> holding a <div class="chart" id="…" data-chart="…"
-// data-height="…"> (its ECharts option as JSON, its height in pixels) and a
+// data-height="…"> (its ECharts option as JSON, or its compact form, which names a
+// template of static/js/chart-kinds.js that the table fills in; its height in
+// pixels) and a
 // <details class="chart-data"> with the same figures as a table, which stays for
 // screen readers and is folded once the chart is drawn. Without JavaScript, or
 // without the ECharts bundle, the tables are the charts.
@@ -10,8 +12,10 @@
 // table, which are the rows it draws), its picture as PNG and SVG, a link to it
 // (#id: opening it scrolls to the chart and highlights it) and the code to embed
 // it (an iframe of the site's one embed page, embed/?page=…&chart=…, which loads
-// the chart from its page). The embed page (html[data-embed]) is drawn by this
-// script too.
+// the chart from its page; a figure a script adds to the page, which the embed page
+// cannot find in the page's HTML, has data-no-embed). The embed page
+// (html[data-embed]) is drawn by this script too; another script draws a chart it
+// adds with window.nianbaoCharts.draw(el).
 (function () {
   'use strict';
   if (!window.echarts || !document.querySelector) { return; }
@@ -153,6 +157,7 @@
 
   var drawn = [];
   function draw(el) {
+    if (!el || el.nianbaoChart) { return el && el.nianbaoChart; }
     var option;
     try { option = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return null; }
     var fig = el.closest('figure');
@@ -326,7 +331,9 @@
     link.href = embed ? new URL(page, root).href + '#' + el.id : '#' + el.id;
     if (embed) { link.target = '_blank'; link.rel = 'noopener'; }
     bar.appendChild(link);
-    if (!embed) {
+    // A figure a script drew into the page (not in the page's HTML, which the embed
+    // page reads) says so with data-no-embed.
+    if (!embed && !fig.hasAttribute('data-no-embed')) {
       var id = 'chart-embed-' + (++toolbarCount);
       var box = document.createElement('div');
       box.className = 'chart-embed';
@@ -393,7 +400,7 @@
     var page = q.get('page') || '', id = q.get('chart') || '';
     var box = document.getElementById('embed');
     function fail(msg) { box.textContent = msg; }
-    if (!/^([a-z0-9-]+\/)*$/.test(page) || !/^chart-[a-z0-9-]+$/.test(id)) { fail('嵌入地址有误：需要 ?page=本站页面路径&chart=图表编号'); return; }
+    if (!/^([a-z0-9-]+\/)*$/.test(page) || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) { fail('嵌入地址有误：需要 ?page=本站页面路径&chart=图表编号'); return; }
     var url = new URL(page, root);
     fetch(url.href).then(function (r) {
       if (!r.ok) { throw new Error(url.href + ': HTTP ' + r.status); }
@@ -419,6 +426,11 @@
       draw(fig.querySelector('.chart[data-chart]'));
     }).catch(function (e) { fail('未能载入图表：' + e.message); });
   }
+
+  // Another script of the site that adds a chart figure to the page (a compare
+  // page) draws it, toolbar and all, with nianbaoCharts.draw(el), el being its
+  // <div class="chart" data-chart="…">.
+  window.nianbaoCharts = { draw: draw };
 
   if (document.documentElement.hasAttribute('data-embed')) {
     embedPage();
