@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 
 	gecharts "github.com/go-echarts/go-echarts/v2/charts"
@@ -27,9 +28,15 @@ type Chart struct {
 	Caption string          // zh-CN caption, the <figcaption>
 	Option  json.RawMessage // the ECharts option object
 	Table   Table           // the same numbers as a table
+	// Compact is the chart as a page that shows its table carries it: the name of
+	// its kind's option template (Templates) and what else differs between charts
+	// (the room for the legend); the page's script fills in the categories, series
+	// and figures from the table, which are the same.
+	Compact json.RawMessage
 	// Horizontal is true when the categories run down the y axis: the chart's height
-	// should grow with the number of categories.
+	// should grow with the number of categories, RowHeight pixels each.
 	Horizontal bool
+	RowHeight  int
 }
 
 // Table is a chart's data as a table: one row a category, one column a series.
@@ -69,18 +76,153 @@ const (
 // series gives a figure other than zero: such a chart would draw nothing, and the
 // page's tables already say "0".
 func Categories(id, caption, rowHeader string, categories []string, series []Series, kind Kind) (Chart, bool) {
+	return categoriesChart(id, caption, rowHeader, categories, series, kind, true)
+}
+
+// categoriesChart is Categories; without full, the chart has no Option (its
+// Compact form and Table are the whole chart on a page).
+func categoriesChart(id, caption, rowHeader string, categories []string, series []Series, kind Kind, full bool) (Chart, bool) {
 	if !anyPresent(series) {
 		return Chart{}, false
 	}
-	legend := len(series) > 1
+	c := Chart{ID: id, Caption: caption, Table: table(rowHeader, categories, series),
+		Compact: compact(kindNames[kind], series)}
+	if full {
+		raw, err := marshal(categoriesOption(kind, categories, series))
+		if err != nil {
+			// The option holds only strings, numbers and maps: this cannot happen.
+			panic(fmt.Sprintf("charts: marshal %s: %v", id, err))
+		}
+		c.Option = raw
+	}
+	if kind == HorizontalBars {
+		c.Horizontal, c.RowHeight = true, rowHeight(categories)
+	}
+	return c, true
+}
+
+// YearFormatter is the axisLabel formatter of a year axis. ECharts writes a value
+// axis's figures with thousands separators (2,016) and a formatter that is a
+// function cannot travel in JSON: the site's script replaces this name with one
+// that writes the year as it is.
+const YearFormatter = "year"
+
+// Years charts series across calendar years: years[i] is the year of every
+// series' Values[i], in increasing order. The x axis is a value axis of years from
+// the first to the last, so the distance between two points is the time between
+// them, and a year none of the series has a figure for, or that years leaves out,
+// is a gap: a line does not bridge it and its row of the table says "—". stacked
+// draws stacked bars instead of lines, on a category a year (every year from the
+// first to the last, so equally spaced in time too). Years returns false for fewer than two
+// years (a trend needs two points; the page shows the figures instead) or when no
+// series gives a figure other than zero.
+func Years(id, caption string, years []int, series []Series, stacked bool) (Chart, bool) {
+	if len(years) < 2 || !anyPresent(series) || !slices.IsSorted(years) {
+		return Chart{}, false
+	}
+	first, last := years[0], years[len(years)-1]
+	if last-first >= maxYearSpan {
+		return Chart{}, false
+	}
+	var labels []string
+	full := make([]Series, len(series))
+	for i := range full {
+		full[i].Name = series[i].Name
+		full[i].Values = make([]*int64, last-first+1)
+	}
+	for y := first; y <= last; y++ {
+		labels = append(labels, strconv.Itoa(y))
+	}
+	for i, y := range years {
+		for j, s := range series {
+			if i < len(s.Values) && s.Values[i] != nil {
+				full[j].Values[y-first] = s.Values[i]
+			}
+		}
+	}
+	option := yearsOption(first, labels, full, stacked)
+	kind := "years"
+	if stacked {
+		kind = "years-stacked"
+	}
+	raw, err := marshal(option)
+	if err != nil {
+		panic(fmt.Sprintf("charts: marshal %s: %v", id, err))
+	}
+	return Chart{ID: id, Caption: caption, Option: raw, Table: table("年度", labels, full), Compact: compact(kind, series)}, true
+}
+
+// yearsOption is the option of a chart across the years from first, one label a
+// year (Years).
+func yearsOption(first int, labels []string, full []Series, stacked bool) map[string]any {
+	last := first + len(labels) - 1
 	global := []gecharts.GlobalOpts{
-		gecharts.WithInitializationOpts(opts.Initialization{ChartID: id}),
 		gecharts.WithAnimation(false),
 		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Type: "scroll", Top: "0"}),
+		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(full) > 1), Top: "0"}),
 		gecharts.WithColorsOpts(opts.Colors(Palette)),
 		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
-		gecharts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Bottom: "3%", Top: gridTop(legend), ContainLabel: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Bottom: "3%", Top: gridTop(full), ContainLabel: opts.Bool(true)}),
+	}
+	xAxis := map[string]any{"type": "value", "minInterval": 1,
+		"axisLabel": map[string]any{"formatter": YearFormatter, "hideOverlap": true}}
+	if last-first <= maxYearTicks {
+		xAxis["interval"] = 1
+	}
+	var option map[string]any
+	if stacked {
+		// ECharts stacks bars along a category axis only (on two value axes it adds
+		// the years): the bars stand on one category a year, every year from the
+		// first to the last, which is the same evenly spaced time.
+		bar := gecharts.NewBar()
+		bar.SetGlobalOptions(global...)
+		bar.SetXAxis(labels)
+		for _, s := range full {
+			bar.AddSeries(s.Name, barData(s.Values), gecharts.WithBarChartOpts(opts.BarChart{Stack: "total", BarWidth: "60%"}))
+		}
+		bar.Validate()
+		option = bar.JSON()
+		xAxis = map[string]any{"type": "category", "data": labels,
+			"axisLabel": map[string]any{"interval": 0, "overflow": "break", "width": columnLabelWidth}}
+	} else {
+		line := gecharts.NewLine()
+		line.SetGlobalOptions(global...)
+		for _, s := range full {
+			data := make([]opts.LineData, len(s.Values))
+			for i, v := range s.Values {
+				data[i] = opts.LineData{Value: []any{first + i, value(v)}}
+			}
+			line.AddSeries(s.Name, data, gecharts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(false), ShowSymbol: opts.Bool(true)}))
+		}
+		line.Validate()
+		option = line.JSON()
+		xAxis["min"], xAxis["max"] = first, last
+	}
+	option["xAxis"] = []map[string]any{xAxis}
+	option["yAxis"] = []map[string]any{countAxis()}
+	return option
+}
+
+// Year axes: a span of years wider than maxYearSpan is not drawn (the records'
+// years are 2007 onwards, so this only bounds hostile input); up to maxYearTicks
+// years apart, every year has its tick.
+const (
+	maxYearSpan  = 100
+	maxYearTicks = 12
+)
+
+// categoriesOption is the option of a chart of series over categories (Categories).
+func categoriesOption(kind Kind, categories []string, series []Series) map[string]any {
+	legend := len(series) > 1
+	global := []gecharts.GlobalOpts{
+		gecharts.WithAnimation(false),
+		gecharts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		// A plain legend wraps onto more lines; a "scroll" one pages ("1/2") and
+		// hides series behind its arrows.
+		gecharts.WithLegendOpts(opts.Legend{Show: opts.Bool(legend), Top: "0"}),
+		gecharts.WithColorsOpts(opts.Colors(Palette)),
+		gecharts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
+		gecharts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Bottom: "3%", Top: gridTop(series), ContainLabel: opts.Bool(true)}),
 	}
 	var option map[string]any
 	switch kind {
@@ -110,26 +252,79 @@ func Categories(id, caption, rowHeader string, categories []string, series []Ser
 		bar.Validate()
 		option = bar.JSON()
 	}
+	// Every category keeps its label (interval 0, never hidden for overlapping),
+	// broken onto lines of a bounded width, so a long name neither vanishes nor
+	// squeezes the bars; the figures are counts, so the value axis ticks integers.
 	if kind == HorizontalBars {
-		option["yAxis"] = []map[string]any{{"type": "category", "data": categories, "inverse": true}}
-		option["xAxis"] = []map[string]any{{"type": "value", "axisLabel": map[string]any{"hideOverlap": true}}}
+		option["yAxis"] = []map[string]any{{"type": "category", "data": categories, "inverse": true,
+			"axisLabel": map[string]any{"interval": 0, "overflow": "break", "width": horizontalLabelWidth}}}
+		option["xAxis"] = []map[string]any{countAxis()}
 	} else {
-		option["xAxis"] = []map[string]any{{"type": "category", "data": categories, "axisLabel": map[string]any{"interval": 0, "hideOverlap": true, "overflow": "break", "width": 76}}}
-		option["yAxis"] = []map[string]any{{"type": "value", "axisLabel": map[string]any{"hideOverlap": true}}}
+		option["xAxis"] = []map[string]any{{"type": "category", "data": categories,
+			"axisLabel": map[string]any{"interval": 0, "overflow": "break", "width": columnLabelWidth}}}
+		option["yAxis"] = []map[string]any{countAxis()}
 	}
-	raw, err := marshal(option)
-	if err != nil {
-		// The option holds only strings, numbers and maps: this cannot happen.
-		panic(fmt.Sprintf("charts: marshal %s: %v", id, err))
-	}
-	return Chart{ID: id, Caption: caption, Option: raw, Table: table(rowHeader, categories, series), Horizontal: kind == HorizontalBars}, true
+	return option
 }
 
-func gridTop(legend bool) string {
-	if legend {
-		return "36"
+// Label widths in pixels: a category label longer than its width breaks onto more
+// lines instead of being cut or hidden.
+const (
+	columnLabelWidth     = 76  // under a column of a vertical bar chart
+	horizontalLabelWidth = 112 // left of a bar of a horizontal chart: about 8 characters a line
+)
+
+// Legend layout, for the grid to start below a legend that wraps: ECharts lays the
+// legend's items out in rows as wide as the chart, which is at least legendRowWidth
+// on a phone.
+const (
+	legendRowWidth  = 320 // pixels: a 390-pixel phone screen less the page's margins
+	legendItemWidth = 38  // pixels: an item's symbol and gaps, besides its text
+	legendCharWidth = 13  // pixels: a character of the 12-pixel legend text
+	legendRowHeight = 24  // pixels
+)
+
+// gridTop is the room above the plot: for the legend's rows when there are several
+// series, estimated for the narrowest screen.
+func gridTop(series []Series) string {
+	if len(series) < 2 {
+		return "16"
 	}
-	return "16"
+	rows, width := 1, 0
+	for _, s := range series {
+		w := legendItemWidth + legendCharWidth*len([]rune(s.Name))
+		if width > 0 && width+w > legendRowWidth {
+			rows++
+			width = 0
+		}
+		width += w
+	}
+	return strconv.Itoa(12 + legendRowHeight*rows)
+}
+
+// Rows of a horizontal chart: a label breaks into lines of horizontalLabelWidth,
+// labelCharWidth a character; a row is labelLineHeight a line and rowPadding more,
+// and at least minRowHeight.
+const (
+	labelCharWidth  = 12 // pixels: the 12-pixel axis label text, a Chinese character
+	labelLineHeight = 14 // pixels
+	rowPadding      = 12 // pixels between the labels of two rows
+	minRowHeight    = 30 // pixels
+)
+
+// rowHeight is the height of a horizontal chart's rows: room for its longest label.
+func rowHeight(categories []string) int {
+	perLine := horizontalLabelWidth / labelCharWidth
+	lines := 1
+	for _, c := range categories {
+		lines = max(lines, (len([]rune(c))+perLine-1)/perLine)
+	}
+	return max(minRowHeight, lines*labelLineHeight+rowPadding)
+}
+
+// countAxis is a value axis of counts: integer ticks only.
+func countAxis() map[string]any {
+	return map[string]any{"type": "value", "minInterval": 1, "axisLabel": map[string]any{"hideOverlap": true}}
 }
 
 func anyPresent(series []Series) bool {

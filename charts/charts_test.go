@@ -3,6 +3,8 @@ package charts
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -109,12 +111,121 @@ func TestFormatInt(t *testing.T) {
 func TestTrend(t *testing.T) {
 	r := load(t, "huaian-2024.toml")
 	s := record.Summarize(r)
-	cs := Trend("t", "历年", []string{"2023", "2024"}, []record.Summary{{}, s})
+	cs := Trend("t", "历年", []int{2023, 2024}, []record.Summary{{}, s})
 	if len(cs) != 3 {
 		t.Fatalf("%d trend charts, want 3", len(cs))
 	}
 	if cs[1].Table.Rows[0].Values[0] != "—" || cs[1].Table.Rows[1].Values[0] != "3,119" {
 		t.Errorf("requests trend table %v", cs[1].Table.Rows)
+	}
+	// One year is no trend: the page shows the figures instead.
+	if cs := Trend("t", "历年", []int{2024}, []record.Summary{s}); len(cs) != 0 {
+		t.Errorf("%d trend charts of one year, want none", len(cs))
+	}
+}
+
+// option decodes a chart's option.
+func option(t *testing.T, c Chart) map[string]any {
+	t.Helper()
+	var v map[string]any
+	if err := json.Unmarshal(c.Option, &v); err != nil {
+		t.Fatalf("%s: %v", c.ID, err)
+	}
+	return v
+}
+
+// axis is the first axis of an option's xAxis or yAxis.
+func axis(t *testing.T, o map[string]any, name string) map[string]any {
+	t.Helper()
+	as, ok := o[name].([]any)
+	if !ok || len(as) == 0 {
+		t.Fatalf("no %s in %v", name, o)
+	}
+	return as[0].(map[string]any)
+}
+
+// TestAxesAndLegends: every chart's value axis ticks integers (the figures are
+// counts; 0.5 ticks were seen), its legend wraps instead of paging ("1/2"), and no
+// category label is hidden or skipped.
+func TestAxesAndLegends(t *testing.T) {
+	var cs []Chart
+	cs = append(cs, Report(load(t, "huaian-2024.toml"))...)
+	cs = append(cs, Report(load(t, "xifeng-2017.toml"))...)
+	cs = append(cs, Trend("t", "", []int{2019, 2021}, []record.Summary{record.Summarize(load(t, "huaian-2024.toml")), record.Summarize(load(t, "xifeng-2017.toml"))})...)
+	names := []string{"北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省（3个机关）", "黑龙江省"}
+	vals := make([]*int64, len(names))
+	for i := range vals {
+		vals[i] = record.Int(int64(i))
+	}
+	if c, ok := ByCategory("p", "cap", "地区", names, []Series{{Name: "收到申请", Values: vals}}); ok {
+		cs = append(cs, c)
+		if !c.Horizontal {
+			t.Errorf("%d categories drawn as columns", len(names))
+		}
+	} else {
+		t.Fatal("no chart of categories")
+	}
+	if len(cs) < 6 {
+		t.Fatalf("only %d charts", len(cs))
+	}
+	for _, c := range cs {
+		o := option(t, c)
+		if l, ok := o["legend"].(map[string]any); ok && l["type"] == "scroll" {
+			t.Errorf("%s: a paging legend", c.ID)
+		}
+		if ls, ok := o["legend"].([]any); ok {
+			for _, l := range ls {
+				if l.(map[string]any)["type"] == "scroll" {
+					t.Errorf("%s: a paging legend", c.ID)
+				}
+			}
+		}
+		for _, name := range []string{"xAxis", "yAxis"} {
+			a := axis(t, o, name)
+			label, _ := a["axisLabel"].(map[string]any)
+			switch a["type"] {
+			case "value":
+				if a["minInterval"] != 1.0 {
+					t.Errorf("%s %s: minInterval %v, want 1", c.ID, name, a["minInterval"])
+				}
+			case "category":
+				if label["interval"] != 0.0 || label["hideOverlap"] == true || label["overflow"] != "break" {
+					t.Errorf("%s %s: category labels %v may vanish", c.ID, name, label)
+				}
+			}
+		}
+	}
+}
+
+// TestYearsAxis: years lie on a value axis; a year without figures is a gap (a
+// row of the table, a missing point the line does not bridge).
+func TestYearsAxis(t *testing.T) {
+	c, ok := Years("y", "cap", []int{2016, 2017, 2020}, []Series{{Name: "a", Values: []*int64{record.Int(1), record.Int(3), record.Int(2)}}}, false)
+	if !ok {
+		t.Fatal("no chart")
+	}
+	o := option(t, c)
+	x := axis(t, o, "xAxis")
+	if x["type"] != "value" || x["min"] != 2016.0 || x["max"] != 2020.0 || x["axisLabel"].(map[string]any)["formatter"] != YearFormatter {
+		t.Errorf("x axis %v, want a value axis of the years 2016–2020", x)
+	}
+	var rows []string
+	for _, r := range c.Table.Rows {
+		rows = append(rows, r.Label+"="+r.Values[0])
+	}
+	if want := []string{"2016=1", "2017=3", "2018=—", "2019=—", "2020=2"}; !slices.Equal(rows, want) {
+		t.Errorf("table %v, want %v", rows, want)
+	}
+	series := o["series"].([]any)[0].(map[string]any)
+	data := series["data"].([]any)
+	if len(data) != 5 || !strings.Contains(string(c.Option), `[2018,"-"]`) || series["connectNulls"] != false {
+		t.Errorf("line data %v (connectNulls %v), want five points with 2018 and 2019 missing", data, series["connectNulls"])
+	}
+	if _, ok := Years("y", "cap", []int{2020}, []Series{{Name: "a", Values: []*int64{record.Int(1)}}}, false); ok {
+		t.Error("a trend of one year")
+	}
+	if _, ok := Years("y", "cap", []int{2020, 2016}, []Series{{Name: "a", Values: []*int64{record.Int(1), record.Int(2)}}}, false); ok {
+		t.Error("a trend of unsorted years")
 	}
 }
 
@@ -138,6 +249,67 @@ func FuzzReport(f *testing.F) {
 				t.Fatalf("%s: invalid JSON", c.ID)
 			}
 		}
-		Trend("t", "", []string{"x"}, []record.Summary{record.Summarize(r)})
+		Trend("t", "", []int{2019, 2020}, []record.Summary{record.Summarize(r), {}})
 	})
+}
+
+var update = flag.Bool("update", false, "rewrite static/js/chart-kinds.js")
+
+// TestTemplatesScript: the site's chart templates (static/js/chart-kinds.js) are
+// Templates, and each has no data left in it.
+func TestTemplatesScript(t *testing.T) {
+	const path = "../static/js/chart-kinds.js"
+	want := TemplatesScript()
+	if *update {
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is out of date: go test ./charts -run TestTemplatesScript -update", path)
+	}
+	for name, raw := range Templates() {
+		var o map[string]any
+		if err := json.Unmarshal(raw, &o); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if strings.Contains(string(raw), `"data"`) || len(o["series"].([]any)) != 1 {
+			t.Errorf("%s: a template with data or more than one series: %s", name, raw)
+		}
+	}
+}
+
+// TestReportCompact: a report's compact charts are its charts without their options.
+func TestReportCompact(t *testing.T) {
+	r := load(t, "huaian-2024.toml")
+	full, lean := Report(r), ReportCompact(r)
+	if len(full) != len(lean) || len(full) == 0 {
+		t.Fatalf("%d compact charts of %d", len(lean), len(full))
+	}
+	for i := range full {
+		f, l := full[i], lean[i]
+		if l.Option != nil || f.ID != l.ID || f.Caption != l.Caption || !bytes.Equal(f.Compact, l.Compact) ||
+			f.RowHeight != l.RowHeight || fmt.Sprint(f.Table) != fmt.Sprint(l.Table) {
+			t.Errorf("%s: the compact chart differs from the chart: %+v", f.ID, l)
+		}
+	}
+}
+
+func BenchmarkReport(b *testing.B) {
+	r := load(b, "huaian-2024.toml")
+	for _, bc := range []struct {
+		name string
+		f    func(*record.Record) []Chart
+	}{{"full", Report}, {"compact", ReportCompact}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				bc.f(r)
+			}
+		})
+	}
 }

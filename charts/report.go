@@ -8,7 +8,14 @@ import (
 // Report returns the charts of one report, in page order, as its template describes
 // them (schema.Chart): proactive disclosure, request outcomes, denial and inability
 // reasons, reviews and lawsuits. A chart the record has no figures for is left out.
-func Report(r *record.Record) []Chart {
+func Report(r *record.Record) []Chart { return report(r, true) }
+
+// ReportCompact is Report without each chart's Option: what a page that shows the
+// charts' tables needs (Chart.Compact), at a fraction of the cost, for every report
+// of a build.
+func ReportCompact(r *record.Record) []Chart { return report(r, false) }
+
+func report(r *record.Record, full bool) []Chart {
 	t := r.Template()
 	if t == nil {
 		return nil
@@ -18,7 +25,7 @@ func Report(r *record.Record) []Chart {
 		if spec.Unless != "" && r.HasUnder(spec.Unless) {
 			continue
 		}
-		if c, ok := FromSpec(r, spec); ok {
+		if c, ok := fromSpec(r, spec, full); ok {
 			out = append(out, c)
 		}
 	}
@@ -35,7 +42,9 @@ var styles = map[schema.ChartStyle]Kind{
 // FromSpec draws one chart of a record as a template describes it. A category is the
 // sum of the figures of its paths that the record gives (or its template derives);
 // it is absent when none is.
-func FromSpec(r *record.Record, spec schema.Chart) (Chart, bool) {
+func FromSpec(r *record.Record, spec schema.Chart) (Chart, bool) { return fromSpec(r, spec, true) }
+
+func fromSpec(r *record.Record, spec schema.Chart, full bool) (Chart, bool) {
 	var names []string
 	var series []Series
 	if spec.List != "" {
@@ -72,49 +81,56 @@ func FromSpec(r *record.Record, spec schema.Chart) (Chart, bool) {
 			series = append(series, Series{Name: s.Name, Values: vals})
 		}
 	}
-	return Categories(spec.ID, spec.Caption, spec.RowHeader, names, series, styles[spec.Style])
+	return categoriesChart(spec.ID, spec.Caption, spec.RowHeader, names, series, styles[spec.Style], full)
 }
 
-// Trend charts the summary figures of reports across years: one chart for the
-// proactive count, one for requests and their outcomes, one for reviews and lawsuits.
-// years label the categories; sums[i] holds the figures of years[i]. prefix makes
-// the IDs unique on a page.
-func Trend(prefix, scope string, years []string, sums []record.Summary) []Chart {
+// Trend charts the summary figures of one agency's reports across years (Years):
+// one chart for the proactive count, one for requests and their outcomes, one for
+// reviews and lawsuits. sums[i] holds the figures of years[i]; prefix makes the IDs
+// unique on a page, scope starts the captions. Fewer than two years give no chart:
+// the figures themselves say more than a trend of one point.
+func Trend(prefix, scope string, years []int, sums []record.Summary) []Chart {
 	var out []Chart
-	get := func(key string) []*int64 {
-		vs := make([]*int64, len(sums))
-		for i := range sums {
-			vs[i] = sums[i].Get(key)
-		}
-		return vs
-	}
-	groups := []struct {
-		id, caption string
-		keys        []string
-	}{
-		{"proactive", scope + "主动公开政府信息数量（条）", []string{"proactive"}},
-		{"requests", scope + "政府信息公开申请及办理结果（件）", []string{"received", "granted", "partially_granted", "denied", "unable"}},
-		{"appeals", scope + "行政复议和行政诉讼（件）", []string{"reviews", "lawsuits"}},
-	}
-	for _, g := range groups {
+	for _, g := range TrendGroups {
 		var series []Series
-		for _, key := range g.keys {
-			series = append(series, Series{Name: label(key), Values: get(key)})
+		for _, key := range g.Keys {
+			vs := make([]*int64, len(sums))
+			for i := range sums {
+				vs[i] = sums[i].Get(key)
+			}
+			series = append(series, Series{Name: label(key), Values: vs})
 		}
-		kind := Lines
-		if len(years) == 1 {
-			kind = Bars
-		}
-		if c, ok := Categories(prefix+"-"+g.id, g.caption, "年度", years, series, kind); ok {
+		if c, ok := Years(prefix+"-"+g.ID, scope+g.Caption, years, series, false); ok {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// ByCategory charts one summary figure per category (such as provinces).
+// TrendGroups are the summary figures a trend draws together, one chart each: they
+// share a unit and a scale.
+var TrendGroups = []struct {
+	ID, Caption string
+	Keys        []string
+}{
+	{"proactive", "主动公开政府信息数量（条）", []string{"proactive"}},
+	{"requests", "政府信息公开申请及办理结果（件）", []string{"received", "granted", "partially_granted", "denied", "unable"}},
+	{"appeals", "行政复议和行政诉讼（件）", []string{"reviews", "lawsuits"}},
+}
+
+// maxColumns is the most categories a chart of categories draws as columns: more
+// names than this do not fit side by side on a phone, so they become horizontal bars,
+// a line each, whose labels are read across.
+const maxColumns = 6
+
+// ByCategory charts figures per category (such as provinces): columns for a few
+// categories, horizontal bars for more.
 func ByCategory(id, caption, rowHeader string, names []string, series []Series) (Chart, bool) {
-	return Categories(id, caption, rowHeader, names, series, Bars)
+	kind := Bars
+	if len(names) > maxColumns {
+		kind = HorizontalBars
+	}
+	return Categories(id, caption, rowHeader, names, series, kind)
 }
 
 func label(key string) string { return schema.SummaryLabel(key) }

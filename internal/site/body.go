@@ -58,12 +58,18 @@ const (
 )
 
 func chartOf(c charts.Chart) chartView {
-	v := chartView{ID: c.ID, Caption: c.Caption, Option: string(c.Option), Head: c.Table.Columns, Height: chartHeight}
+	// The page carries the chart's compact form: its table, written beside it, has
+	// the figures (charts.Chart.Compact, static/js/charts.js).
+	option := c.Compact
+	if len(option) == 0 {
+		option = c.Option
+	}
+	v := chartView{ID: c.ID, Caption: c.Caption, Option: string(option), Head: c.Table.Columns, Height: chartHeight}
 	for _, r := range c.Table.Rows {
 		v.Rows = append(v.Rows, append([]string{r.Label}, r.Values...))
 	}
 	if c.Horizontal {
-		v.Height = chartAxesHeight + chartBarHeight*len(c.Table.Rows)
+		v.Height = chartAxesHeight + max(chartBarHeight, c.RowHeight)*len(c.Table.Rows)
 	}
 	return v
 }

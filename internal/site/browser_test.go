@@ -195,7 +195,7 @@ func TestBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
-		if charts == 0 {
+		if charts == 0 && p != "agency/huaian/" { // one year of reports: no trend to draw
 			t.Errorf("/%s: no charts", p)
 		}
 		if drawn != charts {
@@ -298,7 +298,7 @@ func TestScreenshots(t *testing.T) {
 	for _, size := range []struct {
 		name string
 		w    int64
-	}{{"desktop", 1280}, {"phone", 375}} {
+	}{{"desktop", 1366}, {"phone", 390}} {
 		for _, p := range append(browserPages, "region/420000/", "year/2017/") {
 			err := chromedp.Do(ctx,
 				chromedp.EmulateViewport(size.w, 800),

@@ -135,9 +135,12 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 	}
 	w.raw(`<div class="charts">` + "\n")
 	for _, c := range cs {
-		w.raw(`<figure class="chart-figure"`)
-		w.attr("aria-labelledby", c.ID+"-cap")
-		w.raw("><figcaption")
+		if c.Height > tallChart {
+			w.raw(`<figure class="chart-figure chart-tall"`)
+		} else {
+			w.raw(`<figure class="chart-figure"`)
+		}
+		w.raw("><figcaption") // a figure is named by its figcaption
 		w.attr("id", c.ID+"-cap")
 		w.raw(">")
 		w.escape(c.Caption)
@@ -147,11 +150,13 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 		w.raw(singleQuoted.Replace(c.Option))
 		w.raw("'")
 		w.intAttr("data-height", c.Height)
+		// The caption names the drawing and its table (aria-labelledby), rather
+		// than be written twice more.
 		w.raw(` role="img"`)
-		w.attr("aria-label", c.Caption+"（图表，数据见下表）")
-		w.raw("></div>\n" + `<details class="chart-data" open><summary>数据表</summary><div class="table-wrap"><table><caption class="visually-hidden">`)
-		w.escape(c.Caption)
-		w.raw("</caption><thead><tr>")
+		w.attr("aria-labelledby", c.ID+"-cap")
+		w.raw("></div>\n" + `<details class="chart-data" open><summary>数据表</summary><div class="table-wrap"><table`)
+		w.attr("aria-labelledby", c.ID+"-cap")
+		w.raw("><thead><tr>")
 		for _, h := range c.Head {
 			w.raw(`<th scope="col">`)
 			w.escape(h)
@@ -177,6 +182,10 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 	}
 	w.raw("</div>\n")
 }
+
+// tallChart is the height in pixels above which a chart takes the whole width of
+// the page's grid of charts, rather than leave a column empty beside it.
+const tallChart = 520
 
 // singleQuoted escapes text for a single-quoted attribute value.
 var singleQuoted = strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;")

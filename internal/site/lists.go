@@ -141,7 +141,7 @@ func agencyPage(d *dataset, s *scope, slug string) (AgencyPage, agencyBody) {
 	for _, c := range listColumns {
 		t.Columns = append(t.Columns, SortCol{Label: c.label, Num: true})
 	}
-	var years []string
+	var years []int
 	var sums []record.Summary
 	for i := len(es) - 1; i >= 0; i-- {
 		e := es[i]
@@ -150,7 +150,7 @@ func agencyPage(d *dataset, s *scope, slug string) (AgencyPage, agencyBody) {
 		t.Rows = append(t.Rows, append(row, figureCells(e.sum)...))
 	}
 	for _, e := range es {
-		years = append(years, strconv.Itoa(e.year))
+		years = append(years, e.year)
 		sums = append(sums, e.sum)
 	}
 	var w htmlWriter
@@ -397,9 +397,9 @@ func writeRegions(p *project, d *dataset, s *scope) error {
 		for _, c := range rg.children {
 			lp.Links = append(lp.Links, Link{Name: d.regions[c].name, URL: regionURL(c), Note: fmt.Sprintf("%d份报告", len(d.regions[c].entries))})
 		}
-		cs := byYearCharts("chart-year", rg.name+"历年", rg.entries)
+		cs := byYearCharts("chart-year", rg.name, rg.entries)
 		if len(rg.children) > 1 {
-			cs = append(cs, byRegionCharts("chart-children", rg.name+"下级地区", d, rg.children,
+			cs = append(cs, byRegionCharts("chart-children", rg.name+"下级地区", latestFirst(rg.entries), d, rg.children,
 				func(code string) []*entry { return d.regions[code].entries })...)
 		}
 		if err := writeList(p, regionURL(code), lp, cs, "报告", reportTable(s, rg.name+"的报告", rg.entries, true)); err != nil {
@@ -417,7 +417,7 @@ func writeRegions(p *project, d *dataset, s *scope) error {
 	}
 	var cs []chartView
 	if len(provinces) > 1 {
-		cs = byRegionCharts("chart-provinces", "各省（全部年度）", d, provinces,
+		cs = byRegionCharts("chart-provinces", "各省", latestFirst(d.entries), d, provinces,
 			func(code string) []*entry { return d.regions[code].entries })
 	}
 	return writeList(p, "region/", idx, cs, "", SortTable{})
@@ -454,7 +454,7 @@ func writeYears(p *project, d *dataset, s *scope) error {
 			}
 		}
 		provs := provincesOf(d, es)
-		cs := byRegionCharts("chart-provinces", fmt.Sprintf("%s%d年度各省", scopeName, y), d, provs,
+		cs := byRegionCharts("chart-provinces", scopeName+"各省", []int{y}, d, provs,
 			func(code string) []*entry { return byProvince[code] })
 		var t SortTable
 		heading := "报告"
@@ -469,7 +469,11 @@ func writeYears(p *project, d *dataset, s *scope) error {
 			return err
 		}
 	}
-	return writeList(p, "year/", idx, byYearCharts("chart-year", "全部机关历年", d.entries), "", SortTable{})
+	allName := scopeName
+	if allName == "" {
+		allName = "全部机关"
+	}
+	return writeList(p, "year/", idx, byYearCharts("chart-year", allName, d.entries), "", SortTable{})
 }
 
 // provinceTable is the hub's table of a year: a row per province, linking to the
@@ -522,10 +526,10 @@ func writeHome(p *project, d *dataset, s *scope) error {
 	if len(d.years) > 0 {
 		h.Key = append(h.Key, Figure{Label: "年度范围", Value: fmt.Sprintf("%d—%d", d.years[0], d.years[len(d.years)-1])})
 	}
-	cs := byYearCharts("chart-year", scopeName+"历年", d.entries)
+	cs := byYearCharts("chart-year", scopeName, d.entries)
 	provs := provincesOf(d, d.entries)
 	if len(provs) > 1 {
-		cs = append(cs, byRegionCharts("chart-provinces", "各省（全部年度）", d, provs,
+		cs = append(cs, byRegionCharts("chart-provinces", "各省", latestFirst(d.entries), d, provs,
 			func(code string) []*entry { return d.regions[code].entries })...)
 	}
 	latest := slices.Clone(d.entries)
@@ -609,53 +613,6 @@ func writeDataIndex(p *project, d *dataset, s *scope, files []datasetFile) error
 		return err
 	}
 	return p.write("static/data/index.json", append(js, '\n'))
-}
-
-// byYearCharts sums the entries per year and charts the trends.
-func byYearCharts(prefix, scope string, es []*entry) []chartView {
-	sums := map[int]*record.Summary{}
-	var years []int
-	for _, e := range es {
-		s, ok := sums[e.year]
-		if !ok {
-			s = &record.Summary{}
-			sums[e.year] = s
-			years = append(years, e.year)
-		}
-		s.Add(e.sum)
-	}
-	slices.Sort(years)
-	var labels []string
-	var list []record.Summary
-	for _, y := range years {
-		labels = append(labels, strconv.Itoa(y))
-		list = append(list, *sums[y])
-	}
-	return chartsOf(charts.Trend(prefix, scope, labels, list))
-}
-
-// byRegionCharts chart the requests received and the items disclosed
-// proactively per region, one chart each: their scales differ by orders of magnitude.
-func byRegionCharts(id, scope string, d *dataset, codes []string, es func(code string) []*entry) []chartView {
-	var names []string
-	var proactive, received []*int64
-	for _, code := range codes {
-		var s record.Summary
-		for _, e := range es(code) {
-			s.Add(e.sum)
-		}
-		names = append(names, d.regions[code].name)
-		proactive = append(proactive, s.Get("proactive"))
-		received = append(received, s.Get("received"))
-	}
-	var out []chartView
-	if c, ok := charts.ByCategory(id+"-received", scope+"：收到政府信息公开申请合计（件）", "地区", names, []charts.Series{{Name: "收到申请", Values: received}}); ok {
-		out = append(out, chartOf(c))
-	}
-	if c, ok := charts.ByCategory(id+"-proactive", scope+"：主动公开政府信息合计（条）", "地区", names, []charts.Series{{Name: "主动公开", Values: proactive}}); ok {
-		out = append(out, chartOf(c))
-	}
-	return out
 }
 
 // keyFigures are the headline counts of a set of reports.

@@ -30,6 +30,49 @@ func keyFiguresOf(r *record.Record, sum record.Summary) []Figure {
 	return out
 }
 
+// withPrevious adds to a report's key figures (keyFiguresOf its summary sum) the
+// figures of the agency's report of the year before, prev, and the change from
+// them, where both give the figure.
+func withPrevious(key []Figure, sum, prev record.Summary) []Figure {
+	out := slices.Clone(key)
+	i := 0
+	for _, spec := range schema.SummaryFigures {
+		v := sum.Get(spec.Key)
+		if v == nil {
+			continue
+		}
+		if i >= len(out) || out[i].Label != spec.Label {
+			return key // not the figures keyFiguresOf made: leave them as they are
+		}
+		if p := prev.Get(spec.Key); p != nil {
+			f := &out[i]
+			f.Prev = charts.FormatInt(*p)
+			if prev.Approx(spec.Key) {
+				f.Prev += "余"
+			}
+			d := *v - *p
+			f.Change = charts.FormatInt(d)
+			if d > 0 {
+				f.Change = "+" + f.Change
+			}
+			if d == 0 {
+				f.Change = "持平"
+			} else if *p > 0 {
+				pct := strconv.FormatFloat(float64(d)*100/float64(*p), 'f', 1, 64)
+				if d > 0 {
+					pct = "+" + pct
+				}
+				f.Change += "（" + pct + "%）"
+			}
+			if sum.Approx(spec.Key) || prev.Approx(spec.Key) {
+				f.Change = "约" + f.Change
+			}
+		}
+		i++
+	}
+	return out
+}
+
 // reportPage builds the front matter of one report page.
 func reportPage(e *entry) ReportPage {
 	return ReportPage{
@@ -70,7 +113,7 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 		b.Format = src.Format
 		b.SHA256 = src.SHA256
 	}
-	b.Charts = chartsOf(charts.Report(r))
+	b.Charts = chartsOf(charts.ReportCompact(r))
 	grids := reportTables(r)
 	b.TextTables = len(grids) > 0 && allTextTables(r)
 	reuse := record.TextReuse(prev, r)
@@ -92,6 +135,9 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 		values[f.Path] = formatFigure(f)
 	}
 	b.Rates = ratesOf(e.sum, prev)
+	if prev != nil {
+		b.Key = withPrevious(e.key, e.sum, record.Summarize(prev))
+	}
 	b.ChecksURL = href(from, s.national("checks/"))
 	// Each check names the figures it concerns, as printed, next to its message.
 	for _, c := range record.Checks(prev, r) {

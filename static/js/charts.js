@@ -1,0 +1,456 @@
+// nianbao chart script: draws every chart of a page and gives each its toolbar.
+//
+// A chart is a <figure> holding a <div class="chart" id="…" data-chart="…"
+// data-height="…"> (its ECharts option as JSON, or its compact form, which names a
+// template of static/js/chart-kinds.js that the table fills in; its height in
+// pixels) and a
+// <details class="chart-data"> with the same figures as a table, which stays for
+// screen readers and is folded once the chart is drawn. Without JavaScript, or
+// without the ECharts bundle, the tables are the charts.
+//
+// Every such figure, on any page, gets a toolbar: its data as CSV (the rows of its
+// table, which are the rows it draws), its picture as PNG and SVG, a link to it
+// (#id: opening it scrolls to the chart and highlights it) and the code to embed
+// it (an iframe of the site's one embed page, embed/?page=…&chart=…, which loads
+// the chart from its page; a figure a script adds to the page, which the embed page
+// cannot find in the page's HTML, has data-no-embed). The embed page
+// (html[data-embed]) is drawn by this script too; another script draws a chart it
+// adds with window.nianbaoCharts.draw(el).
+(function () {
+  'use strict';
+  if (!window.echarts || !document.querySelector) { return; }
+  // Charts are hidden without JavaScript (html.no-js): show them before drawing,
+  // whichever of the site's scripts runs first.
+  document.documentElement.classList.remove('no-js');
+
+  // The site's root, from this script's own address (…/js/charts.js): pages live
+  // at any depth, and the site under any path (GitHub Pages project sites).
+  var script = document.currentScript;
+  var root = new URL('../', script ? script.src : location.href);
+
+  // A tooltip built from elements and the stylesheet's classes. ECharts' own tooltip
+  // is HTML with style attributes, which the pages' Content-Security-Policy refuses.
+  function span(cls, text) {
+    var s = document.createElement('span');
+    s.className = cls;
+    s.textContent = text;
+    return s;
+  }
+  function tipValue(v) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) { v = v.value; }
+    if (Array.isArray(v)) { v = v[v.length - 1]; }
+    if (typeof v === 'number') { return v.toLocaleString('zh-CN'); }
+    return v == null ? '-' : String(v);
+  }
+  function tooltipOf(yearAxis) {
+    return function (params) {
+      params = [].concat(params);
+      var box = document.createElement('div');
+      if (params.length > 0) {
+        var head = yearAxis ? String(params[0].axisValue) : params[0].axisValueLabel;
+        box.appendChild(span('chart-tip-head', head == null ? params[0].name : head));
+      }
+      for (var i = 0; i < params.length; i++) {
+        var p = params[i];
+        var row = document.createElement('div');
+        row.className = 'chart-tip-row';
+        var dot = span('chart-tip-dot', '');
+        if (typeof p.color === 'string') { dot.style.backgroundColor = p.color; }
+        row.appendChild(dot);
+        row.appendChild(span('chart-tip-name', p.seriesName || ''));
+        row.appendChild(span('chart-tip-value', tipValue(p.value)));
+        box.appendChild(row);
+      }
+      return box;
+    };
+  }
+
+  // A value axis of years says so with the formatter "year" (charts.YearFormatter):
+  // a function cannot travel in JSON, and ECharts would write 2,016.
+  function yearAxes(option) {
+    var found = false;
+    ['xAxis', 'yAxis'].forEach(function (k) {
+      [].concat(option[k] || []).forEach(function (a) {
+        if (a && a.axisLabel && a.axisLabel.formatter === 'year') {
+          a.axisLabel.formatter = function (v) { return String(v); };
+          a.nianbaoYears = true;
+          found = true;
+        }
+      });
+    });
+    return found;
+  }
+
+  // The labels of a category x axis break onto lines no wider than a column: the
+  // width the option gives is the most, and a phone's columns are narrower. Labels
+  // that cannot break (years, other words without spaces in Latin script) turn
+  // upright instead when a column is narrower than they are.
+  var minYearGap = 36; // pixels: a year's label, "2016", and room around it
+  function fitLabels(el, option) {
+    var axes = [].concat(option.xAxis || []);
+    var changed = false;
+    for (var i = 0; i < axes.length; i++) {
+      var a = axes[i], l = a && a.axisLabel;
+      if (a && a.nianbaoYears && a.min != null && a.max > a.min) {
+        // A year axis ticks every year while their labels fit (minYearGap pixels
+        // apart), else every second, third … year: never some years at random.
+        var step = Math.max(1, Math.ceil((a.max - a.min) * minYearGap / Math.max(1, el.clientWidth * 0.93 - 56)));
+        if (a.interval !== step) { a.interval = step; changed = true; }
+        continue;
+      }
+      if (!l || a.type !== 'category' || l.overflow !== 'break' || !a.data || !a.data.length) { continue; }
+      if (l.nianbaoWidth == null) { l.nianbaoWidth = l.width || 76; }
+      var w = Math.max(24, Math.min(l.nianbaoWidth, Math.floor((el.clientWidth * 0.93 - 56) / a.data.length) - 6));
+      var upright = a.data.some(function (d) { return /^[\x21-\x7e]+$/.test(String(d)) && String(d).length * 7 > w; });
+      var rotate = upright ? 90 : 0;
+      if (upright) { w = l.nianbaoWidth; }
+      if (w !== l.width || rotate !== (l.rotate || 0)) { l.width = w; l.rotate = rotate; changed = true; }
+    }
+    return changed;
+  }
+
+  // expand builds the option of a chart whose data-chart is its compact form
+  // ({"nianbao": kind, "top": pixels}, charts.Chart.Compact) from its kind's
+  // template (static/js/chart-kinds.js) and the figure's data table: a column a
+  // series, a row a category (a year, for the years kinds), "—" a missing figure.
+  function clone(v) { return JSON.parse(JSON.stringify(v)); }
+  function figure(text) {
+    var t = text.trim().replace(/,/g, '');
+    return /^-?[0-9]+(\.[0-9]+)?$/.test(t) ? Number(t) : '-';
+  }
+  function expand(spec, table) {
+    var kinds = window.nianbaoChartKinds || {};
+    if (!kinds[spec.nianbao] || !table || !table.tHead || !table.tBodies[0]) { return null; }
+    var o = clone(kinds[spec.nianbao]);
+    var head = table.tHead.rows[0].cells, rows = table.tBodies[0].rows;
+    var labels = [], columns = [];
+    for (var c = 1; c < head.length; c++) { columns.push({ name: head[c].textContent, data: [] }); }
+    for (var r = 0; r < rows.length; r++) {
+      var cells = rows[r].cells;
+      labels.push(cells[0].textContent);
+      for (var k = 0; k < columns.length; k++) {
+        columns[k].data.push(cells[k + 1] ? figure(cells[k + 1].textContent) : '-');
+      }
+    }
+    var years = spec.nianbao === 'years';
+    var proto = o.series[0];
+    o.series = columns.map(function (col) {
+      var s = clone(proto);
+      s.name = col.name;
+      s.data = col.data.map(function (v, i) { return { value: years ? [Number(labels[i]), v] : v }; });
+      return s;
+    });
+    ['xAxis', 'yAxis'].forEach(function (k) {
+      [].concat(o[k] || []).forEach(function (a) {
+        if (a.type === 'category') { a.data = labels.slice(); }
+        if (years && k === 'xAxis') {
+          a.min = Number(labels[0]);
+          a.max = Number(labels[labels.length - 1]);
+          if (a.max - a.min > 12) { delete a.interval; } // charts.maxYearTicks
+        }
+      });
+    });
+    [].concat(o.legend || []).forEach(function (l) { l.show = columns.length > 1; });
+    [].concat(o.grid || []).forEach(function (g) { g.top = String(spec.top); });
+    return o;
+  }
+
+  var drawn = [];
+  function draw(el) {
+    if (!el || el.nianbaoChart) { return el && el.nianbaoChart; }
+    var option;
+    try { option = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return null; }
+    var fig = el.closest('figure');
+    if (option && option.nianbao) {
+      option = expand(option, fig && fig.querySelector('details.chart-data table'));
+      if (!option) { return null; }
+    }
+    var details = fig && fig.querySelector('details.chart-data');
+    if (details) { details.open = false; }
+    // The height is set here, not in a style attribute, which the pages'
+    // Content-Security-Policy refuses.
+    el.style.height = (parseInt(el.getAttribute('data-height'), 10) || 300) + 'px';
+    var years = yearAxes(option);
+    var tips = option.tooltip ? [].concat(option.tooltip) : [];
+    for (var t = 0; t < tips.length; t++) {
+      if (!tips[t]) { continue; }
+      if (!tips[t].formatter) { tips[t].formatter = tooltipOf(years); }
+      if (tips[t].confine == null) { tips[t].confine = true; } // the chart clips what overflows it
+    }
+    fitLabels(el, option);
+    var chart = window.echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption(option);
+    el.setAttribute('data-drawn', 'true');
+    el.nianbaoChart = chart; // for other scripts of the site, and its tests
+    drawn.push({ chart: chart, el: el, option: option });
+    if (fig) { toolbar(fig, el, chart); }
+    return chart;
+  }
+
+  // A file name for a chart's download: the page's path and the chart's id.
+  function fileName(el, ext) {
+    var path = location.pathname.slice(root.pathname.length).replace(/\/+$/, '');
+    var page = new URLSearchParams(location.search).get('page');
+    if (document.documentElement.hasAttribute('data-embed') && page) { path = page.replace(/\/+$/, ''); }
+    var name = (path ? path.replace(/\//g, '-') + '-' : '') + el.id;
+    return name.replace(/[^A-Za-z0-9_.-]/g, '_') + '.' + ext;
+  }
+
+  function save(blob, name) {
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+  }
+
+  // csvCell writes a cell: a figure as a number ("3,985,758" → 3985758, "—" →
+  // empty), text quoted when it must be, and text a spreadsheet would run as a
+  // formula with a leading ' (as the site's CSV files do).
+  function csvCell(text, figure) {
+    text = text.trim();
+    if (figure) {
+      if (text === '—' || text === '-') { return ''; }
+      var n = text.replace(/,/g, '');
+      if (/^-?[0-9]+(\.[0-9]+)?$/.test(n)) { return n; }
+    }
+    if (/^[=+\-@\t\r]/.test(text) && !/^-?[0-9]+(\.[0-9]+)?$/.test(text)) { text = "'" + text; }
+    if (/[",\r\n]/.test(text)) { text = '"' + text.replace(/"/g, '""') + '"'; }
+    return text;
+  }
+  function csvOf(table) {
+    var lines = [];
+    for (var i = 0; i < table.rows.length; i++) {
+      var cells = table.rows[i].cells;
+      var out = [];
+      for (var j = 0; j < cells.length; j++) {
+        out.push(csvCell(cells[j].textContent, cells[j].tagName === 'TD'));
+      }
+      lines.push(out.join(','));
+    }
+    // UTF-8 with a byte order mark, so a spreadsheet reads the Chinese as it is.
+    return '\ufeff' + lines.join('\r\n') + '\r\n';
+  }
+
+  function xmlText(t) {
+    return String(t).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+
+  // svgOf is the chart's picture to download: its caption above it, broken into
+  // lines, and where it comes from below, so the picture says its unit and whose
+  // figures it shows wherever it goes.
+  function svgOf(chart, caption, source) {
+    var w = chart.getWidth(), h = chart.getHeight();
+    var inner = chart.renderToSVGString();
+    var size = 14, perLine = Math.max(8, Math.floor((w - 16) / size)), lines = [];
+    var page = document.title.replace(/ · 年报$/, '');
+    var head = page && page !== '年报' ? 1 : 0;
+    for (var i = 0; i < caption.length; i += perLine) { lines.push(caption.slice(i, i + perLine)); }
+    var top = 10 + (lines.length + head) * (size + 6) + 6;
+    var total = top + h + 22;
+    var out = ['<?xml version="1.0" encoding="UTF-8"?>',
+      '<svg xmlns="http://www.w3.org/2000/svg" width="' + w + '" height="' + total + '" viewBox="0 0 ' + w + ' ' + total + '">',
+      '<rect width="100%" height="100%" fill="#fff"/>'];
+    if (head) {
+      out.push('<text x="8" y="' + (10 + size) + '" font-family="sans-serif" font-size="12" fill="#4a5568">' + xmlText(page.slice(0, Math.floor((w - 16) / 12))) + '</text>');
+    }
+    for (var j = 0; j < lines.length; j++) {
+      out.push('<text x="8" y="' + (10 + size + (j + head) * (size + 6)) + '" font-family="sans-serif" font-size="' + size + '" font-weight="bold" fill="#1a202c">' + xmlText(lines[j]) + '</text>');
+    }
+    out.push(inner.replace(/^<svg/, '<svg x="0" y="' + top + '"'));
+    out.push('<text x="8" y="' + (total - 7) + '" font-family="sans-serif" font-size="11" fill="#4a5568">' + xmlText(source) + '</text>');
+    out.push('</svg>');
+    return out.join('\n');
+  }
+
+  // pngOf draws the picture (svgOf) on a canvas at twice its size.
+  function pngOf(svg, done) {
+    var img = new Image(), scale = 2;
+    img.onload = function () {
+      var c = document.createElement('canvas');
+      c.width = img.naturalWidth * scale;
+      c.height = img.naturalHeight * scale;
+      var g = c.getContext('2d');
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, c.width, c.height);
+      g.drawImage(img, 0, 0, c.width, c.height);
+      c.toBlob(done, 'image/png');
+    };
+    img.onerror = function () { done(null); };
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+  }
+
+  function button(label, title, onClick) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    if (title) { b.title = title; }
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  var toolbarCount = 0;
+  function toolbar(fig, el, chart) {
+    if (fig.querySelector('.chart-tools') || !el.id) { return; }
+    var caption = fig.querySelector('figcaption');
+    var title = caption ? caption.textContent.trim() : el.id;
+    var table = fig.querySelector('details.chart-data table');
+    var bar = document.createElement('div');
+    bar.className = 'chart-tools';
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', '图表工具：' + title);
+    var status = document.createElement('span');
+    status.className = 'chart-tools-status';
+    status.setAttribute('role', 'status');
+    if (table) {
+      bar.appendChild(button('数据 CSV', '下载本图的数据（CSV，UTF-8）', function () {
+        save(new Blob([csvOf(table)], { type: 'text/csv;charset=utf-8' }), fileName(el, 'csv'));
+      }));
+    }
+    function source() {
+      var page = document.documentElement.hasAttribute('data-embed') ? new URL(new URLSearchParams(location.search).get('page') || '', root).href : location.href.split('#')[0];
+      return '来源：年报 ' + page + '#' + el.id;
+    }
+    bar.appendChild(button('图片 PNG', '下载本图（PNG）', function () {
+      pngOf(svgOf(chart, title, source()), function (blob) {
+        if (blob) { save(blob, fileName(el, 'png')); } else { status.textContent = '未能生成PNG图片'; }
+      });
+    }));
+    bar.appendChild(button('图片 SVG', '下载本图（SVG）', function () {
+      save(new Blob([svgOf(chart, title, source())], { type: 'image/svg+xml;charset=utf-8' }), fileName(el, 'svg'));
+    }));
+    var embed = document.documentElement.hasAttribute('data-embed');
+    var page = embed ? new URLSearchParams(location.search).get('page') || '' : location.pathname.slice(root.pathname.length).replace(/index\.html$/, '');
+    var link = document.createElement('a');
+    link.className = 'chart-link';
+    link.textContent = '链接';
+    link.title = '本图的固定链接';
+    link.href = embed ? new URL(page, root).href + '#' + el.id : '#' + el.id;
+    if (embed) { link.target = '_blank'; link.rel = 'noopener'; }
+    bar.appendChild(link);
+    // A figure a script drew into the page (not in the page's HTML, which the embed
+    // page reads) says so with data-no-embed.
+    if (!embed && !fig.hasAttribute('data-no-embed')) {
+      var id = 'chart-embed-' + (++toolbarCount);
+      var box = document.createElement('div');
+      box.className = 'chart-embed';
+      box.id = id;
+      box.hidden = true;
+      var label = document.createElement('label');
+      label.textContent = '嵌入代码（复制到你的网页）';
+      var code = document.createElement('textarea');
+      code.readOnly = true;
+      code.rows = 3;
+      code.id = id + '-code';
+      label.htmlFor = code.id;
+      var src = new URL('embed/', root);
+      src.search = '?page=' + encodeURIComponent(page) + '&chart=' + encodeURIComponent(el.id);
+      var height = (parseInt(el.getAttribute('data-height'), 10) || 300) + 110;
+      var snippet = document.createElement('iframe');
+      snippet.setAttribute('src', src.href);
+      snippet.setAttribute('title', title);
+      snippet.setAttribute('width', '100%');
+      snippet.setAttribute('height', String(height));
+      snippet.setAttribute('loading', 'lazy');
+      code.value = snippet.outerHTML;
+      box.appendChild(label);
+      box.appendChild(code);
+      var toggle = button('嵌入', '显示嵌入本图的代码', function () {
+        box.hidden = !box.hidden;
+        toggle.setAttribute('aria-expanded', String(!box.hidden));
+        if (!box.hidden) { code.focus(); code.select(); }
+      });
+      toggle.setAttribute('aria-expanded', 'false');
+      toggle.setAttribute('aria-controls', id);
+      bar.appendChild(toggle);
+      bar.appendChild(status);
+      el.parentNode.insertBefore(bar, el.nextSibling);
+      bar.parentNode.insertBefore(box, bar.nextSibling);
+    } else {
+      bar.appendChild(status);
+      el.parentNode.insertBefore(bar, el.nextSibling);
+    }
+  }
+
+  // A link to a chart (#chart-…) scrolls to it and highlights its figure, once the
+  // charts above it have their heights.
+  function target() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    var old = document.querySelectorAll('.chart-target');
+    for (var i = 0; i < old.length; i++) { old[i].classList.remove('chart-target'); }
+    if (!el || !el.classList.contains('chart')) { return; }
+    var fig = el.closest('figure') || el;
+    fig.classList.add('chart-target');
+    fig.scrollIntoView({ block: 'start' });
+  }
+
+  function drawAll() {
+    var els = document.querySelectorAll('.chart[data-chart]');
+    for (var i = 0; i < els.length; i++) { draw(els[i]); }
+  }
+
+  // The embed page: the chart named by ?chart= of the page named by ?page= (a path
+  // of the site), with its caption, table and a link to its page.
+  function embedPage() {
+    var q = new URLSearchParams(location.search);
+    var page = q.get('page') || '', id = q.get('chart') || '';
+    var box = document.getElementById('embed');
+    function fail(msg) { box.textContent = msg; }
+    if (!/^([a-z0-9-]+\/)*$/.test(page) || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) { fail('嵌入地址有误：需要 ?page=本站页面路径&chart=图表编号'); return; }
+    var url = new URL(page, root);
+    fetch(url.href).then(function (r) {
+      if (!r.ok) { throw new Error(url.href + ': HTTP ' + r.status); }
+      return r.text();
+    }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, 'text/html');
+      var el = doc.getElementById(id);
+      var fig = el && el.closest('figure');
+      if (!fig || !el.classList.contains('chart')) { fail('页面上没有这张图表：' + id); return; }
+      fig = document.importNode(fig, true);
+      box.textContent = '';
+      box.appendChild(fig);
+      if (doc.title) { document.title = doc.title; }
+      var from = document.createElement('p');
+      from.className = 'embed-source';
+      var a = document.createElement('a');
+      a.href = url.href + '#' + id;
+      a.target = '_blank';
+      a.rel = 'noopener';
+      a.textContent = '来源：年报 · ' + (doc.title || url.pathname).replace(/ · 年报$/, '');
+      from.appendChild(a);
+      box.appendChild(from);
+      draw(fig.querySelector('.chart[data-chart]'));
+    }).catch(function (e) { fail('未能载入图表：' + e.message); });
+  }
+
+  // Another script of the site that adds a chart figure to the page (a compare
+  // page) draws it, toolbar and all, with nianbaoCharts.draw(el), el being its
+  // <div class="chart" data-chart="…">.
+  window.nianbaoCharts = { draw: draw };
+
+  if (document.documentElement.hasAttribute('data-embed')) {
+    embedPage();
+  } else {
+    drawAll();
+    // After the site script's own scroll to the anchor (static/js/site.js), which
+    // goes to the chart's drawing rather than its figure.
+    window.addEventListener('hashchange', function () { setTimeout(target, 0); });
+    if (location.hash) { setTimeout(target, 0); }
+  }
+
+  var timer = 0;
+  window.addEventListener('resize', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      for (var j = 0; j < drawn.length; j++) {
+        var d = drawn[j];
+        if (fitLabels(d.el, d.option)) { d.chart.setOption({ xAxis: d.option.xAxis }); }
+        d.chart.resize();
+      }
+    }, 150);
+  });
+})();
