@@ -250,12 +250,18 @@
       state.figures.forEach(function (key, n) {
         var f = figure(key, as, ys, n);
         grid.appendChild(f.fig);
-        if (window.echarts) {
-          var c = window.echarts.init(f.el, null, { renderer: 'svg' });
+        // The site's chart script draws it with the toolbar every chart has (CSV,
+        // PNG, SVG, link); the embed page cannot find a figure a script adds.
+        f.fig.setAttribute('data-no-embed', '');
+        var c = null;
+        if (window.nianbaoCharts) {
+          c = window.nianbaoCharts.draw(f.el);
+        } else if (window.echarts) {
+          c = window.echarts.init(f.el, null, { renderer: 'svg' });
           c.setOption(f.option);
           f.el.setAttribute('data-drawn', 'true');
-          charts.push(c);
         }
+        if (c) { charts.push(c); }
         f.fig.dispatchEvent(new CustomEvent('nianbao:chart', { bubbles: true }));
       });
       form.setAttribute('data-ready', 'true');
