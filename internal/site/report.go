@@ -95,9 +95,9 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 	b.ChecksURL = href(from, s.national("checks/"))
 	// Each check names the figures it concerns, as printed, next to its message.
 	for _, c := range record.Checks(prev, r) {
-		sev := "提示"
+		sev := checkWarning
 		if c.Severity == record.SeverityError {
-			sev = "错误"
+			sev = checkError
 		}
 		fm := CheckFM{Severity: sev, Rule: c.Rule, Message: c.Message, Key: c.Key}
 		for _, p := range c.Paths {
@@ -127,6 +127,12 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 	}
 	return b
 }
+
+// How a report page names a check's severity.
+const (
+	checkError   = "错误"
+	checkWarning = "提示"
+)
 
 // ratesOf is a report's derived rates (实质公开率 …) and, when the agency's report of
 // the year before is known, the changes from it, each with its counts.
