@@ -105,27 +105,34 @@ func TestPhoneTables(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(phoneWidth, 800, chromedp.EmulateMobile), chromedp.Navigate(srv.URL+"/portal/"+p), chromedp.WaitReady("body"), chromedp.Sleep(300*time.Millisecond)); err != nil {
 			t.Fatal(err)
 		}
-		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(`(function () {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(`(async function () {
   var out = [];
+  var frame = function () { return new Promise(function (done) { setTimeout(done, 120); }); };
   if (document.documentElement.scrollWidth > window.innerWidth + 1) { out.push('the page is ' + document.documentElement.scrollWidth + ' px wide'); }
-  var names = document.querySelectorAll('table tbody th, table.list td:not(.num)');
-  for (var i = 0; i < names.length; i++) {
-    var c = names[i], w = c.getBoundingClientRect().width;
-    if (getComputedStyle(c).writingMode.indexOf('vertical') === 0) { w = c.getBoundingClientRect().height; }
-    if (w > 0 && w < %d && c.textContent.trim().length > 4) { out.push('"' + c.textContent.trim() + '" is ' + Math.round(w) + ' px wide'); }
-  }
+  // Each table as a reader scrolls to it (a report's lower sections are laid out
+  // only then); a folded one (a chart's data) opened first.
   var boxes = document.querySelectorAll('.table-wrap');
   for (var j = 0; j < boxes.length; j++) {
     var b = boxes[j];
+    var d = b.closest('details:not([open])');
+    if (d) { d.open = true; }
+    b.scrollIntoView();
+    await frame();
     if (!b.getClientRects().length) { continue; }
     var wide = b.scrollWidth > b.clientWidth + 1;
     var hint = b.previousElementSibling && b.previousElementSibling.classList.contains('scroll-hint');
     if (wide && (!b.classList.contains('scrolls') || !hint)) { out.push('a table wider than the screen has no scroll cue: ' + (b.querySelector('caption') || b).textContent.slice(0, 30)); }
     if (!wide && hint) { out.push('a table that fits has a scroll cue'); }
     if (wide) { out.push('scrolls'); }
+    var names = b.querySelectorAll('tbody th, table.list td:not(.num)');
+    for (var i = 0; i < names.length; i++) {
+      var c = names[i], w = c.getBoundingClientRect().width;
+      if (getComputedStyle(c).writingMode.indexOf('vertical') === 0) { w = c.getBoundingClientRect().height; }
+      if (w > 0 && w < %d && c.textContent.trim().length > 4) { out.push('"' + c.textContent.trim() + '" is ' + Math.round(w) + ' px wide'); }
+    }
   }
   return out;
-})()`, minNameWidth)))
+})()`, minNameWidth), chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -245,6 +252,45 @@ func TestTrustScreenshots(t *testing.T) {
 			txt := printPage(t, ctx, srv.URL+"/portal/"+p, pdftotext, filepath.Join(dir, name+"-print.pdf"))
 			if err := os.WriteFile(filepath.Join(dir, name+"-print.txt"), []byte(txt), 0o644); err != nil {
 				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestSortHint: "点击列名可按该列排序" shows above a list whose headers are sort
+// buttons (a year's reports), and not above one that does not sort (a region with one
+// report), nor in any page's HTML, where it would show without JavaScript.
+func TestSortHint(t *testing.T) {
+	out := buildFixtures(t, "https://example.github.io/portal/")
+	walk(t, out, func(path string) {
+		if strings.HasSuffix(path, ".html") && strings.Contains(readFile(t, path), "点击列名可按该列排序") {
+			t.Errorf("%s: the sort hint is in the HTML", path)
+		}
+	})
+	ctx, cancel := browser(t)
+	defer cancel()
+	srv := serveSite(t, out)
+	for _, c := range []struct {
+		page string
+		want bool
+	}{{"year/2017/", true}, {"region/320800/", false}} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/"+c.page), chromedp.WaitReady("body"), chromedp.Sleep(200*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(function () {
+  var out = [];
+  document.querySelectorAll('table.sortable').forEach(function (t) {
+    out.push(String(!!t.querySelector('thead button.sort')) + ' ' + getComputedStyle(t.caption, '::after').content);
+  });
+  return out;
+})()`))
+		if err != nil || len(got) == 0 {
+			t.Fatalf("/%s: %v %v", c.page, got, err)
+		}
+		for _, g := range got {
+			buttons, hint := strings.HasPrefix(g, "true"), strings.Contains(g, "点击列名可按该列排序")
+			if buttons != c.want || hint != c.want {
+				t.Errorf("/%s: sort buttons %v, hint %v (%s), want %v", c.page, buttons, hint, g, c.want)
 			}
 		}
 	}

@@ -191,6 +191,8 @@ func chartsHTML(cs []chartView) template.HTML {
 // writeListTable writes a table of reports or agencies in its default order. The
 // table is sortable in the browser (static/js/site.js): a numeric cell carries its
 // value in data-v, and a column's th says how it sorts (data-sort="num" or "text").
+// The hint "点击列名可按该列排序" is the style sheet's, shown only once the headers are
+// sort buttons: a table without them (one row, no JavaScript) does not claim to sort.
 func writeListTable(w *htmlWriter, from string, t SortTable) {
 	w.raw(`<div class="table-wrap"><table class="list sortable"><caption>`)
 	w.escape(t.Caption)
@@ -198,9 +200,6 @@ func writeListTable(w *htmlWriter, from string, t SortTable) {
 		w.raw("（共" + strconv.Itoa(t.Total) + "份，本页" + strconv.Itoa(len(t.Rows)) + "份）")
 	} else {
 		w.raw("（" + strconv.Itoa(t.Total) + "份）")
-	}
-	if len(t.Rows) > 1 {
-		w.raw(`<span class="hint sort-hint" hidden>点击列名可按该列排序</span>`)
 	}
 	w.raw("</caption>\n<thead><tr>")
 	for _, c := range t.Columns {

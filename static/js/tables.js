@@ -12,35 +12,46 @@
 // readers.
 (function () {
   'use strict';
-  var boxes = document.querySelectorAll('.table-wrap');
-  function cue() {
-    for (var i = 0; i < boxes.length; i++) {
-      var box = boxes[i];
-      var wide = box.scrollWidth > box.clientWidth + 1;
-      box.classList.toggle('scrolls', wide);
-      var hint = box.previousElementSibling;
-      var has = hint && hint.classList.contains('scroll-hint');
-      if (wide && !has) {
-        hint = document.createElement('p');
-        hint.className = 'scroll-hint';
-        hint.setAttribute('aria-hidden', 'true');
-        hint.textContent = '← 左右滑动 →';
-        box.parentNode.insertBefore(hint, box);
-      } else if (!wide && has) {
-        hint.parentNode.removeChild(hint);
-      }
+  // A box is looked at when it is laid out and whenever it or its table changes
+  // size (ResizeObserver): a report page's sections below the screen are laid out
+  // only when they come near it (content-visibility in the style sheet), and
+  // measuring them all at once would lay them all out.
+  function cue(box) {
+    var wide = box.scrollWidth > box.clientWidth + 1;
+    box.classList.toggle('scrolls', wide);
+    var hint = box.previousElementSibling;
+    var has = hint && hint.classList.contains('scroll-hint');
+    if (wide && !has) {
+      hint = document.createElement('p');
+      hint.className = 'scroll-hint';
+      hint.setAttribute('aria-hidden', 'true');
+      hint.textContent = '← 左右滑动 →';
+      box.parentNode.insertBefore(hint, box);
+    } else if (!wide && has) {
+      hint.parentNode.removeChild(hint);
     }
   }
-  cue();
-  var timer = 0;
-  window.addEventListener('resize', function () {
-    clearTimeout(timer);
-    timer = setTimeout(cue, 150);
-  });
-  // A folded table (a chart's data) has no width until it is opened.
-  document.addEventListener('toggle', function (e) {
-    if (e.target.tagName === 'DETAILS' && e.target.open) { cue(); }
-  }, true);
+  var boxes = document.querySelectorAll('.table-wrap');
+  if (window.ResizeObserver) {
+    var watch = new ResizeObserver(function (entries) {
+      var seen = [];
+      for (var i = 0; i < entries.length; i++) {
+        var box = entries[i].target.closest('.table-wrap');
+        if (box && seen.indexOf(box) < 0) { seen.push(box); }
+      }
+      // Read every width, then change the page.
+      var wide = seen.map(function (b) { return b.scrollWidth > b.clientWidth + 1; });
+      for (var j = 0; j < seen.length; j++) {
+        if (wide[j] !== seen[j].classList.contains('scrolls') || wide[j] !== !!(seen[j].previousElementSibling && seen[j].previousElementSibling.classList.contains('scroll-hint'))) { cue(seen[j]); }
+      }
+    });
+    for (var i = 0; i < boxes.length; i++) {
+      watch.observe(boxes[i]);
+      if (boxes[i].firstElementChild) { watch.observe(boxes[i].firstElementChild); }
+    }
+  } else {
+    for (var k = 0; k < boxes.length; k++) { cue(boxes[k]); }
+  }
 
   document.addEventListener('click', function (e) {
     var td = e.target.closest && e.target.closest('td[data-l]');
