@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -100,4 +101,33 @@ func attrOf(t *testing.T, doc, tag, name string) string {
 	v := rest[j+len(name)+3:]
 	v = v[:strings.Index(v, `"`)]
 	return strings.ReplaceAll(v, "&amp;", "&")
+}
+
+// TestNarrativeHasNoStraySpaces: a line break of a report's narrative never
+// becomes a space between two Chinese characters (which a browser would show): a
+// line that ends mid-sentence (at a comma) goes on in the next line's paragraph with
+// nothing between; other lines are paragraphs of their own, trimmed, with no line
+// break or padding inside.
+func TestNarrativeHasNoStraySpaces(t *testing.T) {
+	text := "一、总体情况\n（一）深化决策信息公开。一是加强会议信息公开，\n全年共制作发布图解29期。 \r\n\n  二是做好政策文件公开。\n"
+	paras := markedParagraphs(text, "overview", nil)
+	var got []string
+	for _, p := range paras {
+		var b strings.Builder
+		for _, s := range p {
+			b.WriteString(s.Text)
+		}
+		got = append(got, b.String())
+	}
+	want := []string{"一、总体情况", "（一）深化决策信息公开。一是加强会议信息公开，全年共制作发布图解29期。", "二是做好政策文件公开。"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("paragraphs %q, want %q", got, want)
+	}
+	for _, p := range paras {
+		for _, s := range p {
+			if strings.ContainsAny(s.Text, "\r\n") || strings.TrimSpace(s.Text) != s.Text {
+				t.Errorf("a paragraph's text %q has a line break or padding, which shows as a space", s.Text)
+			}
+		}
+	}
 }
