@@ -175,6 +175,11 @@ func TestPrint(t *testing.T) {
 			t.Errorf("the printed report page has %q", gone)
 		}
 	}
+	// A list prints its column names (the sort buttons' text), not the sort hint.
+	txt = printPage(t, ctx, srv.URL+"/portal/year/2017/", pdftotext, "")
+	if !strings.Contains(txt, "予以公开") || !strings.Contains(txt, "西峰区人民政府") || strings.Contains(txt, "点击列名") {
+		t.Errorf("the printed year page lacks its list's column names or has the sort hint:\n%s", txt)
+	}
 	if !strings.Contains(strings.ReplaceAll(txt, "\n", ""), "creativecommons.org") {
 		t.Errorf("the printed page does not show the licence's address")
 	}
