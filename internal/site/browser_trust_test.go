@@ -243,6 +243,14 @@ func TestTrustScreenshots(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, name+"-phone.png"), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		// The first screen, legible.
+		top, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+"-phone-top.png"), top, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		// The requests table of a report, one screen.
 		if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function () { var t = document.getElementById('t-requests'); if (t) { t.scrollIntoView(); window.scrollBy(0, -40); } return !!t; })()`)); ok {
 			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
