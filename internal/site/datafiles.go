@@ -30,8 +30,9 @@ import (
 // records as JSON (gzip). The CSVs start with a UTF-8 byte order mark, without which
 // Excel on Chinese Windows reads them as GBK. A manifest, data/index.json, lists
 // every file with its year, province, reports and size; data/README.txt says what
-// the files hold, column by column, their licence and when they were built. The files replace the per-record JSON and CSV downloads: a report page links
-// to the files of its year and province.
+// the files hold, column by column, their licence and when they were built. The
+// files replace the per-record JSON and CSV downloads: a report page links to the
+// files of its year and province.
 //
 // While the records are read, each report's rows are appended to spill files in a
 // temporary folder, in agency order (so the output is the same bytes every build);
