@@ -71,6 +71,7 @@ type partition struct {
 	key                   partKey
 	reports               int
 	summaryColumns        []column
+	gzips                 *sync.Pool // of *gzip.Writer: each holds a compressor of about a megabyte
 	rows, summary, values bytes.Buffer // pending figure rows, summary rows (CSV, cells as they are) and JSON items
 	rowsFile              string
 	summaryFile           string
@@ -82,6 +83,10 @@ type partitions struct {
 	dir     string
 	parts   map[partKey]*partition
 	summary []column // the summary CSV's columns (summaryColumns)
+	// gzips are the gzip writers of the partitions' files, reused from file to file:
+	// a compressor allocates about a megabyte, and there are three gzip files a
+	// partition.
+	gzips sync.Pool
 }
 
 // newPartitions collects the dataset's rows in spill files under dir; templates are
@@ -151,7 +156,7 @@ func (ps *partitions) add(rr reportRows) error {
 	p := ps.parts[rr.key]
 	if p == nil {
 		name := strconv.Itoa(rr.key.year) + "-" + rr.key.shard
-		p = &partition{key: rr.key, summaryColumns: ps.summary, rowsFile: filepath.Join(ps.dir, name+".csv"),
+		p = &partition{key: rr.key, summaryColumns: ps.summary, gzips: &ps.gzips, rowsFile: filepath.Join(ps.dir, name+".csv"),
 			summaryFile: filepath.Join(ps.dir, name+".summary.csv"), valuesFile: filepath.Join(ps.dir, name+".json")}
 		ps.parts[rr.key] = p
 	}
@@ -302,6 +307,19 @@ const gzipLevel = gzip.BestSpeed
 // the same data gives the same bytes.
 var gzipHeader = gzip.Header{ModTime: time.Time{}, OS: 255}
 
+// gzipWriter returns a gzip writer to w, at gzipLevel with gzipHeader, from the
+// pool of the partitions (or a new one); the caller puts it back once closed.
+func (p *partition) gzipWriter(w io.Writer) *gzip.Writer {
+	zw, _ := p.gzips.Get().(*gzip.Writer)
+	if zw == nil {
+		zw, _ = gzip.NewWriterLevel(w, gzipLevel)
+	} else {
+		zw.Reset(w)
+	}
+	zw.Header = gzipHeader
+	return zw
+}
+
 // eachRow calls f with every figure row of the partition, in order.
 func (p *partition) eachRow(f func(row []string) error) error {
 	return eachSpilled(p.rowsFile, len(csvHeader), f)
@@ -338,22 +356,22 @@ func eachSpilled(file string, n int, f func(row []string) error) error {
 // byte order mark and a header; cells a spreadsheet would run as formulas are
 // neutralised (csvWriter).
 func (p *partition) writeCSV(w io.Writer) error {
-	return writeGzipCSV(w, csvHeader, p.eachRow)
+	return p.writeGzipCSV(w, csvHeader, p.eachRow)
 }
 
 // writeSummaryCSV writes the partition's reports as gzip-compressed CSV, one row per
 // report, like writeCSV.
 func (p *partition) writeSummaryCSV(w io.Writer) error {
-	return writeGzipCSV(w, columnKeys(p.summaryColumns), func(f func([]string) error) error {
+	return p.writeGzipCSV(w, columnKeys(p.summaryColumns), func(f func([]string) error) error {
 		return eachSpilled(p.summaryFile, len(p.summaryColumns), f)
 	})
 }
 
 // writeGzipCSV writes a gzip-compressed CSV: the byte order mark, the header, and
 // the rows each calls with, every cell through csvWriter.
-func writeGzipCSV(w io.Writer, header []string, each func(func([]string) error) error) error {
-	zw, _ := gzip.NewWriterLevel(w, gzipLevel)
-	zw.Header = gzipHeader
+func (p *partition) writeGzipCSV(w io.Writer, header []string, each func(func([]string) error) error) error {
+	zw := p.gzipWriter(w)
+	defer p.gzips.Put(zw)
 	io.WriteString(zw, utf8BOM)
 	cw := newCSV(zw)
 	cw.Write(header)
@@ -369,8 +387,8 @@ func writeGzipCSV(w io.Writer, header []string, each func(func([]string) error) 
 // writeJSON writes the partition's records as gzip-compressed JSON:
 // {"schema": N, "year": Y, "province": "NNNNNN", "reports": [{agency_slug, year, record}, …]}.
 func (p *partition) writeJSON(w io.Writer) error {
-	zw, _ := gzip.NewWriterLevel(w, gzipLevel)
-	zw.Header = gzipHeader
+	zw := p.gzipWriter(w)
+	defer p.gzips.Put(zw)
 	fmt.Fprintf(zw, "{\"schema\":%d,\"year\":%d,\"province\":%q,\"reports\":[\n", record.SchemaVersion, p.key.year, p.key.shard)
 	in, err := os.Open(p.valuesFile)
 	if err != nil && !os.IsNotExist(err) {
