@@ -71,7 +71,7 @@ type partition struct {
 	key                   partKey
 	reports               int
 	summaryColumns        []column
-	gzips                 *sync.Pool // of *gzip.Writer: each holds a compressor of about a megabyte
+	gzips                 *sync.Pool   // of *gzip.Writer: each holds a compressor of about a megabyte
 	rows, summary, values bytes.Buffer // pending figure rows, summary rows (CSV, cells as they are) and JSON items
 	rowsFile              string
 	summaryFile           string
