@@ -131,3 +131,15 @@ func TestNarrativeHasNoStraySpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestChineseLineBreaks: a line break inside a paragraph of a hand-written page
+// (content/about.md wraps its lines) joins the lines without a space, as Chinese is
+// written (goldmark's cjk extension, config.toml).
+func TestChineseLineBreaks(t *testing.T) {
+	out := buildFixtures(t, "/")
+	doc := readFile(t, filepath.Join(out, "about/index.html"))
+	if !strings.Contains(doc, "整理成统一格式的数据，方便记者") {
+		i := strings.Index(doc, "统一格式的数据")
+		t.Errorf("the about page's wrapped line is not joined: %q", doc[i:i+40])
+	}
+}
