@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"strconv"
 	"time"
 
 	"github.com/nianbao/nianbao/internal/record"
@@ -109,6 +111,9 @@ project's own address is its config.toml's, or hugo's --baseURL.` + shardHelp,
 				return fail(ExitUsage, "generate: --site DIR is required (see nianbao generate --help)")
 			}
 			opts := site.Options{DataDir: dataDir, BaseURL: baseURL, Now: e.now()}
+			if err := builtAt("generate", &opts); err != nil {
+				return err
+			}
 			if err := sf.apply("generate", &opts); err != nil {
 				return err
 			}
@@ -152,6 +157,9 @@ such as https://user.github.io/repo/.` + shardHelp,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error {
 			opts := site.Options{DataDir: dataDir, BaseURL: baseURL, Now: e.now()}
+			if err := builtAt("build", &opts); err != nil {
+				return err
+			}
 			if err := sf.apply("build", &opts); err != nil {
 				return err
 			}
@@ -214,4 +222,22 @@ func roundDuration(d time.Duration) time.Duration {
 		return d.Round(10 * time.Millisecond)
 	}
 	return d.Round(time.Millisecond)
+}
+
+// builtAt sets the day the site says it was built (site.Options.Built) from
+// SOURCE_DATE_EPOCH, the reproducible-builds convention (seconds since 1970, UTC):
+// the Pages workflow sets it to the commit's time, so that the hub and every shard
+// give the same day and a rebuild of the commit is the same bytes. Unset, the day
+// is today's.
+func builtAt(cmd string, opts *site.Options) error {
+	v := os.Getenv("SOURCE_DATE_EPOCH")
+	if v == "" {
+		return nil
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		return fail(ExitUsage, "%s: SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970", cmd, v)
+	}
+	opts.Built = time.Unix(n, 0).UTC()
+	return nil
 }

@@ -19,15 +19,20 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/nianbao/nianbao/internal/record"
+	"github.com/nianbao/nianbao/internal/schema"
 )
 
 // The bulk dataset: every record, split by year and by the province of its agency's
-// shard, in three formats: the figures in long format as CSV (gzip), the same
+// shard, in four formats: the figures in long format as CSV (gzip), the same
 // figures as Parquet (for DuckDB, pandas or Arrow, which read only the columns and
-// files a query needs, even over HTTP), and the whole records as JSON (gzip). A
-// manifest, data/index.json, lists every file with its year, province, reports and
-// size. The files replace the per-record JSON and CSV downloads: a report page links
-// to the files of its year and province.
+// files a query needs, even over HTTP), a summary CSV (gzip) with one row per report
+// (its summary figures, rates and check counts, for a spreadsheet), and the whole
+// records as JSON (gzip). The CSVs start with a UTF-8 byte order mark, without which
+// Excel on Chinese Windows reads them as GBK. A manifest, data/index.json, lists
+// every file with its year, province, reports and size; data/README.txt says what
+// the files hold, column by column, their licence and when they were built. The
+// files replace the per-record JSON and CSV downloads: a report page links to the
+// files of its year and province.
 //
 // While the records are read, each report's rows are appended to spill files in a
 // temporary folder, in agency order (so the output is the same bytes every build);
@@ -41,7 +46,8 @@ type datasetFormat struct {
 }
 
 var datasetFormats = []datasetFormat{
-	{"csv.gz", "CSV（gzip）"},
+	{"csv.gz", "CSV（gzip，长格式）"},
+	{"summary.csv.gz", "汇总 CSV（gzip，每份报告一行）"},
 	{"parquet", "Parquet"},
 	{"json.gz", "JSON（gzip）"},
 }
@@ -62,41 +68,67 @@ type partKey struct {
 
 // partition is one year and province of the dataset while the records are read.
 type partition struct {
-	key          partKey
-	reports      int
-	rows, values bytes.Buffer // pending figure rows (CSV, cells as they are) and JSON items
-	rowsFile     string
-	valuesFile   string
+	key                   partKey
+	reports               int
+	summaryColumns        []column
+	gzips                 *sync.Pool   // of *gzip.Writer: each holds a compressor of about a megabyte
+	rows, summary, values bytes.Buffer // pending figure rows, summary rows (CSV, cells as they are) and JSON items
+	rowsFile              string
+	summaryFile           string
+	valuesFile            string
 }
 
 // partitions collect the dataset's rows by year and province.
 type partitions struct {
-	dir   string
-	parts map[partKey]*partition
+	dir     string
+	parts   map[partKey]*partition
+	summary []column // the summary CSV's columns (summaryColumns)
+	// gzips are the gzip writers of the partitions' files, reused from file to file:
+	// a compressor allocates about a megabyte, and there are three gzip files a
+	// partition.
+	gzips sync.Pool
 }
 
-func newPartitions(dir string) (*partitions, error) {
+// newPartitions collects the dataset's rows in spill files under dir; templates are
+// the templates the records may follow (nil: the national ones), which say which
+// summary figures may be approximate.
+func newPartitions(dir string, templates *schema.Set) (*partitions, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	return &partitions{dir: dir, parts: map[partKey]*partition{}}, nil
+	return &partitions{dir: dir, parts: map[partKey]*partition{}, summary: summaryColumns(templates)}, nil
 }
 
-// reportRows is one report's part of the dataset: its figures as CSV lines (cells as
-// the record has them) and the record as a JSON item.
+// reportRows is one report's part of the dataset: its figures and its summary as CSV
+// lines (cells as the record has them) and the record as a JSON item.
 type reportRows struct {
 	key          partKey
 	rows, values []byte
+	// what the summary row is made of, once the partition's columns are known (add)
+	entry     *entry
+	checks    []CheckFM
+	sourceURL string
 }
 
-// rowsOf makes a report's dataset rows from its record file's bytes.
-func rowsOf(e *entry, r *record.Record, data []byte) (reportRows, error) {
-	out := reportRows{key: partKey{e.year, e.shard}}
+// rowsOf makes a report's dataset rows from its record file's bytes; checks are the
+// report's checks as its page lists them.
+func rowsOf(e *entry, r *record.Record, checks []CheckFM, data []byte) (reportRows, error) {
+	out := reportRows{key: partKey{e.year, e.shard}, checks: checks, entry: e}
+	if r.Source != nil {
+		out.sourceURL = r.Source.URL
+	}
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	year := strconv.Itoa(e.year)
+	t := r.Template()
 	for _, f := range record.Figures(r) {
-		w.Write([]string{e.name, e.slug, year, f.Table, f.Row, f.Column, strconv.FormatFloat(f.Value, 'f', -1, 64)})
+		approx := "0"
+		if t != nil {
+			if fd, ok := t.Field(f.Path); ok && fd.Approx != "" && r.Flag(fd.Approx) {
+				approx = "1"
+			}
+		}
+		w.Write([]string{e.name, e.slug, year, f.Table, f.Row, f.Column, strconv.FormatFloat(f.Value, 'f', -1, 64), approx, e.template, e.code})
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
@@ -124,7 +156,8 @@ func (ps *partitions) add(rr reportRows) error {
 	p := ps.parts[rr.key]
 	if p == nil {
 		name := strconv.Itoa(rr.key.year) + "-" + rr.key.shard
-		p = &partition{key: rr.key, rowsFile: filepath.Join(ps.dir, name+".csv"), valuesFile: filepath.Join(ps.dir, name+".json")}
+		p = &partition{key: rr.key, summaryColumns: ps.summary, gzips: &ps.gzips, rowsFile: filepath.Join(ps.dir, name+".csv"),
+			summaryFile: filepath.Join(ps.dir, name+".summary.csv"), valuesFile: filepath.Join(ps.dir, name+".json")}
 		ps.parts[rr.key] = p
 	}
 	if p.reports > 0 {
@@ -132,8 +165,11 @@ func (ps *partitions) add(rr reportRows) error {
 	}
 	p.reports++
 	p.rows.Write(rr.rows)
+	if err := writeSummaryRow(&p.summary, ps.summary, rr); err != nil {
+		return err
+	}
 	p.values.Write(rr.values)
-	if p.rows.Len()+p.values.Len() >= spillChunk {
+	if p.rows.Len()+p.summary.Len()+p.values.Len() >= spillChunk {
 		return p.spill()
 	}
 	return nil
@@ -143,7 +179,7 @@ func (p *partition) spill() error {
 	for _, f := range []struct {
 		path string
 		buf  *bytes.Buffer
-	}{{p.rowsFile, &p.rows}, {p.valuesFile, &p.values}} {
+	}{{p.rowsFile, &p.rows}, {p.summaryFile, &p.summary}, {p.valuesFile, &p.values}} {
 		if f.buf.Len() == 0 {
 			continue
 		}
@@ -225,6 +261,8 @@ func (p *partition) write(dir string) ([]datasetFile, error) {
 		switch f.ext {
 		case "csv.gz":
 			err = writeFileWith(path, p.writeCSV)
+		case "summary.csv.gz":
+			err = writeFileWith(path, p.writeSummaryCSV)
 		case "parquet":
 			err = writeFileWith(path, p.writeParquet)
 		case "json.gz":
@@ -269,18 +307,36 @@ const gzipLevel = gzip.BestSpeed
 // the same data gives the same bytes.
 var gzipHeader = gzip.Header{ModTime: time.Time{}, OS: 255}
 
+// gzipWriter returns a gzip writer to w, at gzipLevel with gzipHeader, from the
+// pool of the partitions (or a new one); the caller puts it back once closed.
+func (p *partition) gzipWriter(w io.Writer) *gzip.Writer {
+	zw, _ := p.gzips.Get().(*gzip.Writer)
+	if zw == nil {
+		zw, _ = gzip.NewWriterLevel(w, gzipLevel)
+	} else {
+		zw.Reset(w)
+	}
+	zw.Header = gzipHeader
+	return zw
+}
+
 // eachRow calls f with every figure row of the partition, in order.
 func (p *partition) eachRow(f func(row []string) error) error {
-	in, err := os.Open(p.rowsFile)
+	return eachSpilled(p.rowsFile, len(csvHeader), f)
+}
+
+// eachSpilled calls f with every row of a spill file of n columns, in order.
+func eachSpilled(file string, n int, f func(row []string) error) error {
+	in, err := os.Open(file)
 	if os.IsNotExist(err) {
-		return nil // no figures
+		return nil // no rows
 	}
 	if err != nil {
 		return err
 	}
 	defer in.Close()
 	r := csv.NewReader(bufio.NewReaderSize(in, 64<<10))
-	r.FieldsPerRecord = len(csvHeader)
+	r.FieldsPerRecord = n
 	r.ReuseRecord = true
 	for {
 		row, err := r.Read()
@@ -297,13 +353,29 @@ func (p *partition) eachRow(f func(row []string) error) error {
 }
 
 // writeCSV writes the partition's figures as gzip-compressed CSV, long format, with a
-// header; cells a spreadsheet would run as formulas are neutralised (csvWriter).
+// byte order mark and a header; cells a spreadsheet would run as formulas are
+// neutralised (csvWriter).
 func (p *partition) writeCSV(w io.Writer) error {
-	zw, _ := gzip.NewWriterLevel(w, gzipLevel)
-	zw.Header = gzipHeader
+	return p.writeGzipCSV(w, csvHeader, p.eachRow)
+}
+
+// writeSummaryCSV writes the partition's reports as gzip-compressed CSV, one row per
+// report, like writeCSV.
+func (p *partition) writeSummaryCSV(w io.Writer) error {
+	return p.writeGzipCSV(w, columnKeys(p.summaryColumns), func(f func([]string) error) error {
+		return eachSpilled(p.summaryFile, len(p.summaryColumns), f)
+	})
+}
+
+// writeGzipCSV writes a gzip-compressed CSV: the byte order mark, the header, and
+// the rows each calls with, every cell through csvWriter.
+func (p *partition) writeGzipCSV(w io.Writer, header []string, each func(func([]string) error) error) error {
+	zw := p.gzipWriter(w)
+	defer p.gzips.Put(zw)
+	io.WriteString(zw, utf8BOM)
 	cw := newCSV(zw)
-	cw.Write(csvHeader)
-	if err := p.eachRow(cw.Write); err != nil {
+	cw.Write(header)
+	if err := each(cw.Write); err != nil {
 		return err
 	}
 	if err := cw.Flush(); err != nil {
@@ -315,8 +387,8 @@ func (p *partition) writeCSV(w io.Writer) error {
 // writeJSON writes the partition's records as gzip-compressed JSON:
 // {"schema": N, "year": Y, "province": "NNNNNN", "reports": [{agency_slug, year, record}, …]}.
 func (p *partition) writeJSON(w io.Writer) error {
-	zw, _ := gzip.NewWriterLevel(w, gzipLevel)
-	zw.Header = gzipHeader
+	zw := p.gzipWriter(w)
+	defer p.gzips.Put(zw)
 	fmt.Fprintf(zw, "{\"schema\":%d,\"year\":%d,\"province\":%q,\"reports\":[\n", record.SchemaVersion, p.key.year, p.key.shard)
 	in, err := os.Open(p.valuesFile)
 	if err != nil && !os.IsNotExist(err) {
@@ -333,7 +405,8 @@ func (p *partition) writeJSON(w io.Writer) error {
 	return zw.Close()
 }
 
-var csvHeader = []string{"agency", "agency_slug", "year", "table", "row", "column", "value"}
+// csvHeader is the long CSV's header (figureColumns).
+var csvHeader = columnKeys(figureColumns)
 
 // recordValue is a record as plain values, with the contract's keys: the TOML file
 // decoded into maps, dates as YYYY-MM-DD.
@@ -367,4 +440,47 @@ func plain(v any) any {
 		return v.Format(time.DateOnly)
 	}
 	return v
+}
+
+// The licence of the site's compilation of the data, as the footer, the data pages
+// and data/README.txt state it. The reports themselves are the agencies'
+// publications, which the site reproduces for checking.
+const (
+	dataLicence    = "CC BY 4.0"
+	dataLicenceURL = "https://creativecommons.org/licenses/by/4.0/"
+)
+
+// dataReadme is data/README.txt: what the dataset files are, their licence, when they
+// were built, and the columns of the CSVs in English and Chinese (the data
+// dictionary, from figureColumns and summaryColumns).
+func dataReadme(built string, templates *schema.Set) []byte {
+	var b bytes.Buffer
+	b.WriteString(utf8BOM)
+	fmt.Fprintf(&b, `年报：政府信息公开工作年度报告数据 / nianbao: Chinese government information disclosure annual reports
+
+最后构建 Last built: %s
+许可 Licence: 本站汇编的数据以 %s 许可发布（%s），使用时请注明来源“年报”。
+  The compiled data is licensed under %s; please credit "年报 (nianbao)".
+  报告原文是各机关发布的政府信息，本站照录以便查证。The report texts are the agencies' own publications.
+清单 Manifest: index.json lists every file (year, province, format, reports, bytes, url).
+
+每个年度、每个省级行政区（机关最近一份报告的行政区划代码所属的省；000000：没有代码的机关）一组文件：
+One set of files per year and province:
+`, built, dataLicence, dataLicenceURL, dataLicence)
+	for _, f := range datasetFormats {
+		fmt.Fprintf(&b, "  <year>/<province>.%s  %s\n", f.ext, f.label)
+	}
+	b.WriteString("\nCSV 文件为 UTF-8（带 BOM，Excel 可直接打开），逗号分隔，第一行为英文列名。\nThe CSVs are UTF-8 with a byte order mark, comma-separated, with a header of English column names.\n")
+	for _, t := range []struct {
+		title string
+		cols  []column
+	}{{"长格式 CSV 与 Parquet（每个数字一行）/ long CSV and Parquet, one figure a row: <year>/<province>.csv.gz, .parquet", figureColumns},
+		{"汇总 CSV（每份报告一行）/ summary CSV, one report a row: <year>/<province>.summary.csv.gz", summaryColumns(templates)}} {
+		fmt.Fprintf(&b, "\n%s\n", t.title)
+		for _, c := range t.cols {
+			fmt.Fprintf(&b, "  %-26s %s：%s\n", c.key, c.zh, c.about)
+		}
+	}
+	b.WriteString("\n报告没有给出的数字为空或不出现，不是0。以 = + - @ 开头而不是数字的单元格前加一个单引号 '，以免电子表格把它当作公式执行。\nA figure a report does not give is empty or absent, never 0. A cell starting with = + - @ that is not a number gets a leading ', so spreadsheets do not run it as a formula.\n")
+	return b.Bytes()
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/nianbao/nianbao/internal/record"
+	"github.com/nianbao/nianbao/internal/schema"
 )
 
 // project writes the files of a Hugo project under dir. Writes go to a few
@@ -33,7 +34,9 @@ type project struct {
 	// may then share files with the data folder by hard links.
 	private bool
 
-	scanTime time.Duration // reading and checking the records, and the reports' own files
+	scanTime  time.Duration // reading and checking the records, and the reports' own files
+	built     string        // the day of the build, YYYY-MM-DD (Options.Built)
+	templates *schema.Set   // the templates records may follow (Options.Templates)
 
 	// published are the reports' own files (record, source text, raw original) of a
 	// private project: the build copies them into the output beside their pages
@@ -236,6 +239,7 @@ func (p *project) config(theme fs.FS, s *scope) error {
 	}
 	data = append(data, "\n# Written by nianbao: where the national pages are (\"\" in the same site).\n[params.nianbao]\n"...)
 	data = append(data, "hub = "+strconv.Quote(s.national(""))+"\n"...)
+	data = append(data, "built = "+strconv.Quote(p.built)+"\n"...)
 	if s.shard != "" {
 		data = append(data, "shard = "+strconv.Quote(s.shard)+"\n"...)
 	}
@@ -266,6 +270,7 @@ func generateInto(opts Options, dir string) (Stats, *project, error) {
 	t0 := time.Now()
 	p := newProject(dir)
 	p.private = opts.private
+	p.built, p.templates = opts.built(), opts.Templates
 	d, err := p.generate(opts, s)
 	if cerr := p.close(); err == nil {
 		err = cerr
@@ -302,7 +307,7 @@ func (p *project) generate(opts Options, s *scope) (*dataset, error) {
 	if err := os.MkdirAll(filepath.Join(p.dir, "data"), 0o755); err != nil {
 		return nil, err
 	}
-	parts, err := newPartitions(filepath.Join(p.dir, ".spill"))
+	parts, err := newPartitions(filepath.Join(p.dir, ".spill"), opts.Templates)
 	if err != nil {
 		return nil, err
 	}
@@ -389,7 +394,7 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 		if e.originalPath != "" {
 			p.publish(url+e.originalName, e.originalPath)
 		}
-		rr, err := rowsOf(e, r, g.data[i])
+		rr, err := rowsOf(e, r, body.Checks, g.data[i])
 		if err != nil {
 			return nil, err
 		}

@@ -84,9 +84,12 @@ func writeGrid(w *htmlWriter, g Grid) {
 }
 
 // writeGridRow writes a row of a report table. A figure cell is a plain <td> (the
-// style sheet aligns a grid's cells as figures), linked to its line of the source
-// text when the record says where it came from: a report table has hundreds of
-// cells, and every byte of a cell is paid hundreds of times.
+// style sheet aligns a grid's cells as figures); when the record says which line of
+// the source text it came from, the cell says so in data-l, and static/js/cells.js
+// shows that line when the cell is clicked. Not a link: a report table has hundreds
+// of cells, and a link each made hundreds of tab stops for a keyboard user (and
+// every byte of a cell is paid hundreds of times). Keyboards and screen readers find
+// every figure's line in the provenance table below.
 func writeGridRow(w *htmlWriter, row []Cell) {
 	w.raw("<tr>")
 	for _, c := range row {
@@ -108,14 +111,11 @@ func writeGridRow(w *htmlWriter, row []Cell) {
 			w.raw(` class="flagged"`)
 			w.attr("title", "核对提示："+c.Flag)
 		}
-		w.raw(">")
 		if !c.Header && c.Line > 0 {
-			w.raw(`<a href="#L` + strconv.Itoa(c.Line) + `">`)
-			w.escape(c.Text)
-			w.raw("</a>")
-		} else {
-			w.escape(c.Text)
+			w.intAttr("data-l", c.Line)
 		}
+		w.raw(">")
+		w.escape(c.Text)
 		if c.Header {
 			w.raw("</th>")
 		} else {
@@ -200,6 +200,8 @@ func chartsHTML(cs []chartView) template.HTML {
 // writeListTable writes a table of reports or agencies in its default order. The
 // table is sortable in the browser (static/js/site.js): a numeric cell carries its
 // value in data-v, and a column's th says how it sorts (data-sort="num" or "text").
+// The hint "点击列名可按该列排序" is the style sheet's, shown only once the headers are
+// sort buttons: a table without them (one row, no JavaScript) does not claim to sort.
 func writeListTable(w *htmlWriter, from string, t SortTable) {
 	w.raw(`<div class="table-wrap"><table class="list sortable"><caption>`)
 	w.escape(t.Caption)
@@ -207,9 +209,6 @@ func writeListTable(w *htmlWriter, from string, t SortTable) {
 		w.raw("（共" + strconv.Itoa(t.Total) + "份，本页" + strconv.Itoa(len(t.Rows)) + "份）")
 	} else {
 		w.raw("（" + strconv.Itoa(t.Total) + "份）")
-	}
-	if len(t.Rows) > 1 {
-		w.raw(`<span class="hint sort-hint" hidden>点击列名可按该列排序</span>`)
 	}
 	w.raw("</caption>\n<thead><tr>")
 	for _, c := range t.Columns {

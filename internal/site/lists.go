@@ -608,8 +608,11 @@ func writeDataIndex(p *project, d *dataset, s *scope, files []datasetFile) error
 	if err := writeList(p, url, lp, nil, "文件", t); err != nil {
 		return err
 	}
-	js, err := json.MarshalIndent(map[string]any{"schema": record.SchemaVersion, "files": nonNil(files)}, "", " ")
+	js, err := json.MarshalIndent(map[string]any{"schema": record.SchemaVersion, "built": p.built, "licence": dataLicence, "readme": "README.txt", "files": nonNil(files)}, "", " ")
 	if err != nil {
+		return err
+	}
+	if err := p.write("static/data/README.txt", dataReadme(p.built, p.templates)); err != nil {
 		return err
 	}
 	return p.write("static/data/index.json", append(js, '\n'))

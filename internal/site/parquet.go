@@ -8,8 +8,8 @@ import (
 	"github.com/parquet-go/parquet-go"
 )
 
-// figureRow is one figure of the dataset's Parquet files: the CSV's columns, the
-// value a number. Repeated strings (the agency, the table, row and column names) are
+// figureRow is one figure of the dataset's Parquet files: the long CSV's columns
+// (figureColumns), the value a number and approx a boolean. Repeated strings (the agency, the table, row and column names) are
 // dictionary-encoded, and every column is compressed with zstd.
 type figureRow struct {
 	Agency string  `parquet:"agency,dict,zstd"`
@@ -19,6 +19,11 @@ type figureRow struct {
 	Row    string  `parquet:"row,dict,zstd"`
 	Column string  `parquet:"column,dict,zstd"`
 	Value  float64 `parquet:"value,zstd"`
+	// Approx: the report gives the figure as approximate ("13000余条"): Value is
+	// its number, not an exact count.
+	Approx       bool   `parquet:"approx,zstd"`
+	Template     string `parquet:"template,dict,zstd"`
+	DivisionCode string `parquet:"division_code,dict,zstd"`
 }
 
 // parquetBatch is how many rows are handed to the Parquet writer at a time.
@@ -49,7 +54,8 @@ func (p *partition) writeParquet(w io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("value %q: %w", row[6], err)
 		}
-		batch = append(batch, figureRow{Agency: row[0], Slug: row[1], Year: int32(year), Table: row[3], Row: row[4], Column: row[5], Value: v})
+		batch = append(batch, figureRow{Agency: row[0], Slug: row[1], Year: int32(year), Table: row[3], Row: row[4], Column: row[5], Value: v,
+			Approx: row[7] == "1", Template: row[8], DivisionCode: row[9]})
 		if len(batch) == parquetBatch {
 			return flush()
 		}

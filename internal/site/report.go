@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/charts"
 	"github.com/nianbao/nianbao/internal/record"
@@ -141,9 +142,9 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 	b.ChecksURL = href(from, s.national("checks/"))
 	// Each check names the figures it concerns, as printed, next to its message.
 	for _, c := range record.Checks(prev, r) {
-		sev := "提示"
+		sev := checkWarning
 		if c.Severity == record.SeverityError {
-			sev = "错误"
+			sev = checkError
 		}
 		fm := CheckFM{Severity: sev, Rule: c.Rule, Message: c.Message, Key: c.Key}
 		for _, p := range c.Paths {
@@ -173,6 +174,12 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 	}
 	return b
 }
+
+// How a report page names a check's severity.
+const (
+	checkError   = "错误"
+	checkWarning = "提示"
+)
 
 // ratesOf is a report's derived rates (实质公开率 …) and, when the agency's report of
 // the year before is known, the changes from it, each with its counts.
@@ -308,13 +315,15 @@ func summaryPath(r *record.Record, key string) string {
 	return found
 }
 
-// paragraphs splits report text into paragraphs at line breaks.
 // markedParagraphs splits a narrative field's text into its paragraphs (its
 // non-blank lines, trimmed), each a run of spans: the sentences that repeat the
-// year before's report (passages of the field named key) marked.
+// year before's report (passages of the field named key) marked. A line that ends
+// mid-sentence (joinsNext) goes on in the next line's paragraph, joined with no
+// space: a line break of Chinese text is no space.
 func markedParagraphs(s, key string, passages []record.Passage) [][]Span {
 	var out [][]Span
 	off := 0
+	joins := false // the previous line ends mid-sentence
 	for _, line := range strings.SplitAfter(s, "\n") {
 		start, end := off, off+len(line)
 		off = end
@@ -343,9 +352,24 @@ func markedParagraphs(s, key string, passages []record.Passage) [][]Span {
 		if at < end {
 			para = append(para, Span{Text: s[at:end]})
 		}
-		out = append(out, para)
+		if joins && len(out) > 0 {
+			out[len(out)-1] = append(out[len(out)-1], para...)
+		} else {
+			out = append(out, para)
+		}
+		joins = joinsNext(s[start:end])
 	}
 	return out
+}
+
+// joinsNext reports whether a line of a narrative ends mid-sentence, so that the
+// next line goes on in its paragraph: it ends with a mark no sentence, heading or
+// list item ends with (a comma, an enumeration comma, an opening quote or
+// bracket). A line that ends with a character may be a heading, and stays a
+// paragraph of its own.
+func joinsNext(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return strings.ContainsRune("，、“‘《（〔【", r)
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -31,7 +31,11 @@ type Options struct {
 	DataDir string    // the data folder: records at DataDir/reports/<slug>/<year>.toml
 	BaseURL string    // where the site is published; "/" for a site at the root
 	Now     time.Time // for the records' year check; zero means time.Now()
-	Theme   fs.FS     // the theme; nil means the embedded one (nianbao.Theme())
+	// Built is the day every page's footer and data/README.txt give as the site's
+	// last build (最后构建); zero means Now's day. The command line takes it from
+	// SOURCE_DATE_EPOCH, so that a rebuild of the same commit is the same bytes.
+	Built time.Time
+	Theme fs.FS // the theme; nil means the embedded one (nianbao.Theme())
 	// Templates are the report templates records may follow; nil means the national
 	// ones (schema.National()).
 	Templates *schema.Set
@@ -57,6 +61,15 @@ func (o Options) now() time.Time {
 		return time.Now()
 	}
 	return o.Now
+}
+
+// built is the day of the build, YYYY-MM-DD, in UTC (Built).
+func (o Options) built() string {
+	t := o.Built
+	if t.IsZero() {
+		t = o.now()
+	}
+	return t.UTC().Format(time.DateOnly)
 }
 
 func (o Options) theme() fs.FS {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"io"
@@ -172,19 +171,16 @@ func TestDownloads(t *testing.T) {
 	}
 	// The report page links to its year and province's files.
 	page := readFile(t, filepath.Join(dir, "index.html"))
-	for _, l := range []string{`href="record.toml"`, `href="../../../data/2024/320000.csv.gz"`, `href="../../../data/2024/320000.parquet"`, `href="../../../data/2024/320000.json.gz"`} {
+	for _, l := range []string{`href="record.toml"`, `href="../../../data/2024/320000.csv.gz"`, `href="../../../data/2024/320000.summary.csv.gz"`, `href="../../../data/2024/320000.parquet"`, `href="../../../data/2024/320000.json.gz"`} {
 		if !strings.Contains(page, l) {
 			t.Errorf("the report page lacks the link %s", l)
 		}
 	}
-	rows, err := csv.NewReader(strings.NewReader(gunzip(t, filepath.Join(out, "data/2024/320000.csv.gz")))).ReadAll()
-	if err != nil {
-		t.Fatalf("320000.csv.gz: %v", err)
-	}
+	rows := readCSV(t, filepath.Join(out, "data/2024/320000.csv.gz"))
 	if !slices.Equal(rows[0], csvHeader) {
 		t.Errorf("CSV header %v", rows[0])
 	}
-	want := []string{"淮安市人民政府", "huaian", "2024", "requests", "new_received", "total", "3119"}
+	want := []string{"淮安市人民政府", "huaian", "2024", "requests", "new_received", "total", "3119", "0", "2021", "320800"}
 	if !slices.ContainsFunc(rows, func(r []string) bool { return slices.Equal(r, want) }) {
 		t.Errorf("320000.csv.gz lacks requests.new_received.total = 3119")
 	}
@@ -192,7 +188,7 @@ func TestDownloads(t *testing.T) {
 	if len(figures) != len(rows)-1 {
 		t.Errorf("320000.parquet has %d rows, the CSV %d", len(figures), len(rows)-1)
 	}
-	if !slices.Contains(figures, figureRow{Agency: "淮安市人民政府", Slug: "huaian", Year: 2024, Table: "requests", Row: "new_received", Column: "total", Value: 3119}) {
+	if !slices.Contains(figures, figureRow{Agency: "淮安市人民政府", Slug: "huaian", Year: 2024, Table: "requests", Row: "new_received", Column: "total", Value: 3119, Template: "2021", DivisionCode: "320800"}) {
 		t.Errorf("320000.parquet lacks requests.new_received.total = 3119")
 	}
 	var part struct {
@@ -321,7 +317,8 @@ func checkInert(t *testing.T, page, doc string) {
 				src = path.Join("/", path.Dir(filepath.ToSlash(page)), src)
 			}
 			switch src {
-			case "/js/site.js", "/js/echarts.min.js", "/js/search.js", "/js/compare.js", "/js/charts.js", "/js/chart-kinds.js":
+			case "/js/site.js", "/js/echarts.min.js", "/js/search.js", "/js/compare.js", "/js/charts.js", "/js/chart-kinds.js",
+				"/js/tables.js", "/js/print.js":
 			default:
 				t.Errorf("%s: a script that is not the site's: %s", page, tok.String())
 			}
