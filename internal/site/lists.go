@@ -618,23 +618,35 @@ func writeDataIndex(p *project, d *dataset, s *scope, files []datasetFile) error
 	return p.write("static/data/index.json", append(js, '\n'))
 }
 
-// keyFigures are the headline counts of a set of reports.
+// keyFigures are the headline counts of a set of reports. A sum says how many
+// reports it adds up: the set changes from year to year and from region to region,
+// so it is never a national or regional total.
 func keyFigures(es []*entry) []Figure {
 	agencies := map[string]bool{}
 	var s record.Summary
+	giving := map[string]int{} // reports that give each summary figure
 	for _, e := range es {
 		agencies[e.slug] = true
 		s.Add(e.sum)
+		for _, k := range []string{"received", "proactive", "lawsuits"} {
+			if e.sum.Get(k) != nil {
+				giving[k]++
+			}
+		}
 	}
 	out := []Figure{
 		{Label: "报告", Value: charts.FormatInt(int64(len(es))) + "份"},
 		{Label: "机关", Value: charts.FormatInt(int64(len(agencies))) + "个"},
 	}
 	for _, f := range []struct{ key, label, unit string }{
-		{"received", "收到申请合计", "件"}, {"proactive", "主动公开合计", "条"}, {"lawsuits", "行政诉讼合计", "件"},
+		{"received", "收到申请", "件"}, {"proactive", "主动公开", "条"}, {"lawsuits", "行政诉讼", "件"},
 	} {
 		if v := s.Get(f.key); v != nil {
-			out = append(out, Figure{Label: f.label, Value: charts.FormatInt(*v) + f.unit})
+			value := charts.FormatInt(*v) + f.unit
+			if s.Approx(f.key) {
+				value = "约" + value
+			}
+			out = append(out, Figure{Label: fmt.Sprintf("%s（%d份报告之和）", f.label, giving[f.key]), Value: value})
 		}
 	}
 	return out

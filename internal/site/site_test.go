@@ -623,3 +623,15 @@ func TestPageWeight(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyFiguresSayWhatTheyAdd: a home, region or year page's headline sums say how
+// many reports they add up, never reading as a national or regional total.
+func TestKeyFiguresSayWhatTheyAdd(t *testing.T) {
+	out := buildFixtures(t, "https://example.github.io/portal/")
+	for _, page := range []string{"index.html", "year/2024/index.html"} {
+		doc := readFile(t, filepath.Join(out, page))
+		if strings.Contains(doc, "收到申请合计") || !regexp.MustCompile(`<dt>收到申请（\d+份报告之和）</dt>`).MatchString(doc) {
+			t.Errorf("%s: the sum of requests does not say how many reports it adds", page)
+		}
+	}
+}
