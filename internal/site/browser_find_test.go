@@ -272,6 +272,32 @@ func TestBrowserFind(t *testing.T) {
 			t.Errorf("the compare CSV has no row %q:\n%s", row, csv)
 		}
 	}
+	// Each compare chart's embed code frames the compare page's embed view of that
+	// one figure, which shows the chart alone with a link to the full page.
+	src, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () {
+  var fig = document.querySelector('#compare-out figure.chart-figure');
+  var code = fig.querySelector('.chart-embed textarea');
+  if (!code) { return ''; }
+  var f = new DOMParser().parseFromString(code.value, 'text/html').querySelector('iframe');
+  return f ? f.getAttribute('src') : '';
+})()`))
+	if err != nil || !strings.Contains(src, "/portal/compare/?agencies=xi-feng-qu-ren-min-zheng-fu,heng-shan-xian-xing-zheng-shen-pi-fu-wu-ju&years=2017-2020&figure=received&embed=1") {
+		t.Errorf("the compare chart's embed code frames %q (%v)", src, err)
+	} else {
+		if err := chromedp.Do(ctx,
+			chromedp.Navigate(src),
+			chromedp.Poll[chromedp.Void](`document.getElementById('compare-form').getAttribute('data-ready') === 'true'`, chromedp.WithPollingTimeout(10*time.Second)),
+		); err != nil {
+			t.Fatal(err)
+		}
+		view, err := chromedp.Run(ctx, chromedp.Evaluate[string](`[document.querySelectorAll('#compare-out .chart[data-drawn=true]').length,
+  getComputedStyle(document.querySelector('.site-header')).display, getComputedStyle(document.getElementById('compare-form')).display,
+  document.querySelector('#compare-out .embed-source a').getAttribute('href').indexOf('embed=1') < 0].join(' ')`))
+		if err != nil || view != "1 none none true" {
+			t.Errorf("the compare embed view: %q (%v), want one chart drawn, no header, no form, a link to the full page", view, err)
+		}
+		shot("compare-embed-390", false)
+	}
 	// One year: bars, an agency a bar.
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/portal/compare/?agencies=xi-feng-qu-ren-min-zheng-fu,heng-shan-xian-xing-zheng-shen-pi-fu-wu-ju,no-such-agency&years=2017&figure=proactive"),

@@ -333,7 +333,11 @@
     bar.appendChild(link);
     // A figure a script drew into the page (not in the page's HTML, which the embed
     // page reads) says so with data-no-embed.
-    if (!embed && !fig.hasAttribute('data-no-embed')) {
+    // A script's figure may name its own embed view (data-embed-src, a page of this
+    // site: the compare page's).
+    var embedSrc = fig.getAttribute('data-embed-src');
+    if (embedSrc && new URL(embedSrc, location.href).origin !== location.origin) { embedSrc = null; }
+    if (!embed && (embedSrc || !fig.hasAttribute('data-no-embed'))) {
       var id = 'chart-embed-' + (++toolbarCount);
       var box = document.createElement('div');
       box.className = 'chart-embed';
@@ -348,6 +352,7 @@
       label.htmlFor = code.id;
       var src = new URL('embed/', root);
       src.search = '?page=' + encodeURIComponent(page) + '&chart=' + encodeURIComponent(el.id);
+      if (embedSrc) { src = new URL(embedSrc, location.href); }
       var height = (parseInt(el.getAttribute('data-height'), 10) || 300) + 110;
       var snippet = document.createElement('iframe');
       snippet.setAttribute('src', src.href);

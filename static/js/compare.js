@@ -35,6 +35,10 @@
 
   document.getElementById('compare-nojs').hidden = true;
   form.hidden = false;
+  // compare/?…&embed=1 is the embed view of a comparison: its charts alone, each
+  // with a link to the full page (the style sheet hides the rest of the page).
+  var embedded = new URLSearchParams(window.location.search).get('embed') === '1';
+  if (embedded) { document.documentElement.classList.add('compare-embedded'); }
 
   function parse() {
     var q = new URLSearchParams(window.location.search);
@@ -61,11 +65,12 @@
     if (!state.figures.length) { state.figures = [form.getAttribute('data-default-figure') || 'received']; }
   }
 
-  function address() {
+  function address(figures, embed) {
     var parts = [];
     if (state.agencies.length) { parts.push('agencies=' + state.agencies.join(',')); }
     parts.push('years=' + (state.from === state.to ? state.from : state.from + '-' + state.to));
-    parts.push('figure=' + state.figures.join(','));
+    parts.push('figure=' + (figures || state.figures).join(','));
+    if (embed || embedded) { parts.push('embed=1'); }
     return window.location.pathname + '?' + parts.join('&');
   }
 
@@ -251,8 +256,18 @@
         var f = figure(key, as, ys, n);
         grid.appendChild(f.fig);
         // The site's chart script draws it with the toolbar every chart has (CSV,
-        // PNG, SVG, link); the embed page cannot find a figure a script adds.
-        f.fig.setAttribute('data-no-embed', '');
+        // PNG, SVG, link, embed): the embed page cannot find a figure a script adds,
+        // so its embed code frames this page's embed view of the one figure.
+        f.fig.setAttribute('data-embed-src', new URL(address([key], true), document.baseURI).href);
+        if (embedded) {
+          var full = el('p', 'embed-source');
+          var a = el('a', '', '来源：年报 · 比较机关（打开完整页面）');
+          a.href = new URL(address([key]).replace(/&embed=1$/, ''), document.baseURI).href;
+          a.target = '_blank';
+          a.rel = 'noopener';
+          full.appendChild(a);
+          f.fig.appendChild(full);
+        }
         var c = null;
         if (window.nianbaoCharts) {
           c = window.nianbaoCharts.draw(f.el);
