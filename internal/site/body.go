@@ -133,6 +133,7 @@ type agencyBody struct {
 	Table       template.HTML
 	Charts      []chartView
 	Methodology string
+	Compare     string // the compare page with this agency picked
 }
 
 // listBody is what a list page shows below its links: charts, and one page of its

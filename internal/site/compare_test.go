@@ -70,3 +70,13 @@ func TestFindWithoutJavaScript(t *testing.T) {
 		t.Errorf("agency/by-region/ has no bar of provinces, or agency/ does not link to it")
 	}
 }
+
+// TestAgencyLinksToCompare: an agency's page opens the compare page with that agency
+// picked.
+func TestAgencyLinksToCompare(t *testing.T) {
+	out := buildFixtures(t, "https://example.github.io/portal/")
+	doc := readFile(t, filepath.Join(out, "agency/huaian/index.html"))
+	if !strings.Contains(doc, `<a href="../../compare/?agencies=huaian">与其他机关比较</a>`) {
+		t.Error("the agency page has no link to compare it with others")
+	}
+}

@@ -156,7 +156,7 @@ func agencyPage(d *dataset, s *scope, slug string) (AgencyPage, agencyBody) {
 	var w htmlWriter
 	writeListTable(&w, url, t)
 	b := agencyBody{Table: w.html(), Charts: chartsOf(charts.Trend("chart-trend", "历年", years, sums)),
-		Methodology: href(url, s.national("methodology/"))}
+		Methodology: href(url, s.national("methodology/")), Compare: href(url, s.national("compare/?agencies="+slug))}
 	p.Charts = len(b.Charts) > 0
 	return p, b
 }
