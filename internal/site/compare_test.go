@@ -80,3 +80,17 @@ func TestAgencyLinksToCompare(t *testing.T) {
 		t.Error("the agency page has no link to compare it with others")
 	}
 }
+
+func TestAgencyDescription(t *testing.T) {
+	for _, c := range []struct {
+		first, last int
+		want        string
+	}{
+		{2017, 2017, "某局2017年度政府信息公开工作年度报告的数据。"},
+		{2017, 2020, "某局历年政府信息公开工作年度报告（2017—2020年度）的数据和趋势。"},
+	} {
+		if got := agencyDescription("某局", c.first, c.last); got != c.want {
+			t.Errorf("%d–%d: %q, want %q", c.first, c.last, got, c.want)
+		}
+	}
+}

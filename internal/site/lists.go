@@ -129,7 +129,7 @@ func agencyPage(d *dataset, s *scope, slug string) (AgencyPage, agencyBody) {
 	url := agencyURL(slug)
 	p := AgencyPage{
 		Page: Page{Title: last.name, View: "agency",
-			Description: fmt.Sprintf("%s历年政府信息公开工作年度报告（%d—%d年度）的数据和趋势。", last.name, es[0].year, last.year)},
+			Description: agencyDescription(last.name, es[0].year, last.year)},
 		Name:   last.name,
 		Region: nonNil(d.regionTrail(last, s)),
 		Body:   fragmentPath(url),
@@ -650,4 +650,13 @@ func keyFigures(es []*entry) []Figure {
 		}
 	}
 	return out
+}
+
+// agencyDescription is an agency page's summary line: its years of reports, and a
+// trend only where there is more than one.
+func agencyDescription(name string, first, last int) string {
+	if first == last {
+		return fmt.Sprintf("%s%d年度政府信息公开工作年度报告的数据。", name, first)
+	}
+	return fmt.Sprintf("%s历年政府信息公开工作年度报告（%d—%d年度）的数据和趋势。", name, first, last)
 }
