@@ -33,6 +33,11 @@ type project struct {
 	// may then share files with the data folder by hard links.
 	private bool
 
+	// mem, for a build's project, holds the project's files instead of dir
+	// (memproject.go); dir then holds only the dataset's spill files and files
+	// (static/data/) and the page bodies' store.
+	mem *memFS
+
 	scanTime time.Duration // reading and checking the records, and the reports' own files
 
 	// published are the reports' own files (record, source text, raw original) of a
@@ -178,6 +183,9 @@ func (p *project) close() error {
 
 func (p *project) write(rel string, data []byte) error {
 	p.files.Add(1)
+	if p.mem != nil {
+		return p.mem.write(rel, data)
+	}
 	p.jobs <- writeJob{path: filepath.Join(p.dir, filepath.FromSlash(rel)), data: data}
 	return nil
 }
@@ -217,16 +225,6 @@ func (p *project) copyTheme(theme fs.FS, s *scope) error {
 	})
 }
 
-// writeFile writes data into the project at rel, now, on the calling goroutine.
-func (p *project) writeNow(rel string, data []byte) error {
-	path := filepath.Join(p.dir, filepath.FromSlash(rel))
-	if err := p.mkdir(filepath.Dir(path)); err != nil {
-		return err
-	}
-	p.files.Add(1)
-	return os.WriteFile(path, data, 0o644)
-}
-
 // config writes the site config: the theme's, and the addresses of the other parts
 // of a sharded site ([params.nianbao], read by layouts/baseof.html).
 func (p *project) config(theme fs.FS, s *scope) error {
@@ -251,6 +249,9 @@ func generateProject(opts Options, dir string) (Stats, []publishedFile, error) {
 	if p == nil {
 		return st, nil, err
 	}
+	if p.mem != nil {
+		p.mem.close()
+	}
 	return st, p.published, err
 }
 
@@ -266,6 +267,12 @@ func generateInto(opts Options, dir string) (Stats, *project, error) {
 	t0 := time.Now()
 	p := newProject(dir)
 	p.private = opts.private
+	if opts.private {
+		if p.mem, err = newMemFS(dir); err != nil {
+			p.close()
+			return st, nil, fmt.Errorf("generating %s: %w", dir, err)
+		}
+	}
 	d, err := p.generate(opts, s)
 	if cerr := p.close(); err == nil {
 		err = cerr
@@ -299,7 +306,11 @@ func (p *project) generate(opts Options, s *scope) (*dataset, error) {
 		return nil, err
 	}
 	// Hugo's data folder stays empty: every page carries what it needs.
-	if err := os.MkdirAll(filepath.Join(p.dir, "data"), 0o755); err != nil {
+	if p.mem != nil {
+		if err := p.mem.Fs.MkdirAll(filepath.Join(p.mem.dir, "data"), 0o755); err != nil {
+			return nil, err
+		}
+	} else if err := os.MkdirAll(filepath.Join(p.dir, "data"), 0o755); err != nil {
 		return nil, err
 	}
 	parts, err := newPartitions(filepath.Join(p.dir, ".spill"))
