@@ -174,7 +174,7 @@ func synthesize(tb testing.TB, dir string, agencies, years int) {
 			}
 			text := filepath.Join(dir, "text", slug, fmt.Sprintf("%d.txt", year))
 			os.MkdirAll(filepath.Dir(text), 0o755)
-			os.WriteFile(text, []byte(strings.Repeat(narrative+"\n", 20)), 0o644)
+			os.WriteFile(text, []byte(strings.Repeat(narrative+"\n", synthTextBytes/len(narrative)+1)), 0o644)
 		}
 	}
 }
@@ -188,7 +188,7 @@ func synthNarrative(rng *rand.Rand) string {
 	did := []string{"完善了", "梳理了", "更新了", "公开了"}
 	what := []string{"主动公开目录", "依申请公开流程", "政策解读材料", "政府信息公开指南"}
 	how := []string{"按季度通报进展", "纳入年度考核", "接受社会监督", "及时回应关切"}
-	for range 10 {
+	for range 16 {
 		b.WriteString(who[rng.IntN(4)] + did[rng.IntN(4)] + what[rng.IntN(4)] + "，并" + how[rng.IntN(4)] + "。")
 	}
 	return b.String()
@@ -198,6 +198,9 @@ func synthNarrative(rng *rand.Rand) string {
 const (
 	synthBreadth     = 10 // an agency's figures vary by ±1/synthBreadth from year to year
 	synthBrokenEvery = 5  // one report in 5 breaks one identity
+	// synthTextBytes is about the size of a synthetic source text: 25 KB, above the
+	// corpus's real ones (4–17 KB).
+	synthTextBytes = 25000
 )
 
 // peak is what a measured call used: its time, the peak of the heap in use (sampled)
