@@ -26,7 +26,7 @@ import (
 //go:embed templates/*.html
 var bodyFS embed.FS
 
-var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML}).ParseFS(bodyFS, "templates/*.html"))
+var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML, "provRows": provRows}).ParseFS(bodyFS, "templates/*.html"))
 
 // fragmentDir is the project folder that holds the page bodies. Hugo does not mount
 // it: a body is neither content nor a resource, only a file readFile reads.
@@ -105,6 +105,31 @@ type reportBody struct {
 	Provenance    []ProvFM
 	Text          string // the normalized source text's file name beside the page, "" for none
 	Prev, Next    *Link  // the agency's reports of the years before and after
+}
+
+// provRow is a row of a report page's table of provenance: a figure and, in the
+// first row of the figures quoted from one line, the line and its text, spanning
+// those rows (Span of them; 0 in the others). A table row of a report gives one line
+// several figures: quoting the line once is most of the weight of that table saved.
+type provRow struct {
+	ProvFM
+	Span int
+}
+
+// provRows groups the provenance of a page, in line order, by line.
+func provRows(ps []ProvFM) []provRow {
+	out := make([]provRow, len(ps))
+	first := 0
+	for i, p := range ps {
+		out[i].ProvFM = p
+		if i > 0 && p.Line == ps[first].Line && p.Text == ps[first].Text {
+			out[first].Span++
+			continue
+		}
+		first = i
+		out[i].Span = 1
+	}
+	return out
 }
 
 // rateView is a derived rate as a report page shows it: with the counts it divides,
