@@ -12,11 +12,12 @@ import (
 
 // Page bodies. What a page shows beyond its header (a report's figures, charts,
 // tables, narrative, checks and provenance; a list's charts and table) is written by
-// Go into the project's fragments/ folder, one file a page, and the page's template
-// prints it (layouts/_partials/body.html reads it with readFile). So Hugo holds only
-// the light front matter of each page for the whole build, reads a body only while it
-// renders that one page, and runs a few template actions a page instead of one per
-// table cell.
+// Go as the project's fragments/<page>.html, and the page's view prints it (readFile
+// in layouts/_partials/views/). So Hugo holds only the light front matter of each
+// page for the whole build, reads a body only while it renders that one page, and
+// runs a few template actions a page instead of one per table cell. A generated
+// project has them as files; a build keeps them in one file, read by offset
+// (memproject.go).
 //
 // The bodies are made with html/template (templates/*.html) and the escaping writer
 // of html.go: every value from a record is escaped for its context before it reaches

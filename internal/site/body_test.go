@@ -6,7 +6,9 @@ import (
 )
 
 func TestProvRows(t *testing.T) {
-	fig := func(key string, line int, text string) ProvFM { return ProvFM{Key: key, Value: "1", Line: line, Text: text} }
+	fig := func(key string, line int, text string) ProvFM {
+		return ProvFM{Key: key, Value: "1", Line: line, Text: text}
+	}
 	for _, tc := range []struct {
 		name  string
 		in    []ProvFM

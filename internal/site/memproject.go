@@ -143,7 +143,6 @@ type bodyStore struct {
 	mu   sync.Mutex
 	end  int64
 	at   map[string]bodySpan
-	err  error // the first failed write
 	name string
 }
 

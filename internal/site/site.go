@@ -6,7 +6,8 @@
 //
 // What Hugo sees is deliberate: its data/ folder stays empty, and a page's front
 // matter holds only its header and what lists need; the rest of a page is a body
-// Hugo reads only while it renders that page (body.go). The records are read one
+// Hugo reads only while it renders that page (body.go). A build's project is never
+// written out: Hugo reads it from memory (memproject.go). The records are read one
 // agency at a time (scan), so a build holds every report's summary, not every
 // record. Report text reaches Hugo only as front-matter string values or inside
 // bodies that Go's html/template and htmlWriter escaped, never as Markdown, so
