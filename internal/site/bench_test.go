@@ -23,16 +23,25 @@ import (
 // synthesize writes a fake data folder: agencies × years reports, with obviously
 // fake names ("测试市虚构局0001"), mixing the three templates by year (2017–2018
 // "2008", 2019–2020 "2019", 2021– "2021"), across 31 fake provinces of 10 cities.
+// A report adds up as a real one mostly does: its tables balance (outcomes sum to
+// their total, each row's total is its columns' sum, what is carried forward is
+// carried over the next year) and its figures stay within synthBreadth of the
+// agency's own from year to year; one report in synthBrokenEvery breaks one
+// identity (an outcome one more than the total allows), so pages carry checks.
 func synthesize(tb testing.TB, dir string, agencies, years int) {
 	tb.Helper()
 	rng := rand.New(rand.NewPCG(1, 2))
 	national := schema.National()
-	narrative := strings.Repeat("本机关认真贯彻落实政府信息公开条例，持续推进政务公开标准化规范化建设。", 12)
 	for a := range agencies {
 		slug := fmt.Sprintf("fake-agency-%04d", a+1)
 		prov, city := 11+a%31, 1+(a/31)%10
+		// The agency's scale: its figures vary around these from year to year.
+		proactive, requests, decisions := 200+rng.Int64N(20000), 1+rng.Int64N(40), 100+rng.Int64N(100000)
+		near := func(base int64) int64 { return base - base/synthBreadth + rng.Int64N(2*(base/synthBreadth)+1) }
+		var carried map[string]int64 // the year before's carried_forward, by column
 		for y := range years {
 			year := 2017 + y
+			narrative := synthNarrative(rng)
 			r := &record.Record{
 				Schema: record.SchemaVersion,
 				Agency: record.Agency{
@@ -47,28 +56,35 @@ func synthesize(tb testing.TB, dir string, agencies, years int) {
 					"proactive.total": {Line: 3, Text: "全年主动公开政府信息若干条"},
 				},
 			}
-			set := func(path string, max int64) { r.SetInt(path, rng.Int64N(max)) }
+			broken := rng.IntN(synthBrokenEvery) == 0
 			switch {
 			case year <= 2018:
 				r.SetTemplate(national.Lookup("2008"))
-				set("proactive.total", 20000)
 				var cats []record.Category
+				var total int64
 				for i := range 6 {
-					cats = append(cats, record.Category{Name: fmt.Sprintf("虚构类别%d", i+1), Count: rng.Int64N(500)})
+					n := near(proactive / 6)
+					total += n
+					cats = append(cats, record.Category{Name: fmt.Sprintf("虚构类别%d", i+1), Count: n})
 				}
+				if broken {
+					total-- // the categories sum to one more than the total
+				}
+				r.SetInt("proactive.total", total)
 				r.SetList("proactive.categories", cats)
-				for _, f := range []struct {
-					path string
-					max  int64
-				}{
-					{"legacy_requests.received", 300}, {"legacy_requests.answered", 300},
-					{"legacy_requests.outcomes.granted", 200}, {"legacy_requests.outcomes.partially_granted", 20},
-					{"legacy_requests.outcomes.denied", 20}, {"legacy_requests.outcomes.not_held", 20},
-					{"legacy_requests.denial_reasons.state_secret", 3}, {"legacy_requests.denial_reasons.privacy", 5},
-					{"legacy_review.reviews", 10}, {"legacy_review.lawsuits", 5},
+				// On the scale of the later templates' six columns of applicants.
+				granted, partly, denied, notHeld := near(12*requests), near(3*requests), near(requests+48), near(requests+18)
+				answered := granted + partly + denied + notHeld
+				for path, v := range map[string]int64{
+					"legacy_requests.received": answered, "legacy_requests.answered": answered,
+					"legacy_requests.outcomes.granted": granted, "legacy_requests.outcomes.partially_granted": partly,
+					"legacy_requests.outcomes.denied": denied, "legacy_requests.outcomes.not_held": notHeld,
+					"legacy_requests.denial_reasons.state_secret": denied / 2, "legacy_requests.denial_reasons.privacy": denied - denied/2,
+					"legacy_review.reviews": rng.Int64N(5), "legacy_review.lawsuits": rng.Int64N(3),
 				} {
-					set(f.path, f.max)
+					r.SetInt(path, v)
 				}
+				carried = nil
 			default:
 				id := "2019"
 				if year >= 2021 {
@@ -76,27 +92,76 @@ func synthesize(tb testing.TB, dir string, agencies, years int) {
 				}
 				t := national.Lookup(id)
 				r.SetTemplate(t)
-				set("proactive.total", 20000)
+				r.SetInt("proactive.total", near(proactive))
 				tb, _ := t.Table("requests")
-				for _, row := range tb.Rows {
-					var sum int64
-					for _, c := range tb.Columns[:6] {
-						v := rng.Int64N(40)
-						r.SetInt(tb.Path(row, c), v)
-						sum += v
+				cols := tb.Columns[:len(tb.Columns)-1] // the applicants; the last is their total
+				sums := map[string]int64{}             // by row: the row's total column
+				set := func(row schema.Row, c schema.Column, v int64) {
+					r.SetInt(tb.Path(row, c), v)
+					sums[row.Key] += v
+				}
+				next := map[string]int64{}
+				for ci, c := range cols {
+					var total, other int64
+					for _, row := range tb.Rows {
+						var v int64
+						switch {
+						case row.Group == "" || row.Key == "total" || row.Key == "other" && row.Hidden:
+							continue // below
+						case row.Key == "granted":
+							v = near(requests * 2)
+						case row.Key == "partially_granted":
+							v = near(requests / 2)
+						default:
+							v = rng.Int64N(3)
+						}
+						if row.Group == "other" {
+							other += v
+						}
+						set(row, c, v)
+						total += v
 					}
-					r.SetInt(tb.Path(row, tb.Columns[6]), sum)
+					for _, row := range tb.Rows {
+						if row.Key == "other" && row.Hidden {
+							set(row, c, other)
+						}
+					}
+					forward := rng.Int64N(4)
+					over, ok := carried[c.Key]
+					if !ok {
+						over = rng.Int64N(4)
+					}
+					next[c.Key] = forward
+					if broken && ci == 0 {
+						total-- // the outcomes sum to one more than the total
+					}
+					for _, row := range tb.Rows {
+						switch row.Key {
+						case "total":
+							set(row, c, total)
+						case "carried_forward":
+							set(row, c, forward)
+						case "carried_over":
+							set(row, c, over)
+						case "new_received":
+							set(row, c, max(0, total+forward-over))
+						}
+					}
 				}
-				for _, f := range []struct {
-					path string
-					max  int64
-				}{
-					{"review.upheld", 10}, {"review.corrected", 5}, {"review.other", 5}, {"review.pending", 3}, {"review.total", 25},
-					{"litigation_direct.upheld", 5}, {"litigation_direct.total", 8},
-					{"proactive.licensing.decisions", 100000}, {"proactive.penalty.decisions", 100000},
-				} {
-					set(f.path, f.max)
+				for _, row := range tb.Rows {
+					r.SetInt(tb.Path(row, tb.Columns[len(tb.Columns)-1]), sums[row.Key])
 				}
+				carried = next
+				review := [4]int64{rng.Int64N(6), rng.Int64N(3), rng.Int64N(3), rng.Int64N(2)}
+				suit := [4]int64{rng.Int64N(4), rng.Int64N(2), rng.Int64N(2), rng.Int64N(2)}
+				for i, k := range []string{"upheld", "corrected", "other", "pending"} {
+					r.SetInt("review."+k, review[i])
+					r.SetInt("litigation_direct."+k, suit[i])
+				}
+				r.SetInt("review.total", review[0]+review[1]+review[2]+review[3])
+				r.SetInt("litigation_direct.total", suit[0]+suit[1]+suit[2]+suit[3])
+				r.SetInt("proactive.licensing.decisions", near(decisions))
+				r.SetInt("proactive.penalty.decisions", near(decisions))
 			}
 			data, err := record.Encode(r)
 			if err != nil {
@@ -109,10 +174,34 @@ func synthesize(tb testing.TB, dir string, agencies, years int) {
 			}
 			text := filepath.Join(dir, "text", slug, fmt.Sprintf("%d.txt", year))
 			os.MkdirAll(filepath.Dir(text), 0o755)
-			os.WriteFile(text, []byte(strings.Repeat(narrative+"\n", 20)), 0o644)
+			os.WriteFile(text, []byte(strings.Repeat(narrative+"\n", synthTextBytes/len(narrative)+1)), 0o644)
 		}
 	}
 }
+
+// synthNarrative is a fake narrative of a few fixed sentences and others drawn from
+// a pool, so that an agency's narratives repeat each other in part, as real ones do.
+func synthNarrative(rng *rand.Rand) string {
+	var b strings.Builder
+	b.WriteString("本机关认真贯彻落实政府信息公开条例。持续推进政务公开标准化规范化建设。")
+	who := []string{"办公室", "法制科", "信息中心", "各业务科室"}
+	did := []string{"完善了", "梳理了", "更新了", "公开了"}
+	what := []string{"主动公开目录", "依申请公开流程", "政策解读材料", "政府信息公开指南"}
+	how := []string{"按季度通报进展", "纳入年度考核", "接受社会监督", "及时回应关切"}
+	for range 16 {
+		b.WriteString(who[rng.IntN(4)] + did[rng.IntN(4)] + what[rng.IntN(4)] + "，并" + how[rng.IntN(4)] + "。")
+	}
+	return b.String()
+}
+
+// The synthetic reports' variation and faults (synthesize).
+const (
+	synthBreadth     = 10 // an agency's figures vary by ±1/synthBreadth from year to year
+	synthBrokenEvery = 5  // one report in 5 breaks one identity
+	// synthTextBytes is about the size of a synthetic source text: 25 KB, above the
+	// corpus's real ones (4–17 KB).
+	synthTextBytes = 25000
+)
 
 // peak is what a measured call used: its time, the peak of the heap in use (sampled)
 // and the peak resident memory of the process (Linux: VmHWM, reset before the call;

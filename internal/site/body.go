@@ -12,11 +12,12 @@ import (
 
 // Page bodies. What a page shows beyond its header (a report's figures, charts,
 // tables, narrative, checks and provenance; a list's charts and table) is written by
-// Go into the project's fragments/ folder, one file a page, and the page's template
-// prints it (layouts/_partials/body.html reads it with readFile). So Hugo holds only
-// the light front matter of each page for the whole build, reads a body only while it
-// renders that one page, and runs a few template actions a page instead of one per
-// table cell.
+// Go as the project's fragments/<page>.html, and the page's view prints it (readFile
+// in layouts/_partials/views/). So Hugo holds only the light front matter of each
+// page for the whole build, reads a body only while it renders that one page, and
+// runs a few template actions a page instead of one per table cell. A generated
+// project has them as files; a build keeps them in one file, read by offset
+// (memproject.go).
 //
 // The bodies are made with html/template (templates/*.html) and the escaping writer
 // of html.go: every value from a record is escaped for its context before it reaches
@@ -26,7 +27,7 @@ import (
 //go:embed templates/*.html
 var bodyFS embed.FS
 
-var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML}).ParseFS(bodyFS, "templates/*.html"))
+var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML, "provRows": provRows}).ParseFS(bodyFS, "templates/*.html"))
 
 // fragmentDir is the project folder that holds the page bodies. Hugo does not mount
 // it: a body is neither content nor a resource, only a file readFile reads.
@@ -111,6 +112,31 @@ type reportBody struct {
 	Provenance    []ProvFM
 	Text          string // the normalized source text's file name beside the page, "" for none
 	Prev, Next    *Link  // the agency's reports of the years before and after
+}
+
+// provRow is a row of a report page's table of provenance: a figure and, in the
+// first row of the figures quoted from one line, the line and its text, spanning
+// those rows (Span of them; 0 in the others). A table row of a report gives one line
+// several figures: quoting the line once is most of the weight of that table saved.
+type provRow struct {
+	ProvFM
+	Span int
+}
+
+// provRows groups the provenance of a page, in line order, by line.
+func provRows(ps []ProvFM) []provRow {
+	out := make([]provRow, len(ps))
+	first := 0
+	for i, p := range ps {
+		out[i].ProvFM = p
+		if i > 0 && p.Line == ps[first].Line && p.Text == ps[first].Text {
+			out[first].Span++
+			continue
+		}
+		first = i
+		out[i].Span = 1
+	}
+	return out
 }
 
 // rateView is a derived rate as a report page shows it: with the counts it divides,

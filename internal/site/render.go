@@ -16,6 +16,7 @@ import (
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
 )
 
 // Render renders the Hugo project in siteDir into outDir with the embedded Hugo, as
@@ -27,7 +28,16 @@ func Render(siteDir, outDir, baseURL string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	outDir, err = filepath.Abs(outDir)
+	// Copying static/ is the hugo command's job, not hugolib's: do it as it does.
+	return render(hugofs.Os, siteDir, outDir, baseURL, func(out string) error {
+		return copyTree(filepath.Join(siteDir, "static"), out)
+	})
+}
+
+// render renders the Hugo project at siteDir (absolute) of the file system src into
+// outDir, on disk, then has static copy the project's static files there.
+func render(src afero.Fs, siteDir, outDir, baseURL string, static func(out string) error) (int, error) {
+	outDir, err := filepath.Abs(outDir)
 	if err != nil {
 		return 0, err
 	}
@@ -42,7 +52,7 @@ func Render(siteDir, outDir, baseURL string) (int, error) {
 	}
 	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
 		Flags:       flags,
-		Fs:          hugofs.Os,
+		Fs:          src,
 		Filename:    filepath.Join(siteDir, "config.toml"),
 		Environment: "production",
 		Environ:     []string{"HUGO_ENVIRONMENT=production"},
@@ -51,7 +61,7 @@ func Render(siteDir, outDir, baseURL string) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("hugo config %s: %w", siteDir, err)
 	}
-	hfs := hugofs.NewFrom(hugofs.Os, configs.LoadingInfo.BaseConfig)
+	hfs := hugofs.NewFromSourceAndDestination(src, hugofs.Os, flags)
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: configs, Fs: hfs, LogLevel: logger.Level(), StdOut: &log, StdErr: &log})
 	if err != nil {
 		return 0, fmt.Errorf("hugo %s: %w", siteDir, err)
@@ -63,8 +73,7 @@ func Render(siteDir, outDir, baseURL string) (int, error) {
 	if n := logger.LoggCount(logg.LevelError) + logger.LoggCount(logg.LevelWarn); n > 0 {
 		return 0, fmt.Errorf("hugo render %s: %d problems:\n%s", siteDir, n, strings.TrimSpace(log.String()))
 	}
-	// Copying static/ is the hugo command's job, not hugolib's: do it as it does.
-	if err := copyTree(filepath.Join(siteDir, "static"), outDir); err != nil {
+	if err := static(outDir); err != nil {
 		return 0, fmt.Errorf("copying static files: %w", err)
 	}
 	pages := 0
@@ -75,6 +84,31 @@ func Render(siteDir, outDir, baseURL string) (int, error) {
 		return err
 	})
 	return pages, err
+}
+
+// moveTree moves the files under src into dst (on the same file system), keeping
+// their relative paths.
+func moveTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && path == src {
+				return nil
+			}
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s: not a regular file", path)
+		}
+		return os.Rename(path, target)
+	})
 }
 
 // copyTree copies the files under src into dst, keeping their relative paths.

@@ -6,7 +6,8 @@
 //
 // What Hugo sees is deliberate: its data/ folder stays empty, and a page's front
 // matter holds only its header and what lists need; the rest of a page is a body
-// Hugo reads only while it renders that page (body.go). The records are read one
+// Hugo reads only while it renders that page (body.go). A build's project is never
+// written out: Hugo reads it from memory (memproject.go). The records are read one
 // agency at a time (scan), so a build holds every report's summary, not every
 // record. Report text reaches Hugo only as front-matter string values or inside
 // bodies that Go's html/template and htmlWriter escaped, never as Markdown, so
@@ -17,7 +18,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -147,19 +147,23 @@ func Build(opts Options, outDir string) (Stats, error) {
 	defer work.close()
 	siteDir := filepath.Join(work.dir, "site")
 	opts.private = true
-	st, published, err := generateProject(opts, siteDir)
+	st, p, err := generateInto(opts, siteDir)
+	if p != nil && p.mem != nil {
+		defer p.mem.close()
+	}
 	if err != nil {
 		return st, err
 	}
 	staged := filepath.Join(work.dir, "public")
 	t := time.Now()
-	st.Pages, err = Render(siteDir, staged, opts.BaseURL)
+	st.Pages, err = render(p.mem, p.mem.dir, staged, opts.BaseURL, func(out string) error {
+		if err := p.mem.copyStatic(out); err != nil {
+			return err
+		}
+		return moveTree(filepath.Join(siteDir, "static"), out) // the dataset files
+	})
 	if err == nil {
-		// The project is spent: remove it while the reports' files are copied.
-		removed := make(chan struct{})
-		go func() { os.RemoveAll(siteDir); close(removed) }()
-		err = copyPublished(published, staged)
-		<-removed
+		err = copyPublished(p.published, staged)
 	}
 	st.Render = time.Since(t)
 	if err != nil {
