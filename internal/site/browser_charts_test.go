@@ -389,12 +389,13 @@ func TestChartTools(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	at, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(function () {
-  var f = document.getElementById(%q).closest('figure');
-  return [f.classList.contains('chart-target') ? 1 : 0, f.getBoundingClientRect().top, window.innerHeight, window.scrollY];
-})()`, id)))
-	if err != nil || at[0] != 1 || at[1] < -1 || at[1] > at[2]/2 || at[3] == 0 {
-		t.Errorf("opening the permalink: highlighted %v, the chart's top at %v of a %v-pixel window, scrolled %v (%v)", at[0], at[1], at[2], at[3], err)
+	at, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(async function () {
+  var el = document.getElementById(%q), f = el.closest('figure');
+  for (var i = 0; i < 100 && !el.hasAttribute('data-drawn'); i++) { await new Promise(function (r) { setTimeout(r, 50); }); }
+  return [f.classList.contains('chart-target') ? 1 : 0, f.getBoundingClientRect().top, window.innerHeight, window.scrollY, el.querySelector('svg path') ? 1 : 0];
+})()`, id), chromedp.EvalAwaitPromise))
+	if err != nil || at[0] != 1 || at[1] < -1 || at[1] > at[2]/2 || at[3] == 0 || at[4] != 1 {
+		t.Errorf("opening the permalink: highlighted %v, the chart's top at %v of a %v-pixel window, scrolled %v, drawn %v (%v)", at[0], at[1], at[2], at[3], at[4], err)
 	}
 
 	// The embed code is an iframe of the embed page, which draws the chart.
@@ -442,4 +443,31 @@ func TestChartTools(t *testing.T) {
 // equalRows compares CSV rows with drawn rows, a missing figure being empty in both.
 func equalRows(a, b [][]string) bool {
 	return slices.EqualFunc(a, b, func(x, y []string) bool { return slices.Equal(x, y) })
+}
+
+// TestChartsWithoutBundle: when the ECharts bundle cannot be loaded, a chart that
+// comes into view shows its table, open, in place of its drawing, and its toolbar
+// keeps its CSV download and link but offers no picture.
+func TestChartsWithoutBundle(t *testing.T) {
+	ctx, cancel := browser(t)
+	defer cancel()
+	out := buildFixtures(t, "https://example.github.io/portal/")
+	mux := http.NewServeMux()
+	mux.HandleFunc("/portal/js/echarts.min.js", http.NotFound)
+	mux.Handle("/portal/", http.StripPrefix("/portal/", http.FileServer(http.Dir(out))))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/agency/huaian/2024/"), chromedp.WaitReady(".chart-tools")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(async function () {
+  var el = document.querySelector('.chart[data-chart]'), fig = el.closest('figure');
+  el.scrollIntoView({block: 'center'});
+  for (var i = 0; i < 100 && !el.hidden; i++) { await new Promise(function (r) { setTimeout(r, 50); }); }
+  return [String(el.hidden), String(fig.querySelector('details.chart-data').open), String(el.hasAttribute('data-drawn')),
+    Array.from(fig.querySelectorAll('.chart-tools button, .chart-tools a')).map(function (b) { return b.textContent; }).join('|')];
+})()`, chromedp.EvalAwaitPromise))
+	if err != nil || len(got) != 4 || got[0] != "true" || got[1] != "true" || got[2] != "false" || got[3] != "数据 CSV|链接|嵌入" {
+		t.Errorf("without the bundle: drawing hidden, table open, drawn, toolbar = %v (%v), want true, true, false, 数据 CSV|链接|嵌入", got, err)
+	}
 }
