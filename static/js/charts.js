@@ -5,8 +5,9 @@
 // template of static/js/chart-kinds.js that the table fills in; its height in
 // pixels) and a
 // <details class="chart-data"> with the same figures as a table, which stays for
-// screen readers and is folded once the chart is drawn. Without JavaScript, or
-// without the ECharts bundle, the tables are the charts.
+// screen readers and is folded when this script starts (opened again if the
+// chart cannot be drawn). Without JavaScript, or without the ECharts bundle, the
+// tables are the charts.
 //
 // Every such figure, on any page, gets a toolbar: its data as CSV (the rows of its
 // table, which are the rows it draws), its picture as PNG and SVG, a link to it

@@ -76,3 +76,4 @@ for (const p of pages) {
   console.log(`| ${p.split('=')[1]} | ${range('perf')} | ${m('a11y')} | ${m('bp')} | ${m('seo')} | ${(m('lcp') / 1000).toFixed(1)} s | ${Math.round(m('tbt'))} ms | ${m('cls').toFixed(3)} |`);
 }
 JS
+echo "reports: $out"
