@@ -143,6 +143,22 @@ func drawnRows(t *testing.T, option string) (rows [][]string, names []string) {
 	return rows, names
 }
 
+// drawCharts scrolls each chart of the page into view in turn, as a reader would
+// (static/js/charts.js draws a chart when it comes near the viewport), waits for
+// each to be drawn, scrolls back to the top and returns how many charts were not
+// drawn.
+func drawCharts(ctx context.Context) (int, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[int](`(async function () {
+  var els = Array.from(document.querySelectorAll('.chart[data-chart]'));
+  for (var el of els) {
+    el.scrollIntoView({block: 'center'});
+    for (var i = 0; i < 100 && !el.hasAttribute('data-drawn'); i++) { await new Promise(function (r) { setTimeout(r, 50); }); }
+  }
+  window.scrollTo(0, 0);
+  return els.filter(function (e) { return !e.hasAttribute('data-drawn'); }).length;
+})()`, chromedp.EvalAwaitPromise))
+}
+
 // drawnOption is the option the chart id of the page holds, as ECharts has it.
 func drawnOption(t *testing.T, ctx context.Context, id string) string {
 	t.Helper()
@@ -191,8 +207,11 @@ func TestChartTemplates(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	dl := watchDownloads(t, ctx)
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/zz-kinds/"), chromedp.WaitReady("#chart-years-long[data-drawn]")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/zz-kinds/"), chromedp.WaitReady("body")); err != nil {
 		t.Fatal(err)
+	}
+	if n, err := drawCharts(ctx); err != nil || n > 0 {
+		t.Fatalf("%d charts not drawn (%v)", n, err)
 	}
 	for _, c := range cs {
 		wantRows, wantNames := drawnRows(t, string(c.Option))
@@ -240,8 +259,31 @@ func TestChartTools(t *testing.T) {
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/portal/"+page),
 		chromedp.WaitReady(".chart-tools"),
+		chromedp.Sleep(300*time.Millisecond),
 	); err != nil {
 		t.Fatal(err)
+	}
+	// A chart is drawn when it comes near the viewport, not before; every chart has
+	// its height and its folded table from the start, so drawing it moves nothing.
+	lazy, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(async function () {
+  var els = Array.from(document.querySelectorAll('.chart[data-chart]'));
+  var far = els.filter(function (el) { return el.getBoundingClientRect().top > window.innerHeight + 600; });
+  var last = els[els.length - 1];
+  var before = [far.length > 0 ? String(far.some(function (el) { return el.hasAttribute('data-drawn'); })) : 'no chart far below',
+    String(els.every(function (el) { return el.getBoundingClientRect().height === (parseInt(el.getAttribute('data-height'), 10) || 300); })),
+    String(els.every(function (el) { return !el.closest('figure').querySelector('details.chart-data').open; }))];
+  var fig = last.closest('figure'), top = fig.querySelector('details.chart-data').getBoundingClientRect().top - fig.getBoundingClientRect().top;
+  last.scrollIntoView({block: 'center'});
+  for (var i = 0; i < 100 && !last.hasAttribute('data-drawn'); i++) { await new Promise(function (r) { setTimeout(r, 50); }); }
+  var moved = fig.querySelector('details.chart-data').getBoundingClientRect().top - fig.getBoundingClientRect().top - top;
+  window.scrollTo(0, 0);
+  return before.concat([String(last.hasAttribute('data-drawn')), String(moved)]);
+})()`, chromedp.EvalAwaitPromise))
+	if err != nil || len(lazy) != 5 || lazy[0] != "false" || lazy[1] != "true" || lazy[2] != "true" || lazy[3] != "true" || lazy[4] != "0" {
+		t.Errorf("charts far below the viewport drawn at load, every chart at its height, every table folded, the last chart drawn when scrolled to, its table moved by: %v (%v)", lazy, err)
+	}
+	if n, err := drawCharts(ctx); err != nil || n > 0 {
+		t.Fatalf("%d charts not drawn (%v)", n, err)
 	}
 	// Every chart has a toolbar of buttons and a link with visible labels.
 	tools, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('.chart[data-chart]')).map(function (el) {
@@ -347,12 +389,13 @@ func TestChartTools(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	at, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(function () {
-  var f = document.getElementById(%q).closest('figure');
-  return [f.classList.contains('chart-target') ? 1 : 0, f.getBoundingClientRect().top, window.innerHeight, window.scrollY];
-})()`, id)))
-	if err != nil || at[0] != 1 || at[1] < -1 || at[1] > at[2]/2 || at[3] == 0 {
-		t.Errorf("opening the permalink: highlighted %v, the chart's top at %v of a %v-pixel window, scrolled %v (%v)", at[0], at[1], at[2], at[3], err)
+	at, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](fmt.Sprintf(`(async function () {
+  var el = document.getElementById(%q), f = el.closest('figure');
+  for (var i = 0; i < 100 && !el.hasAttribute('data-drawn'); i++) { await new Promise(function (r) { setTimeout(r, 50); }); }
+  return [f.classList.contains('chart-target') ? 1 : 0, f.getBoundingClientRect().top, window.innerHeight, window.scrollY, el.querySelector('svg path') ? 1 : 0];
+})()`, id), chromedp.EvalAwaitPromise))
+	if err != nil || at[0] != 1 || at[1] < -1 || at[1] > at[2]/2 || at[3] == 0 || at[4] != 1 {
+		t.Errorf("opening the permalink: highlighted %v, the chart's top at %v of a %v-pixel window, scrolled %v, drawn %v (%v)", at[0], at[1], at[2], at[3], at[4], err)
 	}
 
 	// The embed code is an iframe of the embed page, which draws the chart.
@@ -380,7 +423,10 @@ func TestChartTools(t *testing.T) {
 	}
 
 	// Years on the home page's axes are years (2016), not figures (2,016).
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/"), chromedp.WaitReady("#chart-year-coverage[data-drawn]")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/"), chromedp.WaitReady("body")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := drawCharts(ctx); err != nil {
 		t.Fatal(err)
 	}
 	labels, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('chart-year-coverage').querySelector('svg').textContent`))
@@ -397,4 +443,31 @@ func TestChartTools(t *testing.T) {
 // equalRows compares CSV rows with drawn rows, a missing figure being empty in both.
 func equalRows(a, b [][]string) bool {
 	return slices.EqualFunc(a, b, func(x, y []string) bool { return slices.Equal(x, y) })
+}
+
+// TestChartsWithoutBundle: when the ECharts bundle cannot be loaded, a chart that
+// comes into view shows its table, open, in place of its drawing, and its toolbar
+// keeps its CSV download and link but offers no picture.
+func TestChartsWithoutBundle(t *testing.T) {
+	ctx, cancel := browser(t)
+	defer cancel()
+	out := buildFixtures(t, "https://example.github.io/portal/")
+	mux := http.NewServeMux()
+	mux.HandleFunc("/portal/js/echarts.min.js", http.NotFound)
+	mux.Handle("/portal/", http.StripPrefix("/portal/", http.FileServer(http.Dir(out))))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/agency/huaian/2024/"), chromedp.WaitReady(".chart-tools")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(async function () {
+  var el = document.querySelector('.chart[data-chart]'), fig = el.closest('figure');
+  el.scrollIntoView({block: 'center'});
+  for (var i = 0; i < 100 && !el.hidden; i++) { await new Promise(function (r) { setTimeout(r, 50); }); }
+  return [String(el.hidden), String(fig.querySelector('details.chart-data').open), String(el.hasAttribute('data-drawn')),
+    Array.from(fig.querySelectorAll('.chart-tools button, .chart-tools a')).map(function (b) { return b.textContent; }).join('|')];
+})()`, chromedp.EvalAwaitPromise))
+	if err != nil || len(got) != 4 || got[0] != "true" || got[1] != "true" || got[2] != "false" || got[3] != "数据 CSV|链接|嵌入" {
+		t.Errorf("without the bundle: drawing hidden, table open, drawn, toolbar = %v (%v), want true, true, false, 数据 CSV|链接|嵌入", got, err)
+	}
 }

@@ -191,6 +191,9 @@ func TestBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
+		if _, err := drawCharts(ctx); err != nil { // a chart is drawn when it is scrolled to
+			t.Fatalf("%s: %v", p, err)
+		}
 		drawn, err := chromedp.Run(ctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('.chart[data-chart]')).filter(e => e.querySelector('svg path, canvas')).length`))
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)

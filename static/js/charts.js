@@ -5,8 +5,9 @@
 // template of static/js/chart-kinds.js that the table fills in; its height in
 // pixels) and a
 // <details class="chart-data"> with the same figures as a table, which stays for
-// screen readers and is folded once the chart is drawn. Without JavaScript, or
-// without the ECharts bundle, the tables are the charts.
+// screen readers and is folded when this script starts (opened again if the
+// chart cannot be drawn). Without JavaScript, or without the ECharts bundle, the
+// tables are the charts.
 //
 // Every such figure, on any page, gets a toolbar: its data as CSV (the rows of its
 // table, which are the rows it draws), its picture as PNG and SVG, a link to it
@@ -16,9 +17,16 @@
 // cannot find in the page's HTML, has data-no-embed). The embed page
 // (html[data-embed]) is drawn by this script too; another script draws a chart it
 // adds with window.nianbaoCharts.draw(el).
+//
+// A page is quick to show and to use on a phone: at once, every chart gets its
+// height, its toolbar and its folded table, so that nothing moves when it is
+// drawn; the ECharts bundle (static/js/echarts.min.js, the page's largest file) is
+// loaded only when a chart comes near the viewport, and the charts are drawn one
+// per task as they come near it, never all at once. A page whose own script draws
+// charts at once (the compare page) loads the bundle itself, before this script.
 (function () {
   'use strict';
-  if (!window.echarts || !document.querySelector) { return; }
+  if (!document.querySelector) { return; }
   // Charts are hidden without JavaScript (html.no-js): show them before drawing,
   // whichever of the site's scripts runs first.
   document.documentElement.classList.remove('no-js');
@@ -27,6 +35,49 @@
   // at any depth, and the site under any path (GitHub Pages project sites).
   var script = document.currentScript;
   var root = new URL('../', script ? script.src : location.href);
+  var library = new URL('js/echarts.min.js', root).href;
+
+  // How near the viewport a chart is drawn, and how long a chart waits for an idle
+  // moment before it is drawn anyway. A chart is drawn as it is about to scroll
+  // in, not sooner: a chart below the first screen costs nothing while the page
+  // loads, and the bundle is in the browser's cache by then (prefetch).
+  var nearViewport = '50px 0px'; // IntersectionObserver rootMargin
+  var idleWait = 300; // milliseconds, requestIdleCallback's timeout
+
+  // loadLibrary loads the ECharts bundle once, from the site (the pages'
+  // Content-Security-Policy allows the site's own scripts only).
+  var loading = null;
+  function loadLibrary() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        if (window.echarts) { resolve(window.echarts); return; }
+        var s = document.createElement('script');
+        s.src = library;
+        s.async = true;
+        s.onload = function () {
+          if (window.echarts) { resolve(window.echarts); } else { reject(new Error(library)); }
+        };
+        s.onerror = function () { reject(new Error(library)); };
+        document.head.appendChild(s);
+      });
+    }
+    return loading;
+  }
+
+  // prefetch asks the browser to download the bundle into its cache, without
+  // running it, once the page has loaded and the browser is idle: a chart scrolled
+  // to later is drawn without waiting for the network.
+  function prefetch() {
+    if (loading || window.echarts) { return; }
+    var l = document.createElement('link');
+    l.rel = 'prefetch';
+    l.href = library;
+    document.head.appendChild(l);
+  }
+  function whenIdle(f) {
+    function idle() { later(f); }
+    if (document.readyState === 'complete') { idle(); } else { window.addEventListener('load', idle); }
+  }
 
   // A tooltip built from elements and the stylesheet's classes. ECharts' own tooltip
   // is HTML with style attributes, which the pages' Content-Security-Policy refuses.
@@ -155,21 +206,49 @@
     return o;
   }
 
+  function heightOf(el) { return parseInt(el.getAttribute('data-height'), 10) || 300; }
+
+  // prepare gives a chart what it has before it is drawn: its height (set here,
+  // not in a style attribute, which the pages' Content-Security-Policy refuses),
+  // its folded table and its toolbar, so that drawing it moves nothing.
+  function prepare(el) {
+    if (el.nianbaoPrepared) { return; }
+    el.nianbaoPrepared = true;
+    if (!el.style.height) { el.style.height = heightOf(el) + 'px'; } // a script's chart may have its own
+    var fig = el.closest('figure');
+    var details = fig && fig.querySelector('details.chart-data');
+    if (details) { details.open = false; }
+    if (fig) { toolbar(fig, el); }
+  }
+
+  // unavailable shows a chart's table, open, in place of its drawing, when the
+  // bundle cannot be loaded or the chart cannot be drawn.
+  function unavailable(el) {
+    var fig = el.closest('figure');
+    var details = fig && fig.querySelector('details.chart-data');
+    if (details) { details.open = true; }
+    el.hidden = true;
+    var pics = fig ? fig.querySelectorAll('.chart-tools [data-picture]') : [];
+    for (var i = 0; i < pics.length; i++) { pics[i].remove(); }
+  }
+
+  // draw draws a chart now, when the bundle is loaded, and returns it; else it
+  // asks for it to be drawn as soon as the bundle is loaded, and returns null.
   var drawn = [];
   function draw(el) {
     if (!el || el.nianbaoChart) { return el && el.nianbaoChart; }
+    if (!window.echarts) { request(el, true); return null; }
+    prepare(el);
     var option;
-    try { option = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return null; }
+    try { option = JSON.parse(el.getAttribute('data-chart')); } catch (e) { unavailable(el); return null; }
     var fig = el.closest('figure');
     if (option && option.nianbao) {
       option = expand(option, fig && fig.querySelector('details.chart-data table'));
-      if (!option) { return null; }
+      if (!option) { unavailable(el); return null; }
     }
-    var details = fig && fig.querySelector('details.chart-data');
-    if (details) { details.open = false; }
-    // The height is set here, not in a style attribute, which the pages'
-    // Content-Security-Policy refuses.
-    el.style.height = (parseInt(el.getAttribute('data-height'), 10) || 300) + 'px';
+    // A chart drawn as it is scrolled to appears at once: an animation would redraw
+    // the picture for a second, on a phone's slow processor.
+    if (option.animation == null) { option.animation = false; }
     var years = yearAxes(option);
     var tips = option.tooltip ? [].concat(option.tooltip) : [];
     for (var t = 0; t < tips.length; t++) {
@@ -183,8 +262,48 @@
     el.setAttribute('data-drawn', 'true');
     el.nianbaoChart = chart; // for other scripts of the site, and its tests
     drawn.push({ chart: chart, el: el, option: option });
-    if (fig) { toolbar(fig, el, chart); }
     return chart;
+  }
+
+  // request draws a chart in a task of its own, once the bundle is loaded: the
+  // charts that come near the viewport together are drawn one after another, with
+  // the page free to respond between them. A chart the reader asked for (a
+  // permalink, a picture to download) goes first.
+  var queue = [], pumping = false;
+  function request(el, first) {
+    if (!el || el.nianbaoChart) { return; }
+    var at = queue.indexOf(el);
+    if (at >= 0 && !first) { return; }
+    if (at >= 0) { queue.splice(at, 1); }
+    if (first) { queue.unshift(el); } else { queue.push(el); }
+    if (pumping) { return; }
+    pumping = true;
+    loadLibrary().then(function () { later(step); }, function () {
+      pumping = false;
+      var all = document.querySelectorAll('.chart[data-chart]');
+      for (var i = 0; i < all.length; i++) { unavailable(all[i]); }
+      queue = [];
+    });
+  }
+  function step() {
+    var el = queue.shift();
+    if (!el) { pumping = false; return; }
+    try { draw(el); } catch (e) { unavailable(el); }
+    var waiting = el.nianbaoWaiting || [];
+    el.nianbaoWaiting = null;
+    for (var i = 0; i < waiting.length; i++) { waiting[i](el.nianbaoChart); }
+    later(step);
+  }
+  function later(f) {
+    if (window.requestIdleCallback) { window.requestIdleCallback(f, { timeout: idleWait }); } else { setTimeout(f, 0); }
+  }
+
+  // withChart calls f with the chart of el, drawing it first if it is not drawn
+  // yet (a toolbar's picture buttons work before the chart is scrolled to).
+  function withChart(el, f) {
+    if (el.nianbaoChart) { f(el.nianbaoChart); return; }
+    (el.nianbaoWaiting = el.nianbaoWaiting || []).push(f);
+    request(el, true);
   }
 
   // A file name for a chart's download: the page's path and the chart's id.
@@ -293,7 +412,7 @@
   }
 
   var toolbarCount = 0;
-  function toolbar(fig, el, chart) {
+  function toolbar(fig, el) {
     if (fig.querySelector('.chart-tools') || !el.id) { return; }
     var caption = fig.querySelector('figcaption');
     var title = caption ? caption.textContent.trim() : el.id;
@@ -314,14 +433,23 @@
       var page = document.documentElement.hasAttribute('data-embed') ? new URL(new URLSearchParams(location.search).get('page') || '', root).href : location.href.split('#')[0];
       return '来源：年报 ' + page + '#' + el.id;
     }
-    bar.appendChild(button('图片 PNG', '下载本图（PNG）', function () {
-      pngOf(svgOf(chart, title, source()), function (blob) {
-        if (blob) { save(blob, fileName(el, 'png')); } else { status.textContent = '未能生成PNG图片'; }
+    var png = button('图片 PNG', '下载本图（PNG）', function () {
+      withChart(el, function (chart) {
+        if (!chart) { return; }
+        pngOf(svgOf(chart, title, source()), function (blob) {
+          if (blob) { save(blob, fileName(el, 'png')); } else { status.textContent = '未能生成PNG图片'; }
+        });
       });
-    }));
-    bar.appendChild(button('图片 SVG', '下载本图（SVG）', function () {
-      save(new Blob([svgOf(chart, title, source())], { type: 'image/svg+xml;charset=utf-8' }), fileName(el, 'svg'));
-    }));
+    });
+    var svg = button('图片 SVG', '下载本图（SVG）', function () {
+      withChart(el, function (chart) {
+        if (chart) { save(new Blob([svgOf(chart, title, source())], { type: 'image/svg+xml;charset=utf-8' }), fileName(el, 'svg')); }
+      });
+    });
+    png.setAttribute('data-picture', '');
+    svg.setAttribute('data-picture', '');
+    bar.appendChild(png);
+    bar.appendChild(svg);
     var embed = document.documentElement.hasAttribute('data-embed');
     var page = embed ? new URLSearchParams(location.search).get('page') || '' : location.pathname.slice(root.pathname.length).replace(/index\.html$/, '');
     var link = document.createElement('a');
@@ -353,7 +481,7 @@
       var src = new URL('embed/', root);
       src.search = '?page=' + encodeURIComponent(page) + '&chart=' + encodeURIComponent(el.id);
       if (embedSrc) { src = new URL(embedSrc, location.href); }
-      var height = (parseInt(el.getAttribute('data-height'), 10) || 300) + 110;
+      var height = heightOf(el) + 110;
       var snippet = document.createElement('iframe');
       snippet.setAttribute('src', src.href);
       snippet.setAttribute('title', title);
@@ -391,11 +519,28 @@
     var fig = el.closest('figure') || el;
     fig.classList.add('chart-target');
     fig.scrollIntoView({ block: 'start' });
+    request(el, true);
   }
 
-  function drawAll() {
+  // drawNear prepares every chart of the page and draws each as it comes near the
+  // viewport.
+  function drawNear() {
     var els = document.querySelectorAll('.chart[data-chart]');
-    for (var i = 0; i < els.length; i++) { draw(els[i]); }
+    for (var i = 0; i < els.length; i++) { prepare(els[i]); }
+    if (!window.IntersectionObserver) {
+      for (var j = 0; j < els.length; j++) { request(els[j]); }
+      return;
+    }
+    var seen = new IntersectionObserver(function (entries) {
+      for (var k = 0; k < entries.length; k++) {
+        if (entries[k].isIntersecting) {
+          seen.unobserve(entries[k].target);
+          request(entries[k].target);
+        }
+      }
+    }, { rootMargin: nearViewport });
+    for (var n = 0; n < els.length; n++) { seen.observe(els[n]); }
+    if (els.length) { whenIdle(prefetch); }
   }
 
   // The embed page: the chart named by ?chart= of the page named by ?page= (a path
@@ -428,7 +573,9 @@
       a.textContent = '来源：年报 · ' + (doc.title || url.pathname).replace(/ · 年报$/, '');
       from.appendChild(a);
       box.appendChild(from);
-      draw(fig.querySelector('.chart[data-chart]'));
+      var el = fig.querySelector('.chart[data-chart]');
+      prepare(el);
+      request(el, true);
     }).catch(function (e) { fail('未能载入图表：' + e.message); });
   }
 
@@ -440,7 +587,7 @@
   if (document.documentElement.hasAttribute('data-embed')) {
     embedPage();
   } else {
-    drawAll();
+    drawNear();
     // After the site script's own scroll to the anchor (static/js/site.js), which
     // goes to the chart's drawing rather than its figure.
     window.addEventListener('hashchange', function () { setTimeout(target, 0); });
