@@ -37,6 +37,7 @@ type project struct {
 	scanTime  time.Duration // reading and checking the records, and the reports' own files
 	built     string        // the day of the build, YYYY-MM-DD (Options.Built)
 	templates *schema.Set   // the templates records may follow (Options.Templates)
+	words     catalog       // the UI's words in each language (the theme's i18n/)
 
 	// published are the reports' own files (record, source text, raw original) of a
 	// private project: the build copies them into the output beside their pages
@@ -303,6 +304,11 @@ func (p *project) generate(opts Options, s *scope) (*dataset, error) {
 	if err := p.config(theme, s); err != nil {
 		return nil, err
 	}
+	words, err := loadCatalog(theme)
+	if err != nil {
+		return nil, err
+	}
+	p.words = words
 	// Hugo's data folder stays empty: every page carries what it needs.
 	if err := os.MkdirAll(filepath.Join(p.dir, "data"), 0o755); err != nil {
 		return nil, err
