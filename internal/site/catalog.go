@@ -76,10 +76,10 @@ type words struct {
 // in is the catalog's words in lang.
 func (c catalog) in(lang string) words { return words{lang, c[lang]} }
 
-// t is the words of key, formatted with args (fmt verbs) when there are any. A key
+// T is the words of key, formatted with args (fmt verbs) when there are any. A key
 // the catalog lacks is a programming error, shown as the key in brackets (and
 // caught by TestCatalogUsedKeys).
-func (w words) t(key string, args ...any) string {
+func (w words) T(key string, args ...any) string {
 	s, ok := w.m[key]
 	if !ok {
 		return "[" + key + "]"

@@ -38,6 +38,7 @@ type project struct {
 	built     string        // the day of the build, YYYY-MM-DD (Options.Built)
 	templates *schema.Set   // the templates records may follow (Options.Templates)
 	words     catalog       // the UI's words in each language (the theme's i18n/)
+	english   bool          // report pages in English too (not Options.NoEnglishReports)
 
 	// published are the reports' own files (record, source text, raw original) of a
 	// private project: the build copies them into the output beside their pages
@@ -272,6 +273,7 @@ func generateInto(opts Options, dir string) (Stats, *project, error) {
 	p := newProject(dir)
 	p.private = opts.private
 	p.built, p.templates = opts.built(), opts.Templates
+	p.english = !opts.NoEnglishReports
 	d, err := p.generate(opts, s)
 	if cerr := p.close(); err == nil {
 		err = cerr
@@ -385,6 +387,7 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 			after = g.entries[i+1]
 		}
 		body := reportBodyOf(s, e, r, byYear[e.year-1], before, after)
+		body.W = p.words.in(langZH)
 		e.charts = len(body.Charts) > 0
 		html, err := renderBody("report", body)
 		if err != nil {
@@ -392,6 +395,16 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 		}
 		if err := p.write(fragmentPath(url), html); err != nil {
 			return nil, err
+		}
+		if p.english {
+			en := englishReport(body, p.words.in(langEN), s, url, e.template)
+			html, err := renderBody("report", en)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", e.path, err)
+			}
+			if err := p.write(fragmentPath(langPrefix(langEN)+url), html); err != nil {
+				return nil, err
+			}
 		}
 		p.publish(url+"record.toml", e.path)
 		if e.textPath != "" {
@@ -419,6 +432,11 @@ func writeReportPages(p *project, d *dataset, s *scope) error {
 		// resources to track and generating makes no folder a report.
 		if err := p.page("content/agency/"+e.slug+"/"+strconv.Itoa(e.year)+".md", reportPage(e)); err != nil {
 			return err
+		}
+		if p.english {
+			if err := p.page("content/agency/"+e.slug+"/"+strconv.Itoa(e.year)+"."+langEN+".md", reportPageIn(e, p.words.in(langEN))); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -523,18 +523,18 @@ func writeHome(p *project, d *dataset, s *scope) error {
 // writeHomeIn writes the home page in w's language. Its charts (whose captions the
 // charts package writes in Chinese) are on the default language's only.
 func writeHomeIn(p *project, d *dataset, s *scope, w words) error {
-	h := HomePage{Page: Page{Title: w.t("home_title"), View: "home", Description: w.t("home_description")},
+	h := HomePage{Page: Page{Title: w.T("home_title"), View: "home", Description: w.T("home_description")},
 		Empty: len(d.entries) == 0}
-	scopeName := w.t("scope_national")
+	scopeName := w.T("scope_national")
 	if s.shard != "" {
 		scopeName = shardName(d, s.shard)
-		h.Title = scopeName + " · " + w.t("site_short")
-		h.Crumbs = []Link{{Name: w.t("crumb_home"), URL: s.national(langPrefix(w.lang))}}
-		h.More = []Link{{Name: w.t("scope_agencies", scopeName), URL: "agency/"}, {Name: w.t("scope_years", scopeName), URL: "year/"}, {Name: w.t("scope_files", scopeName), URL: "data-files/"}}
+		h.Title = scopeName + " · " + w.T("site_short")
+		h.Crumbs = []Link{{Name: w.T("crumb_home"), URL: s.national(langPrefix(w.lang))}}
+		h.More = []Link{{Name: w.T("scope_agencies", scopeName), URL: "agency/"}, {Name: w.T("scope_years", scopeName), URL: "year/"}, {Name: w.T("scope_files", scopeName), URL: "data-files/"}}
 	}
 	h.Key = keyFiguresIn(w, d.entries)
 	if len(d.years) > 0 {
-		h.Key = append(h.Key, Figure{Label: w.t("key_years"), Value: fmt.Sprintf("%d—%d", d.years[0], d.years[len(d.years)-1])})
+		h.Key = append(h.Key, Figure{Label: w.T("key_years"), Value: fmt.Sprintf("%d—%d", d.years[0], d.years[len(d.years)-1])})
 	}
 	var cs []chartView
 	if w.lang == langZH {
@@ -553,10 +553,10 @@ func writeHomeIn(p *project, d *dataset, s *scope, w words) error {
 		return cmp.Compare(b.published, a.published)
 	})
 	for _, e := range latest[:min(len(latest), 10)] {
-		h.Latest = append(h.Latest, Link{Name: e.name, URL: s.report(e), Note: w.t("year_note", e.year)})
+		h.Latest = append(h.Latest, Link{Name: e.name, URL: s.report(e), Note: w.T("year_note", e.year)})
 	}
 	for _, c := range provincesOf(d, d.entries) {
-		h.Provinces = append(h.Provinces, Link{Name: d.regions[c].name, URL: s.region(c), Note: w.t("province_note", len(d.regions[c].entries))})
+		h.Provinces = append(h.Provinces, Link{Name: d.regions[c].name, URL: s.region(c), Note: w.T("province_note", len(d.regions[c].entries))})
 	}
 	for i := len(d.years) - 1; i >= 0; i-- {
 		h.Years = append(h.Years, Link{Name: strconv.Itoa(d.years[i]), URL: yearURL(d.years[i])})
@@ -569,7 +569,7 @@ func writeHomeIn(p *project, d *dataset, s *scope, w words) error {
 	h.Crumbs = relLinks(from, h.Crumbs)
 	h.More = relLinks(from, h.More)
 	if len(cs) > 0 {
-		html, err := renderBody("home", homeBody{Heading: w.t("home_charts", scopeName), Charts: cs})
+		html, err := renderBody("home", homeBody{Heading: w.T("home_charts", scopeName), Charts: cs})
 		if err != nil {
 			return err
 		}
@@ -656,14 +656,14 @@ func keyFiguresIn(w words, es []*entry) []Figure {
 		s.Add(e.sum)
 	}
 	out := []Figure{
-		{Label: w.t("key_reports"), Value: w.t("key_reports_unit", charts.FormatInt(int64(len(es))))},
-		{Label: w.t("key_agencies"), Value: w.t("key_agencies_unit", charts.FormatInt(int64(len(agencies))))},
+		{Label: w.T("key_reports"), Value: w.T("key_reports_unit", charts.FormatInt(int64(len(es))))},
+		{Label: w.T("key_agencies"), Value: w.T("key_agencies_unit", charts.FormatInt(int64(len(agencies))))},
 	}
 	for _, f := range []struct{ key, label, unit string }{
 		{"received", "key_received", "unit_cases"}, {"proactive", "key_proactive", "unit_items"}, {"lawsuits", "key_lawsuits", "unit_cases"},
 	} {
 		if v := s.Get(f.key); v != nil {
-			out = append(out, Figure{Label: w.t(f.label), Value: w.t(f.unit, charts.FormatInt(*v))})
+			out = append(out, Figure{Label: w.T(f.label), Value: w.T(f.unit, charts.FormatInt(*v))})
 		}
 	}
 	return out
