@@ -556,7 +556,11 @@ func writeHomeIn(p *project, d *dataset, s *scope, w words) error {
 		h.Latest = append(h.Latest, Link{Name: e.name, URL: s.report(e), Note: w.T("year_note", e.year)})
 	}
 	for _, c := range provincesOf(d, d.entries) {
-		h.Provinces = append(h.Provinces, Link{Name: d.regions[c].name, URL: s.region(c), Note: w.T("province_note", len(d.regions[c].entries))})
+		n, note := len(d.regions[c].entries), "province_note"
+		if n == 1 {
+			note = "province_note_one"
+		}
+		h.Provinces = append(h.Provinces, Link{Name: d.regions[c].name, URL: s.region(c), Note: w.T(note, n)})
 	}
 	for i := len(d.years) - 1; i >= 0; i-- {
 		h.Years = append(h.Years, Link{Name: strconv.Itoa(d.years[i]), URL: yearURL(d.years[i])})
