@@ -62,7 +62,7 @@ func TestCatalogUsedKeys(t *testing.T) {
 	bodyT := regexp.MustCompile(`\.W\.T "([a-z0-9_]+)"`)
 	goT := regexp.MustCompile(`\.T\("([a-z0-9_]+)"[,)]`)
 	err = fs.WalkDir(nianbao.Theme(), "layouts", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
 		}
 		b, err := fs.ReadFile(nianbao.Theme(), p)
