@@ -10,8 +10,9 @@ import (
 	"io/fs"
 )
 
-//go:embed config.toml all:layouts static content
+//go:embed config.toml all:layouts static content i18n
 var theme embed.FS
 
-// Theme returns the embedded theme: config.toml, layouts/, static/ and content/.
+// Theme returns the embedded theme: config.toml, layouts/, static/, content/ and
+// i18n/ (the UI's words in each language).
 func Theme() fs.FS { return theme }

@@ -20,6 +20,7 @@ import (
 type shardFlags struct {
 	shard, hubURL, shardURL string
 	hub                     bool
+	englishReports          bool
 }
 
 func (f *shardFlags) add(c *cobra.Command) {
@@ -27,6 +28,7 @@ func (f *shardFlags) add(c *cobra.Command) {
 	c.Flags().BoolVar(&f.hub, "hub", false, "build the national pages only (home, agency index, national figures), linking into the shards")
 	c.Flags().StringVar(&f.hubURL, "hub-url", "", `with --shard: where the hub is published, resolved against --base-url (default "../")`)
 	c.Flags().StringVar(&f.shardURL, "shard-url", "", `with --hub: where each shard is published, with {province} for its code, resolved against --base-url (default "{province}/")`)
+	c.Flags().BoolVar(&f.englishReports, "english-reports", true, "write every report page in English too, under /en/ (=false: only the other pages are in English, and a report's HTML is about half)")
 }
 
 // apply sets the options of a sharded build.
@@ -48,6 +50,7 @@ func (f *shardFlags) apply(cmd string, o *site.Options) error {
 		return fail(ExitUsage, "%s: --shard-url is for the hub's build (--hub)", cmd)
 	}
 	o.Hub, o.HubURL, o.ShardURL = f.hub, f.hubURL, f.shardURL
+	o.NoEnglishReports = !f.englishReports
 	return nil
 }
 

@@ -11,16 +11,17 @@ type RateFigure struct {
 	Label   string // zh-CN label: "实质公开率"
 	Formula string // the formula in words, for readers
 	Base    string // what the denominator counts, for "over N …": "件申请"
+	En      string // English label (the site's English pages)
 }
 
 // RateFigures are the derived rates, in display order. A template's Rates say which
 // of its figures each one divides; a rate the template does not describe is not
 // computed for its reports.
 var RateFigures = []RateFigure{
-	{"disclosed", "实质公开率", "（予以公开 + 部分公开）÷ 办理结果总计", "件办结申请"},
-	{"denied", "不予公开率", "不予公开 ÷ 办理结果总计", "件办结申请"},
-	{"review_corrected", "复议纠错率", "行政复议结果纠正 ÷ 复议结案（总计 − 尚未审结）", "件复议结案"},
-	{"lawsuit_lost", "诉讼败诉率", "行政诉讼结果纠正 ÷ 诉讼结案（总计 − 尚未审结，直接起诉与复议后起诉合计）", "件诉讼结案"},
+	{"disclosed", "实质公开率", "（予以公开 + 部分公开）÷ 办理结果总计", "件办结申请", "Disclosure rate"},
+	{"denied", "不予公开率", "不予公开 ÷ 办理结果总计", "件办结申请", "Refusal rate"},
+	{"review_corrected", "复议纠错率", "行政复议结果纠正 ÷ 复议结案（总计 − 尚未审结）", "件复议结案", "Reconsideration correction rate"},
+	{"lawsuit_lost", "诉讼败诉率", "行政诉讼结果纠正 ÷ 诉讼结案（总计 − 尚未审结，直接起诉与复议后起诉合计）", "件诉讼结案", "Litigation loss rate"},
 }
 
 // ChangeFigure is the change of a summary figure from the agency's report of the
@@ -31,11 +32,12 @@ type ChangeFigure struct {
 	Of      string // the summary figure (SummaryFigures) that changes
 	Formula string
 	Base    string
+	En      string // English label (the site's English pages)
 }
 
 // ChangeFigures are the year-over-year changes shown as rates.
 var ChangeFigures = []ChangeFigure{
-	{"received_change", "申请量变化", "received", "（本年收到申请 − 上年收到申请）÷ 上年收到申请", "件上年申请"},
+	{"received_change", "申请量变化", "received", "（本年收到申请 − 上年收到申请）÷ 上年收到申请", "件上年申请", "Change in requests"},
 }
 
 // Ratio says which figures of a template a rate divides: the sum of Num over the

@@ -258,22 +258,23 @@ type Identity struct {
 type SummaryFigure struct {
 	Key   string // stable key, used in data files and downloads
 	Label string // zh-CN label
+	En    string // English label (the site's English pages)
 }
 
 // SummaryFigures are the summary figures in display order. A template's Summary says
 // which of its figures each one is.
 var SummaryFigures = []SummaryFigure{
-	{"proactive", "主动公开"},
-	{"received", "收到申请"},
-	{"processed", "办理总计"},
-	{"granted", "予以公开"},
-	{"partially_granted", "部分公开"},
-	{"denied", "不予公开"},
-	{"unable", "无法提供"},
-	{"not_processed", "不予处理"},
-	{"other", "其他处理"},
-	{"reviews", "行政复议"},
-	{"lawsuits", "行政诉讼"},
+	{"proactive", "主动公开", "Proactive disclosure"},
+	{"received", "收到申请", "Requests received"},
+	{"processed", "办理总计", "Total handled"},
+	{"granted", "予以公开", "Disclosed"},
+	{"partially_granted", "部分公开", "Partly disclosed"},
+	{"denied", "不予公开", "Withheld"},
+	{"unable", "无法提供", "Could not be provided"},
+	{"not_processed", "不予处理", "Not handled"},
+	{"other", "其他处理", "Other handling"},
+	{"reviews", "行政复议", "Reconsiderations"},
+	{"lawsuits", "行政诉讼", "Lawsuits"},
 }
 
 // SummaryLabel returns the label of a summary figure's key, or the key.

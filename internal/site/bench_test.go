@@ -383,7 +383,9 @@ func BenchmarkBuild(b *testing.B) {
 	dir := b.TempDir()
 	data := filepath.Join(dir, "data")
 	synthesize(b, data, agencies, years)
-	opts := Options{DataDir: data, BaseURL: "/", Now: testNow}
+	// NIANBAO_BENCH_NO_ENGLISH=1 builds without the English report pages
+	// (Options.NoEnglishReports), as a national-scale build may.
+	opts := Options{DataDir: data, BaseURL: "/", Now: testNow, NoEnglishReports: os.Getenv("NIANBAO_BENCH_NO_ENGLISH") == "1"}
 	var st Stats
 	var floor, alone, build peak
 	for i := 0; b.Loop(); i++ {

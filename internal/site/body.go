@@ -112,6 +112,8 @@ type reportBody struct {
 	Provenance    []ProvFM
 	Text          string // the normalized source text's file name beside the page, "" for none
 	Prev, Next    *Link  // the agency's reports of the years before and after
+	W             words  // the UI's words in the page's language
+	ChartsAt      string // the page with the report's charts, when this one leaves them out
 }
 
 // provRow is a row of a report page's table of provenance: a figure and, in the

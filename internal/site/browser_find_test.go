@@ -146,6 +146,23 @@ func TestBrowserFind(t *testing.T) {
 	if names, err := typeSearch(ctx, "q-home", "qqqqzz"); err != nil || len(names) != 0 {
 		t.Errorf("search qqqqzz lists %q (%v), want nothing", names, err)
 	}
+	// The English home's search box speaks English (static/js/i18n.js) and finds the
+	// same agencies.
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/en/"), chromedp.WaitReady("body")); err != nil {
+		t.Fatal(err)
+	}
+	if names, err := typeSearch(ctx, "q-home", "xfq"); err != nil || !contains(names, "西峰区人民政府") {
+		t.Errorf("English home: search xfq lists %q (%v), want 西峰区人民政府", names, err)
+	}
+	if _, err := typeSearch(ctx, "q-home", "qqqqzz"); err != nil {
+		t.Fatal(err)
+	}
+	if said, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('q-home-status').textContent + ' | ' + document.getElementById('q-home-list').textContent`)); err != nil || !strings.Contains(said, "No results") || !strings.Contains(said, "Nothing found") {
+		t.Errorf("English home: an empty search says %q (%v), want it in English", said, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/"), chromedp.WaitReady("body")); err != nil {
+		t.Fatal(err)
+	}
 	// A split shard: one letter reads its first agencies (partial), more letters the
 	// shard of their key.
 	var target searchItem

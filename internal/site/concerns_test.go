@@ -163,7 +163,8 @@ func TestRepeatedPassagesMarked(t *testing.T) {
 // before's and marks the repeated sentences.
 func TestReuseShown(t *testing.T) {
 	b := reportBody{Title: "测试", Reuse: &reuseView{Percent: "75%", Year: 2016, Passages: 1},
-		Narrative: []Section{{Heading: "总体情况", Paragraphs: [][]Span{{{Text: "重复的一句。", Repeated: true}, {Text: "<新的一句>"}}}}}}
+		Narrative: []Section{{Heading: "总体情况", Paragraphs: [][]Span{{{Text: "重复的一句。", Repeated: true}, {Text: "<新的一句>"}}}}},
+		W:         testWords(t, langZH)}
 	doc, err := renderBody("report", b)
 	if err != nil {
 		t.Fatal(err)

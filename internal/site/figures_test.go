@@ -59,7 +59,7 @@ func TestKeyFiguresYearOverYear(t *testing.T) {
 		t.Error("withPrevious changed the entry's figures")
 	}
 	// … and the report body prints them.
-	html, err := renderBody("report", reportBody{Key: got})
+	html, err := renderBody("report", reportBody{Key: got, W: testWords(t, langZH)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,7 @@ func FuzzReportPage(f *testing.F) {
 		}
 		f.Add(b)
 	}
+	zh := testWords(f, langZH)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := record.Parse("fuzz.toml", data)
 		if err != nil {
@@ -44,6 +45,7 @@ func FuzzReportPage(f *testing.F) {
 			t.Fatalf("front matter is not one line of JSON: %q", fm)
 		}
 		rb := reportBodyOf(s, e, r, nil, nil, nil)
+		rb.W = zh
 		body, err := renderBody("report", rb)
 		if err != nil {
 			t.Fatal(err)

@@ -42,6 +42,8 @@ type project struct {
 	scanTime  time.Duration // reading and checking the records, and the reports' own files
 	built     string        // the day of the build, YYYY-MM-DD (Options.Built)
 	templates *schema.Set   // the templates records may follow (Options.Templates)
+	words     catalog       // the UI's words in each language (the theme's i18n/)
+	english   bool          // report pages in English too (not Options.NoEnglishReports)
 
 	// published are the reports' own files (record, source text, raw original) of a
 	// private project: the build copies them into the output beside their pages
@@ -292,6 +294,7 @@ func generateInto(opts Options, dir string) (Stats, *project, error) {
 			return st, nil, fmt.Errorf("generating %s: %w", dir, err)
 		}
 	}
+	p.english = !opts.NoEnglishReports
 	d, err := p.generate(opts, s)
 	if cerr := p.close(); err == nil {
 		err = cerr
@@ -324,6 +327,11 @@ func (p *project) generate(opts Options, s *scope) (*dataset, error) {
 	if err := p.config(theme, s); err != nil {
 		return nil, err
 	}
+	words, err := loadCatalog(theme)
+	if err != nil {
+		return nil, err
+	}
+	p.words = words
 	// Hugo's data folder stays empty: every page carries what it needs.
 	if p.mem != nil {
 		if err := p.mem.Fs.MkdirAll(filepath.Join(p.mem.dir, "data"), 0o755); err != nil {
@@ -404,6 +412,7 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 			after = g.entries[i+1]
 		}
 		body := reportBodyOf(s, e, r, byYear[e.year-1], before, after)
+		body.W = p.words.in(langZH)
 		e.charts = len(body.Charts) > 0
 		html, err := renderBody("report", body)
 		if err != nil {
@@ -411,6 +420,16 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 		}
 		if err := p.write(fragmentPath(url), html); err != nil {
 			return nil, err
+		}
+		if p.english {
+			en := englishReport(body, p.words.in(langEN), s, url, e.template)
+			html, err := renderBody("report", en)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", e.path, err)
+			}
+			if err := p.write(fragmentPath(langPrefix(langEN)+url), html); err != nil {
+				return nil, err
+			}
 		}
 		p.publish(url+"record.toml", e.path)
 		if e.textPath != "" {
@@ -438,6 +457,11 @@ func writeReportPages(p *project, d *dataset, s *scope) error {
 		// resources to track and generating makes no folder a report.
 		if err := p.page("content/agency/"+e.slug+"/"+strconv.Itoa(e.year)+".md", reportPage(e)); err != nil {
 			return err
+		}
+		if p.english {
+			if err := p.page("content/agency/"+e.slug+"/"+strconv.Itoa(e.year)+"."+langEN+".md", reportPageIn(e, p.words.in(langEN))); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

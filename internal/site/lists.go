@@ -512,25 +512,38 @@ func provincesOf(d *dataset, es []*entry) []string {
 }
 
 func writeHome(p *project, d *dataset, s *scope) error {
-	h := HomePage{Page: Page{Title: "年报", View: "home",
-		Description: "中国政府机关政府信息公开工作年度报告的规范化数据：主动公开、依申请公开、行政复议和行政诉讼，逐年逐机关可查、可比、可下载。"},
+	for _, lang := range languages {
+		if err := writeHomeIn(p, d, s, p.words.in(lang)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeHomeIn writes the home page in w's language. Its charts (whose captions the
+// charts package writes in Chinese) are on the default language's only.
+func writeHomeIn(p *project, d *dataset, s *scope, w words) error {
+	h := HomePage{Page: Page{Title: w.T("home_title"), View: "home", Description: w.T("home_description")},
 		Empty: len(d.entries) == 0}
-	scopeName := "全国"
+	scopeName := w.T("scope_national")
 	if s.shard != "" {
 		scopeName = shardName(d, s.shard)
-		h.Title = scopeName + " · 年报"
-		h.Crumbs = []Link{{Name: "首页", URL: s.national("")}}
-		h.More = []Link{{Name: scopeName + "的机关", URL: "agency/"}, {Name: scopeName + "的年度", URL: "year/"}, {Name: scopeName + "的数据文件", URL: "data-files/"}}
+		h.Title = scopeName + " · " + w.T("site_short")
+		h.Crumbs = []Link{{Name: w.T("crumb_home"), URL: s.national(langPrefix(w.lang))}}
+		h.More = []Link{{Name: w.T("scope_agencies", scopeName), URL: "agency/"}, {Name: w.T("scope_years", scopeName), URL: "year/"}, {Name: w.T("scope_files", scopeName), URL: "data-files/"}}
 	}
-	h.Key = keyFigures(d.entries)
+	h.Key = keyFiguresIn(w, d.entries)
 	if len(d.years) > 0 {
-		h.Key = append(h.Key, Figure{Label: "年度范围", Value: fmt.Sprintf("%d—%d", d.years[0], d.years[len(d.years)-1])})
+		h.Key = append(h.Key, Figure{Label: w.T("key_years"), Value: fmt.Sprintf("%d—%d", d.years[0], d.years[len(d.years)-1])})
 	}
-	cs := byYearCharts("chart-year", scopeName, d.entries)
-	provs := provincesOf(d, d.entries)
-	if len(provs) > 1 {
-		cs = append(cs, byRegionCharts("chart-provinces", "各省", latestFirst(d.entries), d, provs,
-			func(code string) []*entry { return d.regions[code].entries })...)
+	var cs []chartView
+	if w.lang == langZH {
+		cs = byYearCharts("chart-year", scopeName, d.entries)
+		provs := provincesOf(d, d.entries)
+		if len(provs) > 1 {
+			cs = append(cs, byRegionCharts("chart-provinces", "各省", latestFirst(d.entries), d, provs,
+				func(code string) []*entry { return d.regions[code].entries })...)
+		}
 	}
 	latest := slices.Clone(d.entries)
 	slices.SortStableFunc(latest, func(a, b *entry) int {
@@ -540,21 +553,27 @@ func writeHome(p *project, d *dataset, s *scope) error {
 		return cmp.Compare(b.published, a.published)
 	})
 	for _, e := range latest[:min(len(latest), 10)] {
-		h.Latest = append(h.Latest, Link{Name: e.name, URL: s.report(e), Note: strconv.Itoa(e.year) + "年度"})
+		h.Latest = append(h.Latest, Link{Name: e.name, URL: s.report(e), Note: w.T("year_note", e.year)})
 	}
-	for _, c := range provs {
-		h.Provinces = append(h.Provinces, Link{Name: d.regions[c].name, URL: s.region(c), Note: fmt.Sprintf("%d份", len(d.regions[c].entries))})
+	for _, c := range provincesOf(d, d.entries) {
+		n, note := len(d.regions[c].entries), "province_note"
+		if n == 1 {
+			note = "province_note_one"
+		}
+		h.Provinces = append(h.Provinces, Link{Name: d.regions[c].name, URL: s.region(c), Note: w.T(note, n)})
 	}
 	for i := len(d.years) - 1; i >= 0; i-- {
 		h.Years = append(h.Years, Link{Name: strconv.Itoa(d.years[i]), URL: yearURL(d.years[i])})
 	}
-	h.Latest = nonNil(relLinks("", h.Latest))
-	h.Provinces = nonNil(relLinks("", h.Provinces))
-	h.Years = nonNil(relLinks("", h.Years))
-	h.Crumbs = relLinks("", h.Crumbs)
-	h.More = relLinks("", h.More)
+	// The page's links are relative to it: the English home is one folder down.
+	from := langPrefix(w.lang)
+	h.Latest = nonNil(relLinks(from, h.Latest))
+	h.Provinces = nonNil(relLinks(from, h.Provinces))
+	h.Years = nonNil(relLinks(from, h.Years))
+	h.Crumbs = relLinks(from, h.Crumbs)
+	h.More = relLinks(from, h.More)
 	if len(cs) > 0 {
-		html, err := renderBody("home", homeBody{Heading: scopeName + "图表", Charts: cs})
+		html, err := renderBody("home", homeBody{Heading: w.T("home_charts", scopeName), Charts: cs})
 		if err != nil {
 			return err
 		}
@@ -563,7 +582,10 @@ func writeHome(p *project, d *dataset, s *scope) error {
 		}
 		h.Body, h.Charts = fragmentPath(""), true
 	}
-	return p.page("content/_index.md", h)
+	if w.lang == langZH {
+		return p.page("content/_index.md", h)
+	}
+	return p.page("content/_index."+w.lang+".md", h)
 }
 
 // writeDataIndex writes the list of the dataset's files: a page (data/files/) and
@@ -621,7 +643,19 @@ func writeDataIndex(p *project, d *dataset, s *scope, files []datasetFile) error
 // keyFigures are the headline counts of a set of reports. A sum says how many
 // reports it adds up: the set changes from year to year and from region to region,
 // so it is never a national or regional total.
-func keyFigures(es []*entry) []Figure {
+func keyFigures(es []*entry) []Figure { return keyFiguresIn(words{langZH, zhHome}, es) }
+
+// zhHome are the default language's words keyFigures uses (its callers have no
+// catalog at hand); TestCatalogHome checks them against i18n/zh-cn.toml.
+var zhHome = map[string]string{
+	"key_reports": "报告", "key_reports_unit": "%s份", "key_agencies": "机关", "key_agencies_unit": "%s个",
+	"key_received": "收到申请（%d份报告之和）", "key_proactive": "主动公开（%d份报告之和）", "key_lawsuits": "行政诉讼（%d份报告之和）",
+	"key_approx": "约%s",
+	"unit_cases": "%s件", "unit_items": "%s条",
+}
+
+// keyFiguresIn is keyFigures in w's language.
+func keyFiguresIn(w words, es []*entry) []Figure {
 	agencies := map[string]bool{}
 	var s record.Summary
 	giving := map[string]int{} // reports that give each summary figure
@@ -635,18 +669,18 @@ func keyFigures(es []*entry) []Figure {
 		}
 	}
 	out := []Figure{
-		{Label: "报告", Value: charts.FormatInt(int64(len(es))) + "份"},
-		{Label: "机关", Value: charts.FormatInt(int64(len(agencies))) + "个"},
+		{Label: w.T("key_reports"), Value: w.T("key_reports_unit", charts.FormatInt(int64(len(es))))},
+		{Label: w.T("key_agencies"), Value: w.T("key_agencies_unit", charts.FormatInt(int64(len(agencies))))},
 	}
 	for _, f := range []struct{ key, label, unit string }{
-		{"received", "收到申请", "件"}, {"proactive", "主动公开", "条"}, {"lawsuits", "行政诉讼", "件"},
+		{"received", "key_received", "unit_cases"}, {"proactive", "key_proactive", "unit_items"}, {"lawsuits", "key_lawsuits", "unit_cases"},
 	} {
 		if v := s.Get(f.key); v != nil {
-			value := charts.FormatInt(*v) + f.unit
+			value := w.T(f.unit, charts.FormatInt(*v))
 			if s.Approx(f.key) {
-				value = "约" + value
+				value = w.T("key_approx", value)
 			}
-			out = append(out, Figure{Label: fmt.Sprintf("%s（%d份报告之和）", f.label, giving[f.key]), Value: value})
+			out = append(out, Figure{Label: w.T(f.label, giving[f.key]), Value: value})
 		}
 	}
 	return out

@@ -39,6 +39,10 @@ type Options struct {
 	// Templates are the report templates records may follow; nil means the national
 	// ones (schema.National()).
 	Templates *schema.Set
+	// NoEnglishReports leaves out the English version of every report page (the
+	// site's other pages keep theirs): a report's English page nearly doubles its
+	// HTML, which a national-scale build may not afford.
+	NoEnglishReports bool
 
 	// Shard, a GB/T 2260 province code ("420000"; "000000" for agencies with no
 	// province), builds only that province's part of the site; Hub builds only the

@@ -26,6 +26,7 @@
 // charts at once (the compare page) loads the bundle itself, before this script.
 (function () {
   'use strict';
+  var T = window.nianbaoT || function (s) { var a = arguments; return s.replace(/\{(\d+)\}/g, function (m, i) { return String(a[+i + 1]); }); };
   if (!document.querySelector) { return; }
   // Charts are hidden without JavaScript (html.no-js): show them before drawing,
   // whichever of the site's scripts runs first.
@@ -365,8 +366,8 @@
     var w = chart.getWidth(), h = chart.getHeight();
     var inner = chart.renderToSVGString();
     var size = 14, perLine = Math.max(8, Math.floor((w - 16) / size)), lines = [];
-    var page = document.title.replace(/ · 年报$/, '');
-    var head = page && page !== '年报' ? 1 : 0;
+    var page = document.title.replace(new RegExp(' · ' + T('年报') + '$'), '');
+    var head = page && page !== T('年报') ? 1 : 0;
     for (var i = 0; i < caption.length; i += perLine) { lines.push(caption.slice(i, i + perLine)); }
     var top = 10 + (lines.length + head) * (size + 6) + 6;
     var total = top + h + 22;
@@ -420,28 +421,28 @@
     var bar = document.createElement('div');
     bar.className = 'chart-tools';
     bar.setAttribute('role', 'group');
-    bar.setAttribute('aria-label', '图表工具：' + title);
+    bar.setAttribute('aria-label', T('图表工具：{0}', title));
     var status = document.createElement('span');
     status.className = 'chart-tools-status';
     status.setAttribute('role', 'status');
     if (table) {
-      bar.appendChild(button('数据 CSV', '下载本图的数据（CSV，UTF-8）', function () {
+      bar.appendChild(button(T('数据 CSV'), T('下载本图的数据（CSV，UTF-8）'), function () {
         save(new Blob([csvOf(table)], { type: 'text/csv;charset=utf-8' }), fileName(el, 'csv'));
       }));
     }
     function source() {
       var page = document.documentElement.hasAttribute('data-embed') ? new URL(new URLSearchParams(location.search).get('page') || '', root).href : location.href.split('#')[0];
-      return '来源：年报 ' + page + '#' + el.id;
+      return T('来源：年报 {0}', page + '#' + el.id);
     }
-    var png = button('图片 PNG', '下载本图（PNG）', function () {
+    var png = button(T('图片 PNG'), T('下载本图（PNG）'), function () {
       withChart(el, function (chart) {
         if (!chart) { return; }
         pngOf(svgOf(chart, title, source()), function (blob) {
-          if (blob) { save(blob, fileName(el, 'png')); } else { status.textContent = '未能生成PNG图片'; }
+          if (blob) { save(blob, fileName(el, 'png')); } else { status.textContent = T('未能生成PNG图片'); }
         });
       });
     });
-    var svg = button('图片 SVG', '下载本图（SVG）', function () {
+    var svg = button(T('图片 SVG'), T('下载本图（SVG）'), function () {
       withChart(el, function (chart) {
         if (chart) { save(new Blob([svgOf(chart, title, source())], { type: 'image/svg+xml;charset=utf-8' }), fileName(el, 'svg')); }
       });
@@ -454,8 +455,8 @@
     var page = embed ? new URLSearchParams(location.search).get('page') || '' : location.pathname.slice(root.pathname.length).replace(/index\.html$/, '');
     var link = document.createElement('a');
     link.className = 'chart-link';
-    link.textContent = '链接';
-    link.title = '本图的固定链接';
+    link.textContent = T('链接');
+    link.title = T('本图的固定链接');
     link.href = embed ? new URL(page, root).href + '#' + el.id : '#' + el.id;
     if (embed) { link.target = '_blank'; link.rel = 'noopener'; }
     bar.appendChild(link);
@@ -472,7 +473,7 @@
       box.id = id;
       box.hidden = true;
       var label = document.createElement('label');
-      label.textContent = '嵌入代码（复制到你的网页）';
+      label.textContent = T('嵌入代码（复制到你的网页）');
       var code = document.createElement('textarea');
       code.readOnly = true;
       code.rows = 3;
@@ -491,7 +492,7 @@
       code.value = snippet.outerHTML;
       box.appendChild(label);
       box.appendChild(code);
-      var toggle = button('嵌入', '显示嵌入本图的代码', function () {
+      var toggle = button(T('嵌入'), T('显示嵌入本图的代码'), function () {
         box.hidden = !box.hidden;
         toggle.setAttribute('aria-expanded', String(!box.hidden));
         if (!box.hidden) { code.focus(); code.select(); }
@@ -550,7 +551,7 @@
     var page = q.get('page') || '', id = q.get('chart') || '';
     var box = document.getElementById('embed');
     function fail(msg) { box.textContent = msg; }
-    if (!/^([a-z0-9-]+\/)*$/.test(page) || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) { fail('嵌入地址有误：需要 ?page=本站页面路径&chart=图表编号'); return; }
+    if (!/^([a-z0-9-]+\/)*$/.test(page) || !/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) { fail(T('嵌入地址有误：需要 ?page=本站页面路径&chart=图表编号')); return; }
     var url = new URL(page, root);
     fetch(url.href).then(function (r) {
       if (!r.ok) { throw new Error(url.href + ': HTTP ' + r.status); }
@@ -559,7 +560,7 @@
       var doc = new DOMParser().parseFromString(html, 'text/html');
       var el = doc.getElementById(id);
       var fig = el && el.closest('figure');
-      if (!fig || !el.classList.contains('chart')) { fail('页面上没有这张图表：' + id); return; }
+      if (!fig || !el.classList.contains('chart')) { fail(T('页面上没有这张图表：{0}', id)); return; }
       fig = document.importNode(fig, true);
       box.textContent = '';
       box.appendChild(fig);
@@ -570,13 +571,13 @@
       a.href = url.href + '#' + id;
       a.target = '_blank';
       a.rel = 'noopener';
-      a.textContent = '来源：年报 · ' + (doc.title || url.pathname).replace(/ · 年报$/, '');
+      a.textContent = T('来源：年报 · {0}', (doc.title || url.pathname).replace(/ · (年报|Nianbao)$/, ''));
       from.appendChild(a);
       box.appendChild(from);
       var el = fig.querySelector('.chart[data-chart]');
       prepare(el);
       request(el, true);
-    }).catch(function (e) { fail('未能载入图表：' + e.message); });
+    }).catch(function (e) { fail(T('未能载入图表：{0}', e.message)); });
   }
 
   // Another script of the site that adds a chart figure to the page (a compare

@@ -14,6 +14,7 @@
 // index, which this script also fills in (?q=).
 (function () {
   'use strict';
+  var T = window.nianbaoT || function (s) { var a = arguments; return s.replace(/\{(\d+)\}/g, function (m, i) { return String(a[+i + 1]); }); };
   var MAX_RESULTS = 12; // options listed at most
   var MAX_REGIONS = 4;  // … of which regions
   var PLACE_ENDS = '省市区县州盟旗镇乡';
@@ -191,7 +192,7 @@
         box.dispatchEvent(new CustomEvent('nianbao:pick', { bubbles: true, detail: { slug: r.id, name: r.name, place: r.place, url: r.url } }));
         input.value = '';
         close();
-        say('已添加' + r.name);
+        say(T('已添加{0}', r.name));
         return;
       }
       window.location.href = r.url;
@@ -213,7 +214,7 @@
         name.textContent = r.name;
         var note = document.createElement('span');
         note.className = 'search-note';
-        note.textContent = (r.kind === 'region' ? '地区' : '机关') + (r.place ? ' · ' + r.place : '');
+        note.textContent = (r.kind === 'region' ? T('地区') : T('机关')) + (r.place ? ' · ' + r.place : '');
         li.appendChild(name);
         li.appendChild(note);
         // mousedown, not click: the input keeps its focus and the list stays open.
@@ -224,18 +225,18 @@
       if (open && rs.partial) {
         var more = document.createElement('li');
         more.className = 'search-none';
-        more.textContent = '再输入一个字母，查看全部结果。';
+        more.textContent = T('再输入一个字母，查看全部结果。');
         list.appendChild(more);
       }
       if (open && rs.length === 0 && !rs.partial) {
         var none = document.createElement('li');
         none.className = 'search-none';
-        none.textContent = '没有找到。试试名称的开头、拼音或首字母。';
+        none.textContent = T('没有找到。试试名称的开头、拼音或首字母。');
         list.appendChild(none);
       }
       list.hidden = !open;
       input.setAttribute('aria-expanded', open && rs.length > 0 ? 'true' : 'false');
-      say(!open ? '' : rs.length ? '找到' + rs.length + '个结果，用上下方向键选择' : '没有找到结果');
+      say(!open ? '' : rs.length ? T('找到{0}个结果，用上下方向键选择', rs.length) : T('没有找到结果'));
     }
     function update() {
       var q = input.value;
@@ -244,7 +245,7 @@
       find(folder, q, kinds).then(function (rs) {
         if (mine === seq) { shown = mine; render(rs, q); afterEnter(); }
       }, function () {
-        if (mine === seq) { shown = mine; render([], q); say('搜索索引未能加载'); afterEnter(); }
+        if (mine === seq) { shown = mine; render([], q); say(T('搜索索引未能加载')); afterEnter(); }
       });
     }
     function afterEnter() {

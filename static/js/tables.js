@@ -12,6 +12,7 @@
 // readers.
 (function () {
   'use strict';
+  var T = window.nianbaoT || function (s) { var a = arguments; return s.replace(/\{(\d+)\}/g, function (m, i) { return String(a[+i + 1]); }); };
   // A box is looked at when it is laid out and whenever it or its table changes
   // size (ResizeObserver): a report page's sections below the screen are laid out
   // only when they come near it (content-visibility in the style sheet), and
@@ -25,7 +26,7 @@
       hint = document.createElement('p');
       hint.className = 'scroll-hint';
       hint.setAttribute('aria-hidden', 'true');
-      hint.textContent = '← 左右滑动 →';
+      hint.textContent = T('← 左右滑动 →');
       box.parentNode.insertBefore(hint, box);
     } else if (!wide && has) {
       hint.parentNode.removeChild(hint);
@@ -65,6 +66,6 @@
   });
   document.addEventListener('mouseover', function (e) {
     var td = e.target.closest && e.target.closest('td[data-l]');
-    if (td && !td.title) { td.title = '原文第' + td.getAttribute('data-l') + '行（点击查看）'; }
+    if (td && !td.title) { td.title = T('原文第{0}行（点击查看）', td.getAttribute('data-l')); }
   });
 })();

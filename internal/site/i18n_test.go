@@ -1,0 +1,365 @@
+package site
+
+import (
+	"io/fs"
+	"maps"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	nianbao "github.com/nianbao/nianbao"
+)
+
+// TestCatalogKeys: the theme's two catalogs have the same keys, and a catalog that
+// lacks a key the other has is refused, naming the file and the key.
+func TestCatalogKeys(t *testing.T) {
+	c, err := loadCatalog(nianbao.Theme())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c[langZH]) < 50 || len(c[langZH]) != len(c[langEN]) {
+		t.Fatalf("zh-cn has %d words, en %d", len(c[langZH]), len(c[langEN]))
+	}
+	for _, tc := range []struct{ zh, en, want string }{
+		{"a = \"甲\"\nb = \"乙\"\n", "a = \"A\"\n", `i18n/en.toml: no "b"`},
+		{"a = \"甲\"\n", "a = \"A\"\nb = \"B\"\n", `i18n/zh-cn.toml: no "b"`},
+		{"a = 1\n", "a = \"A\"\n", "i18n/zh-cn.toml:"},
+	} {
+		theme := fstest.MapFS{"i18n/zh-cn.toml": {Data: []byte(tc.zh)}, "i18n/en.toml": {Data: []byte(tc.en)}}
+		if _, err := loadCatalog(theme); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q / %q: error %v, want %q", tc.zh, tc.en, err, tc.want)
+		}
+	}
+	if _, err := loadCatalog(fstest.MapFS{}); err == nil {
+		t.Error("a theme without i18n/: no error")
+	}
+}
+
+// TestCatalogUsedKeys: every key the layouts (T "key"), the body templates
+// ($.W.T "key") and the Go code (w.T("key")) ask for is in the catalog, and every
+// key of the catalog is asked for somewhere.
+func TestCatalogUsedKeys(t *testing.T) {
+	c, err := loadCatalog(nianbao.Theme())
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]string{} // key → where
+	find := func(where, src string, re *regexp.Regexp) {
+		for _, m := range re.FindAllStringSubmatch(src, -1) {
+			used[m[1]] = where
+		}
+	}
+	hugoT := regexp.MustCompile(`\bT "([a-z0-9_]+)"`)
+	bodyT := regexp.MustCompile(`\.W\.T "([a-z0-9_]+)"`)
+	goT := regexp.MustCompile(`\.T\("([a-z0-9_]+)"[,)]`)
+	err = fs.WalkDir(nianbao.Theme(), "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := fs.ReadFile(nianbao.Theme(), p)
+		find(p, string(b), hugoT)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = fs.WalkDir(bodyFS, "templates", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(bodyFS, p)
+		find(p, string(b), bodyT)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Go code asks w.T("key"), and names some keys in tables ("r_heading_overview").
+	goKey := regexp.MustCompile(`"([a-z0-9_]+)"`)
+	gos, _ := filepath.Glob("*.go")
+	for _, p := range gos {
+		if strings.HasSuffix(p, "_test.go") {
+			continue
+		}
+		src := readFile(t, p)
+		find(p, src, goT)
+		for _, m := range goKey.FindAllStringSubmatch(src, -1) {
+			if _, ok := c[langZH][m[1]]; ok {
+				used[m[1]] = p
+			}
+		}
+	}
+	// Keys made from a value: the dataset formats' names.
+	for _, f := range datasetFormats {
+		used["format_"+strings.ReplaceAll(f.ext, ".", "_")] = "report_en.go"
+	}
+	for _, k := range slices.Sorted(maps.Keys(used)) {
+		if _, ok := c[langZH][k]; !ok {
+			t.Errorf("%s: %q is not in the catalog", used[k], k)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(c[langZH])) {
+		if _, ok := used[k]; !ok {
+			t.Errorf("i18n/zh-cn.toml: %q is used nowhere", k)
+		}
+	}
+	for k, v := range zhHome {
+		if c[langZH][k] != v {
+			t.Errorf("zhHome[%q] = %q, i18n/zh-cn.toml has %q", k, v, c[langZH][k])
+		}
+	}
+}
+
+// TestScriptWords: every word a site script asks static/js/i18n.js for
+// (T('中文')) has its English there.
+func TestScriptWords(t *testing.T) {
+	dict := readFile(t, "../../static/js/i18n.js")
+	en := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^\s*'([^']+)': '`).FindAllStringSubmatch(dict, -1) {
+		en[m[1]] = true
+	}
+	if len(en) < 20 {
+		t.Fatalf("i18n.js: %d words", len(en))
+	}
+	asks := regexp.MustCompile(`\bT\('([^']+)'`)
+	scripts, _ := filepath.Glob("../../static/js/*.js")
+	n := 0
+	for _, p := range scripts {
+		for _, m := range asks.FindAllStringSubmatch(readFile(t, p), -1) {
+			n++
+			if !en[m[1]] {
+				t.Errorf("%s: %q has no English in i18n.js", filepath.Base(p), m[1])
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("the scripts ask for %d words", n)
+	}
+}
+
+// TestLanguages: every page says its language (<html lang>), an English page is
+// under /en/, every hreflang link names a page that exists and links back, the
+// default language is x-default, and the language switch links the same pages.
+// The sitemap lists both languages.
+func TestLanguages(t *testing.T) {
+	const base = "/"
+	out := buildFixtures(t, base)
+	english := 0
+	walk(t, out, func(p string) {
+		rel := filepath.ToSlash(strings.TrimPrefix(p, out+string(filepath.Separator)))
+		if !strings.HasSuffix(rel, ".html") || strings.HasPrefix(rel, "embed/") {
+			return
+		}
+		doc := readFile(t, p)
+		wantLang := "zh-CN"
+		if strings.HasPrefix(rel, "en/") {
+			wantLang = "en"
+			english++
+		}
+		alts, sw, lang := languageLinks(t, doc)
+		if lang != wantLang {
+			t.Errorf("%s: <html lang=%q>, want %q", rel, lang, wantLang)
+		}
+		if len(alts) == 0 {
+			if len(sw) > 0 {
+				t.Errorf("%s: a language switch without hreflang links", rel)
+			}
+			return
+		}
+		self := "/" + strings.TrimSuffix(rel, "index.html")
+		if alts[wantLang] != self {
+			t.Errorf("%s: hreflang %s is %q, want the page itself", rel, wantLang, alts[wantLang])
+		}
+		if alts["x-default"] != alts["zh-CN"] || alts["zh-CN"] == "" || alts["en"] == "" {
+			t.Errorf("%s: hreflang links %v", rel, alts)
+		}
+		for hl, u := range alts {
+			target := filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(u, "/")))
+			if strings.HasSuffix(u, "/") {
+				target = filepath.Join(target, "index.html")
+			}
+			back, _, _ := languageLinks(t, readFile(t, target))
+			if back[wantLang] != self {
+				t.Errorf("%s: hreflang %s %s does not link back (it has %v)", rel, hl, u, back)
+			}
+		}
+		for hl, u := range sw {
+			if hl == wantLang || alts[hl] != u {
+				t.Errorf("%s: the switch links %s %s, hreflang says %q", rel, hl, u, alts[hl])
+			}
+		}
+		if len(sw) != len(alts)-2 {
+			t.Errorf("%s: the switch has %d languages, hreflang %d", rel, len(sw), len(alts)-1)
+		}
+	})
+	if english < 10 {
+		t.Errorf("%d English pages", english)
+	}
+	for _, p := range []string{"en/index.html", "en/about/index.html", "en/methodology/index.html", "en/checks/index.html", "en/data/index.html", "en/agency/huaian/2024/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("no English page: %v", err)
+		}
+	}
+	for _, p := range []string{"en/agency/index.html", "en/region/index.html", "zh-cn/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err == nil {
+			t.Errorf("%s: a page that should not be there", p)
+		}
+	}
+	index := readFile(t, filepath.Join(out, "sitemap.xml"))
+	for _, want := range []string{"<sitemapindex", "/zh-cn/sitemap.xml", "/en/sitemap.xml"} {
+		if !strings.Contains(index, want) {
+			t.Errorf("sitemap.xml lacks %s", want)
+		}
+	}
+	if sm := readFile(t, filepath.Join(out, "en/sitemap.xml")); !strings.Contains(sm, "<loc>/en/agency/huaian/2024/</loc>") || !strings.Contains(sm, `hreflang="zh-CN"`) {
+		t.Error("en/sitemap.xml lacks the English report page or its zh-CN alternate")
+	}
+	if sm := readFile(t, filepath.Join(out, "zh-cn/sitemap.xml")); !strings.Contains(sm, "<loc>/agency/huaian/2024/</loc>") {
+		t.Error("zh-cn/sitemap.xml lacks the report page")
+	}
+}
+
+// languageLinks are a page's <link rel="alternate" hreflang> (hreflang → href),
+// its language switch's links (hreflang → href) and its <html lang>.
+func languageLinks(t *testing.T, doc string) (alts, sw map[string]string, lang string) {
+	t.Helper()
+	alts, sw = map[string]string{}, map[string]string{}
+	z := html.NewTokenizer(strings.NewReader(doc))
+	inSwitch := false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return
+		}
+		tok := z.Token()
+		switch {
+		case tok.Data == "html" && tt == html.StartTagToken:
+			lang = attr(tok, "lang")
+		case tok.Data == "link" && attr(tok, "rel") == "alternate":
+			alts[attr(tok, "hreflang")] = attr(tok, "href")
+		case tok.Data == "ul" && tt == html.StartTagToken && attr(tok, "class") == "lang-switch":
+			inSwitch = true
+		case tok.Data == "ul" && tt == html.EndTagToken:
+			inSwitch = false
+		case inSwitch && tok.Data == "a" && tt == html.StartTagToken:
+			if attr(tok, "lang") != attr(tok, "hreflang") {
+				t.Errorf("a switch link with lang %q, hreflang %q", attr(tok, "lang"), attr(tok, "hreflang"))
+			}
+			sw[attr(tok, "hreflang")] = attr(tok, "href")
+		}
+	}
+}
+
+// TestEnglishUI: the English home, hand-written and report pages show none of the
+// site's Chinese UI words (every zh-cn catalog value in Chinese), outside what is
+// record text (names, titles, narrative, check messages, the report's tables and
+// source lines, the links to Chinese pages) and the switch to 中文. The prose of
+// the hand-written pages, which quotes the Chinese terms it translates, is left out.
+func TestEnglishUI(t *testing.T) {
+	c, err := loadCatalog(nianbao.Theme())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zhWords []string
+	for k, v := range c[langZH] {
+		if hasHan(v) && c[langEN][k] != v {
+			for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == '%' || r == '<' || r == '>' }) {
+				if hanCount(part) >= 2 {
+					zhWords = append(zhWords, strings.TrimFunc(part, func(r rune) bool { return !unicode.Is(unicode.Han, r) }))
+				}
+			}
+		}
+	}
+	out := buildFixtures(t, "/")
+	recordText := regexp.MustCompile(`(?s)<title>.*?</title>|<meta name="description"[^>]*>|<h1>.*?</h1>|<nav class="crumbs".*?</nav>|<p class="kicker">.*?</p>|<li>Region: .*?</li>|<table class="grid".*?</table>|<p class="hint">本列.*?</p>|<section id="narrative".*?</section>|<li class="check">.*?</li>|<details class="provenance".*?</details>|<ul class="links">.*?</ul>|<ul class="lang-switch".*?</ul>|<a [^>]*>[^<]*</a> \([^)]*\)|<code>.*?</code>|placeholder="[^"]*"|<article class="prose">.*?</article>`)
+	for _, p := range []string{"en/index.html", "en/about/index.html", "en/checks/index.html", "en/agency/huaian/2024/index.html", "en/agency/xifeng-qu/2017/index.html", "en/404.html"} {
+		doc := readFile(t, filepath.Join(out, p))
+		ui := recordText.ReplaceAllString(doc, "")
+		for _, w := range zhWords {
+			if strings.Contains(ui, w) {
+				i := strings.Index(ui, w)
+				t.Errorf("%s: Chinese UI text %q: …%s…", p, w, ui[max(0, i-80):min(len(ui), i+80)])
+			}
+		}
+		if strings.Contains(ui, "[") && regexp.MustCompile(`\[[a-z0-9_]+\]`).MatchString(ui) {
+			t.Errorf("%s: a key without words: %s", p, regexp.MustCompile(`\[[a-z0-9_]+\]`).FindString(ui))
+		}
+	}
+	// The English report page's links to the zh-cn page's files and pages resolve.
+	const page = "en/agency/huaian/2024/"
+	doc := readFile(t, filepath.Join(out, page, "index.html"))
+	for _, r := range htmlRefs(doc) {
+		u, err := url.Parse(r.url)
+		if err != nil || u.IsAbs() || strings.HasPrefix(r.url, "#") || r.url == "" {
+			continue
+		}
+		target := path.Join("/"+page, u.Path)
+		if strings.HasPrefix(u.Path, "/") {
+			target = u.Path
+		}
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(target)))
+		if err == nil && fi.IsDir() {
+			_, err = os.Stat(filepath.Join(out, filepath.FromSlash(target), "index.html"))
+		}
+		if err != nil {
+			t.Errorf("%s: %s does not resolve: %v", page, r.url, err)
+		}
+	}
+	for _, want := range []string{`data-text="../../../../agency/huaian/2024/text.txt"`, "Key figures", "Requests received", "Checks", "Source and downloads", "Chinese page</a>"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+}
+
+func hasHan(s string) bool { return hanCount(s) > 0 }
+
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
+}
+
+// TestNoEnglishReports: Options.NoEnglishReports leaves out the English report
+// pages and nothing else, and no page links to one.
+func TestNoEnglishReports(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{DataDir: fixtures, Now: testNow, NoEnglishReports: true}, out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "en/agency")); err == nil {
+		t.Error("en/agency/ is there")
+	}
+	for _, p := range []string{"en/index.html", "en/about/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Error(err)
+		}
+	}
+	doc := readFile(t, filepath.Join(out, "agency/huaian/2024/index.html"))
+	if strings.Contains(doc, "/en/") || strings.Contains(doc, "lang-switch") {
+		t.Error("the report page links an English page")
+	}
+}
+
+// testWords are the embedded theme's words in lang, for tests that render a body.
+func testWords(t testing.TB, lang string) words {
+	t.Helper()
+	c, err := loadCatalog(nianbao.Theme())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.in(lang)
+}

@@ -1,0 +1,51 @@
+// The site's scripts' own words in each language. A script asks for its words by
+// their Chinese (the default language's) form, with {0}, {1}… for the values:
+// nianbaoT('找到{0}个结果', n). On a page whose <html lang> is English, the English
+// below is used; on any other, the Chinese. Loaded before every other script of the
+// site (layouts/baseof.html); a script that runs without it falls back to its
+// Chinese words. internal/site TestScriptWords checks that every word a script asks
+// for is here.
+(function () {
+  'use strict';
+  var en = {
+    // search.js
+    '已添加{0}': 'Added {0}',
+    '地区': 'Region',
+    '机关': 'Agency',
+    '再输入一个字母，查看全部结果。': 'Type one more letter to see all results.',
+    '没有找到。试试名称的开头、拼音或首字母。': 'Nothing found. Try the start of the name, its pinyin or initials.',
+    '找到{0}个结果，用上下方向键选择': '{0} results; choose with the arrow keys',
+    '没有找到结果': 'No results',
+    '搜索索引未能加载': 'The search index could not be loaded',
+    // tables.js
+    '← 左右滑动 →': '← scroll sideways →',
+    '原文第{0}行（点击查看）': 'Line {0} of the report (click to see it)',
+    // charts.js
+    '年报': 'Nianbao',
+    '图表工具：{0}': 'Chart tools: {0}',
+    '数据 CSV': 'Data CSV',
+    '下载本图的数据（CSV，UTF-8）': 'Download this chart\'s data (CSV, UTF-8)',
+    '来源：年报 {0}': 'Source: Nianbao {0}',
+    '图片 PNG': 'Image PNG',
+    '下载本图（PNG）': 'Download this chart (PNG)',
+    '未能生成PNG图片': 'Could not make the PNG image',
+    '图片 SVG': 'Image SVG',
+    '下载本图（SVG）': 'Download this chart (SVG)',
+    '链接': 'Link',
+    '本图的固定链接': 'A permanent link to this chart',
+    '嵌入代码（复制到你的网页）': 'Embed code (copy it into your page)',
+    '嵌入': 'Embed',
+    '显示嵌入本图的代码': 'Show the code that embeds this chart',
+    '嵌入地址有误：需要 ?page=本站页面路径&chart=图表编号': 'Wrong embed address: it needs ?page=a page of this site&chart=a chart\'s id',
+    '页面上没有这张图表：{0}': 'The page has no such chart: {0}',
+    '来源：年报 · {0}': 'Source: Nianbao · {0}',
+    '未能载入图表：{0}': 'Could not load the chart: {0}'
+  };
+  var lang = (document.documentElement.getAttribute('lang') || '').toLowerCase();
+  var words = lang === 'en' || lang.indexOf('en-') === 0 ? en : null;
+  window.nianbaoT = function (zh) {
+    var s = words && Object.prototype.hasOwnProperty.call(words, zh) ? words[zh] : zh;
+    var args = arguments;
+    return s.replace(/\{(\d+)\}/g, function (m, i) { return String(args[+i + 1]); });
+  };
+})();
