@@ -25,7 +25,7 @@ import (
 // Chart is one chart: what the page shows in a <figure>.
 type Chart struct {
 	ID      string          // stable element ID, unique on its page
-	Caption string          // zh-CN caption, the <figcaption>
+	Caption string          // the caption, the <figcaption>, in the chart's language
 	Option  json.RawMessage // the ECharts option object
 	Table   Table           // the same numbers as a table
 	// Compact is the chart as a page that shows its table carries it: the name of
@@ -313,11 +313,20 @@ const (
 )
 
 // rowHeight is the height of a horizontal chart's rows: room for its longest label.
+// A character of the ASCII range (an English label's) takes half a Chinese one's
+// width.
 func rowHeight(categories []string) int {
-	perLine := horizontalLabelWidth / labelCharWidth
+	perLine := 2 * (horizontalLabelWidth / labelCharWidth) // half-widths a line
 	lines := 1
 	for _, c := range categories {
-		lines = max(lines, (len([]rune(c))+perLine-1)/perLine)
+		width := 0
+		for _, r := range c {
+			width += 2
+			if r < 0x80 {
+				width--
+			}
+		}
+		lines = max(lines, (width+perLine-1)/perLine)
 	}
 	return max(minRowHeight, lines*labelLineHeight+rowPadding)
 }
