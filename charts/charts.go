@@ -280,7 +280,7 @@ const (
 const (
 	legendRowWidth  = 320 // pixels: a 390-pixel phone screen less the page's margins
 	legendItemWidth = 38  // pixels: an item's symbol and gaps, besides its text
-	legendCharWidth = 13  // pixels: a character of the 12-pixel legend text
+	legendCharWidth = 13  // pixels: a Chinese character of the 12-pixel legend text
 	legendRowHeight = 24  // pixels
 )
 
@@ -292,7 +292,7 @@ func gridTop(series []Series) string {
 	}
 	rows, width := 1, 0
 	for _, s := range series {
-		w := legendItemWidth + legendCharWidth*len([]rune(s.Name))
+		w := legendItemWidth + (legendCharWidth*halfWidths(s.Name)+1)/2
 		if width > 0 && width+w > legendRowWidth {
 			rows++
 			width = 0
@@ -313,22 +313,26 @@ const (
 )
 
 // rowHeight is the height of a horizontal chart's rows: room for its longest label.
-// A character of the ASCII range (an English label's) takes half a Chinese one's
-// width.
 func rowHeight(categories []string) int {
 	perLine := 2 * (horizontalLabelWidth / labelCharWidth) // half-widths a line
 	lines := 1
 	for _, c := range categories {
-		width := 0
-		for _, r := range c {
-			width += 2
-			if r < 0x80 {
-				width--
-			}
-		}
-		lines = max(lines, (width+perLine-1)/perLine)
+		lines = max(lines, (halfWidths(c)+perLine-1)/perLine)
 	}
 	return max(minRowHeight, lines*labelLineHeight+rowPadding)
+}
+
+// halfWidths is the width of a label in half a Chinese character's: a character of
+// the ASCII range (an English label's) is about half as wide as a Chinese one.
+func halfWidths(s string) int {
+	n := 0
+	for _, r := range s {
+		n += 2
+		if r < 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 // countAxis is a value axis of counts: integer ticks only.

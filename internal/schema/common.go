@@ -45,7 +45,7 @@ var requestRowsHead = []Row{
 	{Key: "denied_enforcement_files", Number: "7.", Label: "属于行政执法案卷", En: "Administrative enforcement files", Synonyms: []string{"执法案卷"}, Group: "denied"},
 	{Key: "denied_administrative_query", Number: "8.", Label: "属于行政查询事项", En: "Administrative inquiry matters", Synonyms: []string{"行政查询"}, Group: "denied"},
 	{Key: "unable_not_held", Number: "1.", Label: "本机关不掌握相关政府信息", En: "Not held by this agency", Synonyms: []string{"不掌握"}, Group: "unable"},
-	{Key: "unable_needs_creation", Number: "2.", Label: "没有现成信息需要另行制作", En: "No existing information; would have to be created", Synonyms: []string{"另行制作", "没有现成"}, Group: "unable"},
+	{Key: "unable_needs_creation", Number: "2.", Label: "没有现成信息需要另行制作", En: "No existing information; must be created", Synonyms: []string{"另行制作", "没有现成"}, Group: "unable"},
 	{Key: "unable_unclear", Number: "3.", Label: "补正后申请内容仍不明确", En: "Still unclear after correction", Synonyms: []string{"仍不明确", "补正后"}, Group: "unable"},
 	{Key: "not_processed_complaint", Number: "1.", Label: "信访举报投诉类申请", En: "Petitions, reports and complaints", Synonyms: []string{"信访", "举报投诉"}, Group: "not_processed"},
 	{Key: "not_processed_repeated", Number: "2.", Label: "重复申请", En: "Repeated requests", Synonyms: []string{"重复申请"}, Group: "not_processed"},
