@@ -25,7 +25,7 @@ import (
 // Chart is one chart: what the page shows in a <figure>.
 type Chart struct {
 	ID      string          // stable element ID, unique on its page
-	Caption string          // zh-CN caption, the <figcaption>
+	Caption string          // the caption, the <figcaption>, in the chart's language
 	Option  json.RawMessage // the ECharts option object
 	Table   Table           // the same numbers as a table
 	// Compact is the chart as a page that shows its table carries it: the name of
@@ -280,7 +280,7 @@ const (
 const (
 	legendRowWidth  = 320 // pixels: a 390-pixel phone screen less the page's margins
 	legendItemWidth = 38  // pixels: an item's symbol and gaps, besides its text
-	legendCharWidth = 13  // pixels: a character of the 12-pixel legend text
+	legendCharWidth = 13  // pixels: a Chinese character of the 12-pixel legend text
 	legendRowHeight = 24  // pixels
 )
 
@@ -292,7 +292,7 @@ func gridTop(series []Series) string {
 	}
 	rows, width := 1, 0
 	for _, s := range series {
-		w := legendItemWidth + legendCharWidth*len([]rune(s.Name))
+		w := legendItemWidth + (legendCharWidth*halfWidths(s.Name)+1)/2
 		if width > 0 && width+w > legendRowWidth {
 			rows++
 			width = 0
@@ -314,12 +314,25 @@ const (
 
 // rowHeight is the height of a horizontal chart's rows: room for its longest label.
 func rowHeight(categories []string) int {
-	perLine := horizontalLabelWidth / labelCharWidth
+	perLine := 2 * (horizontalLabelWidth / labelCharWidth) // half-widths a line
 	lines := 1
 	for _, c := range categories {
-		lines = max(lines, (len([]rune(c))+perLine-1)/perLine)
+		lines = max(lines, (halfWidths(c)+perLine-1)/perLine)
 	}
 	return max(minRowHeight, lines*labelLineHeight+rowPadding)
+}
+
+// halfWidths is the width of a label in half a Chinese character's: a character of
+// the ASCII range (an English label's) is about half as wide as a Chinese one.
+func halfWidths(s string) int {
+	n := 0
+	for _, r := range s {
+		n += 2
+		if r < 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 // countAxis is a value axis of counts: integer ticks only.

@@ -8,14 +8,35 @@ import (
 // Report returns the charts of one report, in page order, as its template describes
 // them (schema.Chart): proactive disclosure, request outcomes, denial and inability
 // reasons, reviews and lawsuits. A chart the record has no figures for is left out.
-func Report(r *record.Record) []Chart { return report(r, true) }
+func Report(r *record.Record) []Chart { return report(r, true, Chinese) }
 
 // ReportCompact is Report without each chart's Option: what a page that shows the
 // charts' tables needs (Chart.Compact), at a fraction of the cost, for every report
 // of a build.
-func ReportCompact(r *record.Record) []Chart { return report(r, false) }
+func ReportCompact(r *record.Record) []Chart { return report(r, false, Chinese) }
 
-func report(r *record.Record, full bool) []Chart {
+// ReportCompactIn is ReportCompact in a language: the captions, the tables' headers
+// and the categories and series the template names are in lang; what the record
+// names (the proactive breakdown's categories) stays as printed.
+func ReportCompactIn(r *record.Record, lang Language) []Chart { return report(r, false, lang) }
+
+// Language is the language of a chart's words.
+type Language int
+
+const (
+	Chinese Language = iota // the template's own words
+	English                 // the template description's English (schema's En fields)
+)
+
+// pick is zh, or en in English (zh where the description has no English).
+func (l Language) pick(zh, en string) string {
+	if l == English && en != "" {
+		return en
+	}
+	return zh
+}
+
+func report(r *record.Record, full bool, lang Language) []Chart {
 	t := r.Template()
 	if t == nil {
 		return nil
@@ -25,7 +46,7 @@ func report(r *record.Record, full bool) []Chart {
 		if spec.Unless != "" && r.HasUnder(spec.Unless) {
 			continue
 		}
-		if c, ok := fromSpec(r, spec, full); ok {
+		if c, ok := fromSpec(r, spec, full, lang); ok {
 			out = append(out, c)
 		}
 	}
@@ -42,9 +63,11 @@ var styles = map[schema.ChartStyle]Kind{
 // FromSpec draws one chart of a record as a template describes it. A category is the
 // sum of the figures of its paths that the record gives (or its template derives);
 // it is absent when none is.
-func FromSpec(r *record.Record, spec schema.Chart) (Chart, bool) { return fromSpec(r, spec, true) }
+func FromSpec(r *record.Record, spec schema.Chart) (Chart, bool) {
+	return fromSpec(r, spec, true, Chinese)
+}
 
-func fromSpec(r *record.Record, spec schema.Chart, full bool) (Chart, bool) {
+func fromSpec(r *record.Record, spec schema.Chart, full bool, lang Language) (Chart, bool) {
 	var names []string
 	var series []Series
 	if spec.List != "" {
@@ -56,12 +79,12 @@ func fromSpec(r *record.Record, spec schema.Chart, full bool) (Chart, bool) {
 		}
 		name := ""
 		if len(spec.Series) > 0 {
-			name = spec.Series[0].Name
+			name = lang.pick(spec.Series[0].Name, spec.Series[0].En)
 		}
 		series = []Series{{Name: name, Values: vals}}
 	} else {
 		for _, c := range spec.Categories {
-			names = append(names, c.Label)
+			names = append(names, lang.pick(c.Label, c.En))
 		}
 		for _, s := range spec.Series {
 			vals := make([]*int64, len(spec.Categories))
@@ -78,10 +101,11 @@ func fromSpec(r *record.Record, spec schema.Chart, full bool) (Chart, bool) {
 					vals[i] = record.Int(sum)
 				}
 			}
-			series = append(series, Series{Name: s.Name, Values: vals})
+			series = append(series, Series{Name: lang.pick(s.Name, s.En), Values: vals})
 		}
 	}
-	return categoriesChart(spec.ID, spec.Caption, spec.RowHeader, names, series, styles[spec.Style], full)
+	return categoriesChart(spec.ID, lang.pick(spec.Caption, spec.CaptionEn), lang.pick(spec.RowHeader, spec.RowHeaderEn),
+		names, series, styles[spec.Style], full)
 }
 
 // Trend charts the summary figures of one agency's reports across years (Years):

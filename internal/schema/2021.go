@@ -7,12 +7,12 @@ import "slices"
 // which it prints as three rows.
 
 func template2021() *Template {
-	decisions := []Column{{Key: "decisions", Label: "本年处理决定数量", Synonyms: []string{"处理决定"}}}
+	decisions := []Column{{Key: "decisions", Label: "本年处理决定数量", En: "Decisions this year", Synonyms: []string{"处理决定"}}}
 	requests := requestsTable(concat(requestRowsHead, []Row{
-		{Key: "other", Number: "（六）", Label: "其他处理", Synonyms: []string{"其他处理"}, Group: "results", Hidden: true},
-		{Key: "other_overdue_correction", Number: "1.", Label: "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", Synonyms: []string{"逾期不补正", "不补正"}, Group: "other"},
-		{Key: "other_unpaid_fee", Number: "2.", Label: "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", Synonyms: []string{"缴纳费用", "收费通知"}, Group: "other"},
-		{Key: "other_misc", Number: "3.", Label: "其他", Synonyms: []string{"3.其他", "3、其他", "3．其他"}, Group: "other"},
+		{Key: "other", Number: "（六）", Label: "其他处理", En: "Other handling", Synonyms: []string{"其他处理"}, Group: "results", Hidden: true},
+		{Key: "other_overdue_correction", Number: "1.", Label: "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", En: "Not corrected in time without good reason; no longer processed", Synonyms: []string{"逾期不补正", "不补正"}, Group: "other"},
+		{Key: "other_unpaid_fee", Number: "2.", Label: "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", En: "Fee not paid in time as notified; no longer processed", Synonyms: []string{"缴纳费用", "收费通知"}, Group: "other"},
+		{Key: "other_misc", Number: "3.", Label: "其他", En: "Other", Synonyms: []string{"3.其他", "3、其他", "3．其他"}, Group: "other"},
 	}, requestRowsTail))
 	results := append([]string{"granted", "partially_granted"}, rowKeysOf(requests, "denied")...)
 	results = append(results, rowKeysOf(requests, "unable")...)
@@ -59,20 +59,20 @@ func template2021() *Template {
 		Tables: []Table{
 			proactiveText,
 			art20Table("art20-1", "第二十条第（一）项", []Column{
-				{Key: "made", Label: "本年制发件数", Synonyms: []string{"制发"}},
-				{Key: "repealed", Label: "本年废止件数", Synonyms: []string{"废止"}},
-				{Key: "in_force", Label: "现行有效件数", Synonyms: []string{"现行有效"}},
+				{Key: "made", Label: "本年制发件数", En: "Issued this year", Synonyms: []string{"制发"}},
+				{Key: "repealed", Label: "本年废止件数", En: "Repealed this year", Synonyms: []string{"废止"}},
+				{Key: "in_force", Label: "现行有效件数", En: "In force", Synonyms: []string{"现行有效"}},
 			},
-				Row{Key: "regulations", Label: "规章", Synonyms: []string{"规章"}},
-				Row{Key: "normative_documents", Label: "行政规范性文件", Synonyms: []string{"规范性文件"}}),
+				Row{Key: "regulations", Label: "规章", En: "Rules", Synonyms: []string{"规章"}},
+				Row{Key: "normative_documents", Label: "行政规范性文件", En: "Administrative normative documents", Synonyms: []string{"规范性文件"}}),
 			art20Table("art20-5", "第二十条第（五）项", decisions,
-				Row{Key: "licensing", Label: "行政许可", Synonyms: []string{"行政许可"}}),
+				Row{Key: "licensing", Label: "行政许可", En: "Administrative licensing", Synonyms: []string{"行政许可"}}),
 			art20Table("art20-6", "第二十条第（六）项", decisions,
-				Row{Key: "penalty", Label: "行政处罚", Synonyms: []string{"行政处罚"}},
-				Row{Key: "coercion", Label: "行政强制", Synonyms: []string{"行政强制"}}),
+				Row{Key: "penalty", Label: "行政处罚", En: "Administrative penalties", Synonyms: []string{"行政处罚"}},
+				Row{Key: "coercion", Label: "行政强制", En: "Administrative coercion", Synonyms: []string{"行政强制"}}),
 			art20Table("art20-8", "第二十条第（八）项", []Column{
-				{Key: "amount_10k_yuan", Label: "本年收费金额（单位：万元）", Kind: Amount, Unit: "万元", Synonyms: []string{"收费金额"}},
-			}, Row{Key: "fees", Label: "行政事业性收费", Synonyms: []string{"行政事业性收费"}}),
+				{Key: "amount_10k_yuan", Label: "本年收费金额（单位：万元）", En: "Fees collected this year (10,000 yuan)", Kind: Amount, Unit: "万元", Synonyms: []string{"收费金额"}},
+			}, Row{Key: "fees", Label: "行政事业性收费", En: "Administrative fees", Synonyms: []string{"行政事业性收费"}}),
 			requests,
 			appealsTable,
 			feesStaffText,
@@ -83,8 +83,9 @@ func template2021() *Template {
 		Statements: statements,
 		Summary:    tableSummary(requests),
 		Rates:      tableRates(rowKeysOf(requests, "denied")),
-		Charts: append([]Chart{proactiveCategoriesChart}, tableCharts(requests, [][2]string{
-			{"licensing", "行政许可"}, {"penalty", "行政处罚"}, {"coercion", "行政强制"},
+		Charts: append([]Chart{proactiveCategoriesChart}, tableCharts(requests, [][3]string{
+			{"licensing", "行政许可", "Administrative licensing"}, {"penalty", "行政处罚", "Administrative penalties"},
+			{"coercion", "行政强制", "Administrative coercion"},
 		})...),
 	}
 }

@@ -5,7 +5,8 @@ import "sync"
 // proactiveCategoriesChart charts the proactive breakdown, where a report gives one.
 var proactiveCategoriesChart = Chart{
 	ID: "chart-proactive", Caption: "主动公开政府信息数量（按类别，条）", RowHeader: "类别", Style: HorizontalBars,
-	List: "proactive.categories", Series: []ChartSeries{{Name: "条数"}},
+	CaptionEn: "Government information proactively disclosed (by category, items)", RowHeaderEn: "Category",
+	List: "proactive.categories", Series: []ChartSeries{{Name: "条数", En: "Items"}},
 }
 
 // national is the set of the national templates, made once (it is read-only).

@@ -17,6 +17,7 @@ package schema
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -118,8 +119,11 @@ type Table struct {
 	ID      string // stable and unique within the template: "requests", "art20-1"; HTML ids are "t-"+ID
 	Caption string // as the template prints it
 	Note    string // a line printed with the table, or ""
-	Layout  Layout
-	Prefix  string // the record path the table's figures are under: "requests", "proactive", ""
+	// CaptionEn, NoteEn and StubEn are Caption, Note and Stub in English (the site's
+	// English pages).
+	CaptionEn, NoteEn, StubEn string
+	Layout                    Layout
+	Prefix                    string // the record path the table's figures are under: "requests", "proactive", ""
 	// Text: the template prints no such table; its figures are stated in the report's
 	// text (the headline proactive count, fees, staff) and shown as a table.
 	Text bool
@@ -160,6 +164,7 @@ const (
 // HeadCell is a header cell as printed, with its spans (0 or 1: no span).
 type HeadCell struct {
 	Text    string
+	En      string // Text in English
 	Colspan int
 	Rowspan int
 }
@@ -168,6 +173,7 @@ type HeadCell struct {
 type Column struct {
 	Key      string   // the last part of the figure's path ("total", "made"); may be "" in an Items table
 	Label    string   // as printed
+	En       string   // Label in English
 	Synonyms []string // other headers real reports print for it
 	Kind     Kind
 	Unit     string // the unit the figures are kept in: "元", "万元"; "" for a plain count
@@ -178,6 +184,7 @@ type Row struct {
 	Key      string   // the row's part of the figure path ("granted"); in an Items table, the figure's path under Prefix
 	Number   string   // the ordinal the template prints: "一、", "（三）", "1."
 	Label    string   // the label the template prints, without its ordinal
+	En       string   // Label in English
 	Name     string   // a fuller name for messages, when Label is not enough ("行政诉讼（复议后起诉）"); else ""
 	Synonyms []string // words that name the row in real reports; the longest found wins (in a ByLabel table the label itself counts too)
 	Exclude  []string // a label with one of these words is not this row
@@ -197,6 +204,7 @@ type Group struct {
 	Key    string
 	Number string
 	Label  string
+	En     string // Label in English
 	Parent string // the group this one is inside, or ""
 }
 
@@ -204,6 +212,7 @@ type Group struct {
 type Section struct {
 	Number string   // "三"
 	Title  string   // "收到和处理政府信息公开申请情况"
+	En     string   // Title in English
 	Words  []string // words its heading has in real reports
 	Tables []string // IDs of the tables the section prints
 	// Narrative is the record's narrative key its text is kept in
@@ -301,7 +310,9 @@ type Chart struct {
 	ID        string // unique on a report page: "chart-outcomes"
 	Caption   string // with the unit: "申请办理结果（按申请人类型，件）"
 	RowHeader string // the header of the category column in the chart's data table
-	Style     ChartStyle
+	// CaptionEn and RowHeaderEn are Caption and RowHeader in English.
+	CaptionEn, RowHeaderEn string
+	Style                  ChartStyle
 	// Categories are the bars; each is the sum of the present figures of its paths,
 	// with {col} replaced by a series' column.
 	Categories []ChartCategory
@@ -317,12 +328,14 @@ type Chart struct {
 // ChartCategory is one category (bar) of a chart.
 type ChartCategory struct {
 	Label string
+	En    string // Label in English
 	Paths []string
 }
 
 // ChartSeries is one series of a chart; Col replaces {col} in the category paths.
 type ChartSeries struct {
 	Name string
+	En   string // Name in English
 	Col  string
 }
 
@@ -456,6 +469,37 @@ func (t *Table) InGroup(r Row, group string) bool { return slices.Contains(t.Gro
 
 // Title is the row's ordinal and label, as printed.
 func (r Row) Title() string { return r.Number + r.Label }
+
+// TitleEn is the row's ordinal and its label in English ("(3) Withheld"): the
+// ordinal's Chinese numeral becomes an arabic one (numberEn).
+func (r Row) TitleEn() string { return numberEn(r.Number) + r.En }
+
+// Title is the group's ordinal and label as printed.
+func (g Group) Title() string { return g.Number + g.Label }
+
+// TitleEn is the group's ordinal and label in English (Row.TitleEn).
+func (g Group) TitleEn() string { return numberEn(g.Number) + g.En }
+
+// numberEn is a printed ordinal in English: "一、" → "1. ", "（三）" → "(3) ",
+// "1." → "1. ".
+func numberEn(n string) string {
+	if n == "" {
+		return ""
+	}
+	inner := strings.TrimSuffix(strings.TrimPrefix(n, "（"), "）")
+	paren := inner != n
+	inner = strings.TrimRight(inner, "、.．")
+	if v := strings.Index(hanDigits, inner); v >= 0 && inner != "" && len(inner) == len("一") {
+		inner = strconv.Itoa(v/len("一") + 1)
+	}
+	if paren {
+		return "(" + inner + ") "
+	}
+	return inner + ". "
+}
+
+// hanDigits are the Chinese numerals one to ten, as ordinals print them.
+const hanDigits = "一二三四五六七八九十"
 
 // FullName is the row's Name, or its label.
 func (r Row) FullName() string {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestNational: the national descriptions are well formed, and hold what the data
@@ -158,5 +159,72 @@ func TestCheck(t *testing.T) {
 	dup.Tables = append(dup.Tables, dup.Tables[0])
 	if _, err := NewSet(dup); err == nil {
 		t.Error("a table given twice")
+	}
+}
+
+// TestEnglishLabels: every text of the national templates that the site prints (a
+// table's caption, note, stub and header cells, its rows, columns and groups, the
+// sections' titles, the charts' captions, row headers, categories and series) has
+// its English, and the English has no Han characters.
+func TestEnglishLabels(t *testing.T) {
+	for _, tp := range National().Templates() {
+		check := func(what, zh, en string) {
+			t.Helper()
+			if zh == "" && en == "" {
+				return
+			}
+			if en == "" {
+				t.Errorf("%s: %s %q has no English", tp.ID, what, zh)
+				return
+			}
+			for _, r := range en {
+				if unicode.Is(unicode.Han, r) {
+					t.Errorf("%s: %s %q: English %q has Han characters", tp.ID, what, zh, en)
+					return
+				}
+			}
+		}
+		for _, tb := range tp.Tables {
+			check("table "+tb.ID+" caption", tb.Caption, tb.CaptionEn)
+			check("table "+tb.ID+" note", tb.Note, tb.NoteEn)
+			check("table "+tb.ID+" stub", tb.Stub, tb.StubEn)
+			for _, hr := range tb.Head {
+				for _, h := range hr {
+					check("table "+tb.ID+" header", h.Text, h.En)
+				}
+			}
+			for _, c := range tb.Columns {
+				check("table "+tb.ID+" column", c.Label, c.En)
+			}
+			for _, r := range tb.Rows {
+				check("table "+tb.ID+" row", r.Label, r.En)
+				check("table "+tb.ID+" row title", r.Title(), r.TitleEn())
+			}
+			for _, g := range tb.Groups {
+				check("table "+tb.ID+" group", g.Label, g.En)
+				check("table "+tb.ID+" group title", g.Title(), g.TitleEn())
+			}
+		}
+		for _, s := range tp.Sections {
+			check("section", s.Title, s.En)
+		}
+		for _, c := range tp.Charts {
+			check(c.ID+" caption", c.Caption, c.CaptionEn)
+			check(c.ID+" row header", c.RowHeader, c.RowHeaderEn)
+			for _, cat := range c.Categories {
+				check(c.ID+" category", cat.Label, cat.En)
+			}
+			for _, s := range c.Series {
+				check(c.ID+" series", s.Name, s.En)
+			}
+		}
+	}
+}
+
+func TestNumberEn(t *testing.T) {
+	for in, want := range map[string]string{"": "", "一、": "1. ", "四、": "4. ", "（三）": "(3) ", "（七）": "(7) ", "1.": "1. ", "8.": "8. "} {
+		if got := numberEn(in); got != want {
+			t.Errorf("numberEn(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

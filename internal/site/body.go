@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/nianbao/nianbao/charts"
+	"github.com/nianbao/nianbao/internal/record"
 )
 
 // Page bodies. What a page shows beyond its header (a report's figures, charts,
@@ -49,6 +50,7 @@ type chartView struct {
 	Height              int
 	Head                []string
 	Rows                [][]string // first cell is the row header
+	DataLabel           string     // the summary of the chart's table; "" is "数据表"
 }
 
 // Chart heights in pixels: a horizontal chart grows with its categories.
@@ -110,10 +112,10 @@ type reportBody struct {
 	SHA256        string
 	Downloads     []Link // Name, URL (relative to the page) and Note
 	Provenance    []ProvFM
-	Text          string // the normalized source text's file name beside the page, "" for none
-	Prev, Next    *Link  // the agency's reports of the years before and after
-	W             words  // the UI's words in the page's language
-	ChartsAt      string // the page with the report's charts, when this one leaves them out
+	Text          string         // the normalized source text's file name beside the page, "" for none
+	Prev, Next    *Link          // the agency's reports of the years before and after
+	W             words          // the UI's words in the page's language
+	checks        []record.Check // the checks of the record, for the English tables' cells
 }
 
 // provRow is a row of a report page's table of provenance: a figure and, in the

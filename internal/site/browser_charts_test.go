@@ -471,3 +471,54 @@ func TestChartsWithoutBundle(t *testing.T) {
 		t.Errorf("without the bundle: drawing hidden, table open, drawn, toolbar = %v (%v), want true, true, false, 数据 CSV|链接|嵌入", got, err)
 	}
 }
+
+// TestEnglishCharts: the English report page draws its charts from their English
+// tables: the categories, series and toolbar in English, the figures those of the
+// zh-cn page's charts.
+func TestEnglishCharts(t *testing.T) {
+	ctx, cancel := browser(t)
+	defer cancel()
+	out := buildFixtures(t, "https://example.github.io/portal/")
+	srv := serveSite(t, out)
+	drawn := func(page string) []string {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/"+page), chromedp.WaitReady(".chart-tools")); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := drawCharts(ctx); err != nil || n > 0 {
+			t.Fatalf("%s: %d charts not drawn (%v)", page, n, err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('.chart[data-chart]')).map(function (el) {
+  var o = el.nianbaoChart.getOption(), axis = o.yAxis[0].type === 'category' ? o.yAxis[0] : o.xAxis[0];
+  var tools = Array.from(el.closest('figure').querySelectorAll('.chart-tools button, .chart-tools a')).map(function (b) { return b.textContent; });
+  return JSON.stringify({c: axis.data, s: o.series.map(function (s) { return s.name; }), d: o.series.map(function (s) { return s.data; }), t: tools});
+})`))
+		if err != nil || len(got) < 3 {
+			t.Fatalf("%s: charts %v (%v)", page, got, err)
+		}
+		return got
+	}
+	zh, en := drawn("agency/huaian/2024/"), drawn("en/agency/huaian/2024/")
+	if len(zh) != len(en) {
+		t.Fatalf("%d charts on the zh-cn page, %d on the English page", len(zh), len(en))
+	}
+	type chart struct {
+		C, S []string
+		D    []json.RawMessage
+		T    []string
+	}
+	for i := range en {
+		var z, e chart
+		if json.Unmarshal([]byte(zh[i]), &z) != nil || json.Unmarshal([]byte(en[i]), &e) != nil {
+			t.Fatalf("chart %d: %s / %s", i, zh[i], en[i])
+		}
+		for _, w := range slices.Concat(e.C, e.S, e.T) {
+			if hasHan(w) {
+				t.Errorf("chart %d draws %q on the English page", i, w)
+			}
+		}
+		if len(e.C) != len(z.C) || len(e.S) != len(z.S) || fmt.Sprint(e.D) != fmt.Sprint(z.D) {
+			t.Errorf("chart %d: the English chart's data %s differs from the zh-cn chart's %s", i, en[i], zh[i])
+		}
+	}
+}

@@ -69,7 +69,7 @@ func serveSite(t *testing.T, out string) *httptest.Server {
 	return srv
 }
 
-var browserPages = []string{"", "agency/huaian/", "agency/huaian/2024/", "agency/xiangyang-xzspj/2017/", "agency/hostile-test/2022/"}
+var browserPages = []string{"", "agency/huaian/", "agency/huaian/2024/", "agency/xiangyang-xzspj/2017/", "agency/hostile-test/2022/", "en/agency/huaian/2024/"}
 
 // cspWatch collects the page's Content-Security-Policy violations in
 // window.nianbaoCSP. It runs before the page's own scripts, and is not subject to

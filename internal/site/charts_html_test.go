@@ -18,6 +18,9 @@ import (
 // one (（件）, （条/机关；…）, （个，…）).
 var unitInCaption = regexp.MustCompile(`（[^）]*(件|条|个)[^）]*）`)
 
+// unitInCaptionEn is unitInCaption on an English page: "(… requests)", "(items)".
+var unitInCaptionEn = regexp.MustCompile(`\([^)]*\b(requests|cases|items)\b[^)]*\)`)
+
 // TestChartFigures: every chart of every page is a figure with a caption that says
 // its unit, a drawing area with a unique id that carries its compact form (a kind
 // the site's templates know), and its data table beside it, a row a category; and
@@ -127,7 +130,11 @@ func checkChartFigure(t *testing.T, page string, fig *html.Node, kinds map[strin
 		return
 	}
 	cap := textOf(caption)
-	if !unitInCaption.MatchString(cap) {
+	unit := unitInCaption
+	if strings.HasPrefix(filepath.ToSlash(page), "en/") {
+		unit = unitInCaptionEn
+	}
+	if !unit.MatchString(cap) {
 		t.Errorf("%s: caption %q does not say its unit", page, cap)
 	}
 	id, _ := attrOf(chart, "id")

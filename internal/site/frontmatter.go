@@ -57,6 +57,9 @@ type Grid struct {
 	Head    [][]Cell
 	Body    [][]Cell
 	Note    string
+	// FlagLabel is written before the message of a check on a cell, in the cell's
+	// title; "" is "核对提示：".
+	FlagLabel string
 }
 
 // Cell is one cell of a Grid.

@@ -422,7 +422,7 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 			return nil, err
 		}
 		if p.english {
-			en := englishReport(body, p.words.in(langEN), s, url, e.template)
+			en := englishReport(body, r, p.words.in(langEN), s, url, e.template)
 			html, err := renderBody("report", en)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", e.path, err)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
 	"strconv"
 	"strings"
@@ -69,11 +70,11 @@ func writeGrid(w *htmlWriter, g Grid) {
 	w.escape(g.Caption)
 	w.raw("</caption>\n<thead>")
 	for _, row := range g.Head {
-		writeGridRow(w, row)
+		writeGridRow(w, row, g.FlagLabel)
 	}
 	w.raw("</thead>\n<tbody>")
 	for _, row := range g.Body {
-		writeGridRow(w, row)
+		writeGridRow(w, row, g.FlagLabel)
 	}
 	w.raw("</tbody></table></div>\n")
 	if g.Note != "" {
@@ -83,14 +84,15 @@ func writeGrid(w *htmlWriter, g Grid) {
 	}
 }
 
-// writeGridRow writes a row of a report table. A figure cell is a plain <td> (the
+// writeGridRow writes a row of a report table; flagLabel (Grid.FlagLabel) starts the
+// title of a cell a check concerns. A figure cell is a plain <td> (the
 // style sheet aligns a grid's cells as figures); when the record says which line of
 // the source text it came from, the cell says so in data-l, and static/js/cells.js
 // shows that line when the cell is clicked. Not a link: a report table has hundreds
 // of cells, and a link each made hundreds of tab stops for a keyboard user (and
 // every byte of a cell is paid hundreds of times). Keyboards and screen readers find
 // every figure's line in the provenance table below.
-func writeGridRow(w *htmlWriter, row []Cell) {
+func writeGridRow(w *htmlWriter, row []Cell, flagLabel string) {
 	w.raw("<tr>")
 	for _, c := range row {
 		if c.Header {
@@ -109,7 +111,7 @@ func writeGridRow(w *htmlWriter, row []Cell) {
 		}
 		if c.Flag != "" {
 			w.raw(` class="flagged"`)
-			w.attr("title", "核对提示："+c.Flag)
+			w.attr("title", cmp.Or(flagLabel, "核对提示：")+c.Flag)
 		}
 		if !c.Header && c.Line > 0 {
 			w.intAttr("data-l", c.Line)
@@ -154,7 +156,9 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 		// than be written twice more.
 		w.raw(` role="img"`)
 		w.attr("aria-labelledby", c.ID+"-cap")
-		w.raw("></div>\n" + `<details class="chart-data" open><summary>数据表</summary><div class="table-wrap"><table`)
+		w.raw("></div>\n" + `<details class="chart-data" open><summary>`)
+		w.escape(cmp.Or(c.DataLabel, "数据表"))
+		w.raw(`</summary><div class="table-wrap"><table`)
 		w.attr("aria-labelledby", c.ID+"-cap")
 		w.raw("><thead><tr>")
 		for _, h := range c.Head {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	stdhtml "html"
 	"io/fs"
 	"maps"
 	"net/url"
@@ -314,7 +315,7 @@ func TestEnglishUI(t *testing.T) {
 			t.Errorf("%s: %s does not resolve: %v", page, r.url, err)
 		}
 	}
-	for _, want := range []string{`data-text="../../../../agency/huaian/2024/text.txt"`, "Key figures", "Requests received", "Checks", "Source and downloads", "Chinese page</a>"} {
+	for _, want := range []string{`data-text="../../../../agency/huaian/2024/text.txt"`, "Key figures", "Requests received", "Checks", "Source and downloads", "Charts", "Data table"} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("%s lacks %s", page, want)
 		}
@@ -362,4 +363,81 @@ func testWords(t testing.TB, lang string) words {
 		t.Fatal(err)
 	}
 	return c.in(lang)
+}
+
+// TestEnglishReportTables: the English page of the repository's 淮安市人民政府 2024
+// has the zh-cn page's tables with their labels in English: the same figure cells
+// (text, key and source line) in the same order, every caption and header cell in
+// English (but the proactive breakdown's categories, the record's own words); and
+// its charts, captioned in English, with English data tables holding the zh-cn
+// charts' figures.
+func TestEnglishReportTables(t *testing.T) {
+	out := buildData(t, "/")
+	const page = "agency/huai-an-shi-ren-min-zheng-fu/2024/index.html"
+	zh := readFile(t, filepath.Join(out, page))
+	en := readFile(t, filepath.Join(out, "en", page))
+	r := loadRecord(t, "../../data/reports/huai-an-shi-ren-min-zheng-fu/2024.toml")
+	recordWords := map[string]bool{}
+	for _, c := range r.List("proactive.categories") {
+		recordWords[c.Name] = true
+	}
+	grid := regexp.MustCompile(`(?s)<table class="grid".*?</table>`)
+	td := regexp.MustCompile(`<td[^>]*>[^<]*</td>`)
+	title := regexp.MustCompile(` title="[^"]*"`)
+	th := regexp.MustCompile(`(?s)<(?:th|caption)[^>]*>([^<]*)</(?:th|caption)>`)
+	zhGrids, enGrids := grid.FindAllString(zh, -1), grid.FindAllString(en, -1)
+	if len(zhGrids) < 4 || len(enGrids) != len(zhGrids) {
+		t.Fatalf("%d tables on the zh-cn page, %d on the English page", len(zhGrids), len(enGrids))
+	}
+	labels := 0
+	for i := range zhGrids {
+		// An approximate figure says so in the page's language: 5,500余, 5,500+.
+		zhCells := strings.ReplaceAll(title.ReplaceAllString(zhGrids[i], ""), "余</td>", "+</td>")
+		zc, ec := td.FindAllString(zhCells, -1), td.FindAllString(title.ReplaceAllString(enGrids[i], ""), -1)
+		if !slices.Equal(zc, ec) {
+			t.Errorf("table %d: the English figure cells differ from the zh-cn ones:\n%q\n%q", i, ec, zc)
+		}
+		for _, m := range th.FindAllStringSubmatch(enGrids[i], -1) {
+			labels++
+			if text := stdhtml.UnescapeString(m[1]); hasHan(text) && !recordWords[text] {
+				t.Errorf("table %d: label %q is not in English", i, text)
+			}
+		}
+	}
+	if labels < 80 {
+		t.Errorf("only %d labels in the English tables", labels)
+	}
+	for _, want := range []string{"1. New requests received this year", "Natural persons", "Commercial enterprises",
+		"Administrative reconsideration", "Upheld", "Corrected", "(3) Withheld", "1. State secrets"} {
+		if !strings.Contains(en, ">"+want+"<") {
+			t.Errorf("the English tables lack %q", want)
+		}
+	}
+	if strings.Contains(en, `title="核对提示`) {
+		t.Error("a flagged cell of the English tables is titled in Chinese")
+	}
+	// The charts: as many as on the zh-cn page, captioned in English, their data
+	// tables with English headers and the same figures.
+	fig := regexp.MustCompile(`(?s)<figure class="chart-figure[^"]*"><figcaption[^>]*>([^<]*)</figcaption>.*?</figure>`)
+	zhFigs, enFigs := fig.FindAllStringSubmatch(zh, -1), fig.FindAllStringSubmatch(en, -1)
+	if len(zhFigs) < 3 || len(enFigs) != len(zhFigs) {
+		t.Fatalf("%d charts on the zh-cn page, %d on the English page", len(zhFigs), len(enFigs))
+	}
+	cell := regexp.MustCompile(`<td>[^<]*</td>`)
+	for i := range zhFigs {
+		if caption := enFigs[i][1]; hasHan(caption) || !unitInCaptionEn.MatchString(caption) {
+			t.Errorf("chart %d: caption %q is not in English or does not say its unit", i, caption)
+		}
+		for _, m := range th.FindAllStringSubmatch(enFigs[i][0], -1) {
+			if text := stdhtml.UnescapeString(m[1]); hasHan(text) && !recordWords[text] {
+				t.Errorf("chart %d: data table header %q is not in English", i, text)
+			}
+		}
+		if !slices.Equal(cell.FindAllString(zhFigs[i][0], -1), cell.FindAllString(enFigs[i][0], -1)) {
+			t.Errorf("chart %d: the English data table's figures differ from the zh-cn one's", i)
+		}
+		if !strings.Contains(enFigs[i][0], "<summary>Data table</summary>") {
+			t.Errorf("chart %d: the data table's summary is not in English", i)
+		}
+	}
 }

@@ -151,6 +151,7 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 			fm.Figures = append(fm.Figures, concernedFigure(r, p, values))
 		}
 		b.Checks = append(b.Checks, fm)
+		b.checks = append(b.checks, c)
 		markCells(grids, c)
 	}
 	b.Tables = gridsHTML(grids)

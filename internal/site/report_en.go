@@ -5,16 +5,18 @@ import (
 	"path"
 	"strings"
 
+	"github.com/nianbao/nianbao/charts"
+	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/schema"
 )
 
 // englishReport is the English version of a report page's body b, the zh-cn page
-// at from (site-relative), for the page at en/<from>. The site's words are w's; the
-// record's (names, title, narrative, check messages, source lines) stay as printed,
-// and so do the report's tables, which the template prints in its own words. The
-// charts, whose captions are Chinese, stay on the zh-cn page, which the body links
-// to.
-func englishReport(b reportBody, w words, s *scope, from, template string) reportBody {
+// of the record r at from (site-relative), for the page at en/<from>. The site's
+// words are w's; the report's tables and charts are labelled in their template
+// description's English (schema's En fields), with the same figures in the same
+// cells; the record's words (names, title, narrative, check messages, source lines,
+// the proactive breakdown's categories) stay as printed.
+func englishReport(b reportBody, r *record.Record, w words, s *scope, from, template string) reportBody {
 	to := langPrefix(w.lang) + from
 	zh := func(u string) string { return rebase(from, to, u) }
 	b.W = w
@@ -90,10 +92,19 @@ func englishReport(b reportBody, w words, s *scope, from, template string) repor
 			}
 		}
 	}
-	if len(b.Charts) > 0 {
-		b.ChartsAt = href(to, from)
+	if b.Tables != "" {
+		grids := reportTablesIn(r, tableWords{en: true, approx: w.T("r_approx"), flag: w.T("r_flag")})
+		for _, c := range b.checks {
+			markCells(grids, c)
+		}
+		b.Tables = gridsHTML(grids)
 	}
-	b.Charts = nil
+	if len(b.Charts) > 0 {
+		b.Charts = chartsOf(charts.ReportCompactIn(r, charts.English))
+		for i := range b.Charts {
+			b.Charts[i].DataLabel = w.T("r_chart_data")
+		}
+	}
 	return b
 }
 
@@ -146,11 +157,10 @@ func rebase(from, to, u string) string {
 }
 
 // reportPageIn is a report page's front matter in w's language: its body is the
-// English fragment (englishReport), and it draws no chart.
+// English fragment (englishReport).
 func reportPageIn(e *entry, w words) ReportPage {
 	fm := reportPage(e)
 	fm.Description = w.T("r_description", e.name, e.year)
 	fm.Body = fragmentPath(langPrefix(w.lang) + reportURL(e.slug, e.year))
-	fm.Charts = false
 	return fm
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"strconv"
 
 	"github.com/nianbao/nianbao/charts"
@@ -14,9 +15,35 @@ import (
 // has one, its provenance line. No template is known here by name: a new template's
 // tables render from its description.
 
+// tableWords are the words a report's tables are written in: the template's own
+// (Chinese, the zero value) or its description's English.
+type tableWords struct {
+	en     bool   // the descriptions' English (schema's En fields)
+	approx string // after an approximate figure; "" is "余"
+	flag   string // before the message of a check on a cell; "" is "核对提示："
+}
+
+// pick is zh, or en in English (zh where the description has no English).
+func (tw tableWords) pick(zh, en string) string {
+	if tw.en && en != "" {
+		return en
+	}
+	return zh
+}
+
+// grid is a Grid of the table tb, its header laid out, in tw's words.
+func (tw tableWords) grid(tb *schema.Table, stubCols int) Grid {
+	return Grid{ID: "t-" + tb.ID, Caption: tw.pick(tb.Caption, tb.CaptionEn), Note: tw.pick(tb.Note, tb.NoteEn),
+		Head: head(tb, stubCols, tw), FlagLabel: tw.flag}
+}
+
 // reportTables lays out the tables of a record's template that hold figures of the
-// record.
-func reportTables(r *record.Record) []Grid {
+// record, in the template's words.
+func reportTables(r *record.Record) []Grid { return reportTablesIn(r, tableWords{}) }
+
+// reportTablesIn is reportTables in tw's words. The figures, their cells and their
+// order are the same in every language.
+func reportTablesIn(r *record.Record, tw tableWords) []Grid {
 	t := r.Template()
 	if t == nil {
 		return nil
@@ -29,11 +56,11 @@ func reportTables(r *record.Record) []Grid {
 		}
 		switch tb.Layout {
 		case schema.Items:
-			out = append(out, itemsGrid(r, tb))
+			out = append(out, itemsGrid(r, tb, tw))
 		case schema.Strip:
-			out = append(out, stripGrid(r, tb))
+			out = append(out, stripGrid(r, tb, tw))
 		default:
-			out = append(out, gridOf(r, tb))
+			out = append(out, gridOf(r, tb, tw))
 		}
 	}
 	return out
@@ -73,7 +100,7 @@ func figure(r *record.Record, path string, kind schema.Kind) Cell {
 }
 
 // head returns the table's printed header rows, or one derived from its columns.
-func head(tb *schema.Table, stubCols int) [][]Cell {
+func head(tb *schema.Table, stubCols int, tw tableWords) [][]Cell {
 	if tb.Head != nil {
 		out := make([][]Cell, len(tb.Head))
 		for i, hr := range tb.Head {
@@ -82,14 +109,14 @@ func head(tb *schema.Table, stubCols int) [][]Cell {
 				if h.Colspan > 1 {
 					scope = "colgroup"
 				}
-				out[i] = append(out[i], th(h.Text, scope, h.Colspan, h.Rowspan))
+				out[i] = append(out[i], th(tw.pick(h.Text, h.En), scope, h.Colspan, h.Rowspan))
 			}
 		}
 		return out
 	}
-	row := []Cell{th(tb.Stub, "col", span(stubCols), 0)}
+	row := []Cell{th(tw.pick(tb.Stub, tb.StubEn), "col", span(stubCols), 0)}
 	for _, c := range tb.Columns {
-		row = append(row, th(c.Label, "col", 0, 0))
+		row = append(row, th(tw.pick(c.Label, c.En), "col", 0, 0))
 	}
 	return [][]Cell{row}
 }
@@ -105,7 +132,7 @@ func span(n int) int {
 // gridOf lays out a Grid table: a row per printed row, led by the labels of the
 // groups the row is the first of (spanning the group's rows) and by its own label
 // (spanning the label columns its groups do not take); then a cell per column.
-func gridOf(r *record.Record, tb *schema.Table) Grid {
+func gridOf(r *record.Record, tb *schema.Table, tw tableWords) Grid {
 	rows := tb.PrintedRows()
 	depth := 1
 	for _, row := range rows {
@@ -117,7 +144,7 @@ func gridOf(r *record.Record, tb *schema.Table) Grid {
 			size[g]++
 		}
 	}
-	g := Grid{ID: "t-" + tb.ID, Caption: tb.Caption, Note: tb.Note, Head: head(tb, depth)}
+	g := tw.grid(tb, depth)
 	started := map[string]bool{}
 	for _, row := range rows {
 		var cells []Cell
@@ -128,9 +155,9 @@ func gridOf(r *record.Record, tb *schema.Table) Grid {
 			}
 			started[key] = true
 			grp, _ := tb.Group(key)
-			cells = append(cells, th(grp.Number+grp.Label, "rowgroup", 0, span(size[key])))
+			cells = append(cells, th(tw.pick(grp.Title(), groupTitleEn(grp)), "rowgroup", 0, span(size[key])))
 		}
-		cells = append(cells, th(row.Title(), "row", span(depth-len(groups)), 0))
+		cells = append(cells, th(tw.pick(row.Title(), rowTitleEn(row)), "row", span(depth-len(groups)), 0))
 		for _, c := range tb.Columns {
 			if len(row.Columns) > 0 && !containsString(row.Columns, c.Key) {
 				cells = append(cells, Cell{Text: "", Num: true})
@@ -154,8 +181,8 @@ func containsString(list []string, s string) bool {
 
 // stripGrid lays out a Strip table: its header, and one row of the cells of each of
 // its rows in turn.
-func stripGrid(r *record.Record, tb *schema.Table) Grid {
-	g := Grid{ID: "t-" + tb.ID, Caption: tb.Caption, Note: tb.Note, Head: head(tb, 1)}
+func stripGrid(r *record.Record, tb *schema.Table, tw tableWords) Grid {
+	g := tw.grid(tb, 1)
 	var cells []Cell
 	for _, row := range tb.PrintedRows() {
 		for _, c := range tb.RowColumns(row) {
@@ -168,8 +195,8 @@ func stripGrid(r *record.Record, tb *schema.Table) Grid {
 
 // itemsGrid lays out an Items table: label and figure, a row for each figure the
 // record gives (a list's items each a row); approximate figures say so ("余").
-func itemsGrid(r *record.Record, tb *schema.Table) Grid {
-	g := Grid{ID: "t-" + tb.ID, Caption: tb.Caption, Note: tb.Note, Head: head(tb, 1)}
+func itemsGrid(r *record.Record, tb *schema.Table, tw tableWords) Grid {
+	g := tw.grid(tb, 1)
 	for _, row := range tb.Rows {
 		path := schema.JoinPath(tb.Prefix, row.Key)
 		if row.Kind == schema.List {
@@ -185,9 +212,26 @@ func itemsGrid(r *record.Record, tb *schema.Table) Grid {
 		}
 		c := figure(r, path, row.Kind)
 		if row.Approx && r.Flag(path+"_approx") {
-			c.Text += "余"
+			c.Text += cmp.Or(tw.approx, "余")
 		}
-		g.Body = append(g.Body, []Cell{th(row.Label, "row", 0, 0), c})
+		g.Body = append(g.Body, []Cell{th(tw.pick(row.Label, row.En), "row", 0, 0), c})
 	}
 	return g
+}
+
+// rowTitleEn is a row's ordinal and English label, or "" when it has no English
+// (a province's variant may add rows without).
+func rowTitleEn(r schema.Row) string {
+	if r.En == "" {
+		return ""
+	}
+	return r.TitleEn()
+}
+
+// groupTitleEn is rowTitleEn for a group.
+func groupTitleEn(g schema.Group) string {
+	if g.En == "" {
+		return ""
+	}
+	return g.TitleEn()
 }

@@ -135,8 +135,8 @@
 
   // The labels of a category x axis break onto lines no wider than a column: the
   // width the option gives is the most, and a phone's columns are narrower. Labels
-  // that cannot break (years, other words without spaces in Latin script) turn
-  // upright instead when a column is narrower than they are.
+  // that cannot break (years, a word in Latin script: "reconsideration") turn
+  // upright instead when a column is narrower than one of their words.
   var minYearGap = 36; // pixels: a year's label, "2016", and room around it
   function fitLabels(el, option) {
     var axes = [].concat(option.xAxis || []);
@@ -153,9 +153,13 @@
       if (!l || a.type !== 'category' || l.overflow !== 'break' || !a.data || !a.data.length) { continue; }
       if (l.nianbaoWidth == null) { l.nianbaoWidth = l.width || 76; }
       var w = Math.max(24, Math.min(l.nianbaoWidth, Math.floor((el.clientWidth * 0.93 - 56) / a.data.length) - 6));
-      var upright = a.data.some(function (d) { return /^[\x21-\x7e]+$/.test(String(d)) && String(d).length * 7 > w; });
+      var longest = 0; // characters of the longest word in Latin script
+      a.data.forEach(function (d) {
+        String(d).split(' ').forEach(function (word) { if (/^[\x21-\x7e]+$/.test(word)) { longest = Math.max(longest, word.length); } });
+      });
+      var upright = longest * 7 > w;
       var rotate = upright ? 90 : 0;
-      if (upright) { w = l.nianbaoWidth; }
+      if (upright) { w = Math.max(l.nianbaoWidth, longest * 7 + 8); }
       if (w !== l.width || rotate !== (l.rotate || 0)) { l.width = w; l.rotate = rotate; changed = true; }
     }
     return changed;
