@@ -209,7 +209,7 @@ func TestLanguages(t *testing.T) {
 			t.Errorf("no English page: %v", err)
 		}
 	}
-	for _, p := range []string{"en/agency/index.html", "en/region/index.html", "zh-cn/index.html"} {
+	for _, p := range []string{"zh-cn/index.html"} {
 		if _, err := os.Stat(filepath.Join(out, p)); err == nil {
 			t.Errorf("%s: a page that should not be there", p)
 		}
@@ -340,8 +340,12 @@ func TestNoEnglishReports(t *testing.T) {
 	if _, err := Build(Options{DataDir: fixtures, Now: testNow, NoEnglishReports: true}, out); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(out, "en/agency")); err == nil {
-		t.Error("en/agency/ is there")
+	if _, err := os.Stat(filepath.Join(out, "en/agency/huaian/2024")); err == nil {
+		t.Error("en/agency/huaian/2024/ is there")
+	}
+	// The English agency page is there, and links the zh-CN report page.
+	if doc := readFile(t, filepath.Join(out, "en/agency/huaian/index.html")); !strings.Contains(doc, `href="../../../agency/huaian/2024/"`) {
+		t.Error("en/agency/huaian/ does not link the zh-CN report page")
 	}
 	for _, p := range []string{"en/index.html", "en/about/index.html"} {
 		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
