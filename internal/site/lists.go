@@ -323,7 +323,7 @@ func writeAgencyIndex(p *project, d *dataset, l listLang) error {
 		w.raw("</ul></nav>\n")
 		return w.html()
 	}
-	if err := writeListWith(p, l, base, idx, nil, l.w.T("l_col_agency"), t, letterBar); err != nil {
+	if err := writeListWith(p, l, base, idx, nil, l.w.T("l_agencies_heading"), t, letterBar); err != nil {
 		return err
 	}
 
@@ -371,7 +371,7 @@ func writeAgencyIndex(p *project, d *dataset, l listLang) error {
 		w.raw("</ul></nav>\n")
 		return w.html()
 	}
-	if err := writeListWith(p, l, byRegionBase, ridx, nil, l.w.T("l_col_agency"), rt, provinceBar); err != nil {
+	if err := writeListWith(p, l, byRegionBase, ridx, nil, l.w.T("l_agencies_heading"), rt, provinceBar); err != nil {
 		return err
 	}
 
@@ -434,6 +434,14 @@ func writeRegions(p *project, d *dataset, s *scope) error {
 	return nil
 }
 
+// nReports is "N reports" in l's words.
+func nReports(l listLang, n int) string {
+	if n == 1 {
+		return l.w.T("l_n_reports_one", n)
+	}
+	return l.w.T("l_n_reports", n)
+}
+
 // levelKeys are the catalog's names of a region's level (1 province, 2 city, 3 county).
 var levelKeys = [...]string{"", "l_level_1", "l_level_2", "l_level_3"}
 
@@ -456,7 +464,7 @@ func writeRegionsIn(p *project, d *dataset, l listLang) error {
 		lp.Key = keyFiguresIn(l.w, rg.entries)
 		lp.LinksHeading = l.w.T("l_subregions")
 		for _, c := range rg.children {
-			lp.Links = append(lp.Links, Link{Name: d.regions[c].name, URL: l.page(regionURL(c)), Note: l.w.T("l_n_reports", len(d.regions[c].entries))})
+			lp.Links = append(lp.Links, Link{Name: d.regions[c].name, URL: l.page(regionURL(c)), Note: nReports(l, len(d.regions[c].entries))})
 		}
 		var cs []chartView
 		cs = byYearCharts("chart-year", rg.name, rg.entries)
@@ -475,7 +483,7 @@ func writeRegionsIn(p *project, d *dataset, l listLang) error {
 		idx.Crumbs = append(idx.Crumbs, Link{Name: l.w.T("l_all_regions"), URL: l.national("region/")})
 	}
 	for _, c := range provinces {
-		idx.Links = append(idx.Links, Link{Name: d.regions[c].name, URL: l.region(c), Note: l.w.T("l_n_reports", len(d.regions[c].entries))})
+		idx.Links = append(idx.Links, Link{Name: d.regions[c].name, URL: l.region(c), Note: nReports(l, len(d.regions[c].entries))})
 	}
 	var cs []chartView
 	if len(provinces) > 1 {
@@ -519,7 +527,7 @@ func writeYearsIn(p *project, d *dataset, l listLang) error {
 		Crumbs: []Link{{Name: l.w.T("crumb_home"), URL: l.national("")}}}, LinksHeading: l.w.T("l_col_year")}
 	for i, y := range d.years {
 		es := byYear[y]
-		idx.Links = append(idx.Links, Link{Name: l.w.T("l_year_name", y), URL: l.page(yearURL(y)), Note: l.w.T("l_n_reports", len(es))})
+		idx.Links = append(idx.Links, Link{Name: l.w.T("l_year_name", y), URL: l.page(yearURL(y)), Note: nReports(l, len(es))})
 		lp := ListPage{Page: Page{Title: scoped(l, scopeName, "l_year_title", "l_year_title_in", y), View: "list",
 			Description: scoped(l, scopeName, "l_year_desc", "l_year_desc_in", y),
 			Crumbs:      []Link{{Name: l.w.T("crumb_home"), URL: l.national("")}, {Name: yearsTitle, URL: l.page("year/")}}}}
