@@ -160,6 +160,16 @@ func TestBrowserFind(t *testing.T) {
 	if said, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('q-home-status').textContent + ' | ' + document.getElementById('q-home-list').textContent`)); err != nil || !strings.Contains(said, "No results") || !strings.Contains(said, "Nothing found") {
 		t.Errorf("English home: an empty search says %q (%v), want it in English", said, err)
 	}
+	// Enter on an English page's result opens the agency's English page.
+	if _, err := typeSearch(ctx, "q-home", "xfq"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter), chromedp.Sleep(500*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`)); err != nil || loc != "/portal/en/agency/xi-feng-qu-ren-min-zheng-fu/" {
+		t.Errorf("English home: Enter on xfq went to %q (%v), want /portal/en/agency/xi-feng-qu-ren-min-zheng-fu/", loc, err)
+	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/"), chromedp.WaitReady("body")); err != nil {
 		t.Fatal(err)
 	}

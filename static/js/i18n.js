@@ -67,6 +67,9 @@
   };
   var lang = (document.documentElement.getAttribute('lang') || '').toLowerCase();
   var words = lang === 'en' || lang.indexOf('en-') === 0 ? en : null;
+  // The folder of the language's pages below the site's root (a shard's root in a
+  // split site): '' for the default language.
+  window.nianbaoPages = words ? 'en/' : '';
   window.nianbaoT = function (zh) {
     var s = words && Object.prototype.hasOwnProperty.call(words, zh) ? words[zh] : zh;
     var args = arguments;
