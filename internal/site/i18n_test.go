@@ -465,6 +465,10 @@ func TestEnglishLists(t *testing.T) {
 	if doc := readFile(t, filepath.Join(out, "en/compare/index.html")); !strings.Contains(doc, `data-data="../../compare/data/"`) || !strings.Contains(doc, `data-search="../../search/"`) {
 		t.Error("en/compare/ does not read the site's compare/data/ and search/")
 	}
+	// The English report page's crumbs lead to the English agency and region pages.
+	if doc := readFile(t, filepath.Join(out, "en/agency/huaian/2024/index.html")); !strings.Contains(doc, `<li><a href="../../../region/320800/">淮安市</a></li><li><a href="../">淮安市人民政府</a></li></ol>`) {
+		t.Error("en/agency/huaian/2024/: its crumbs do not lead to the English region and agency pages")
+	}
 	if doc := readFile(t, filepath.Join(out, "en/index.html")); !strings.Contains(doc, `href="year/2017/"`) || !strings.Contains(doc, `href="/en/agency/"`) {
 		t.Error("the English home page does not link the English year and agency pages")
 	}
