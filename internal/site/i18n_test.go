@@ -508,3 +508,29 @@ func TestEnglishPagination(t *testing.T) {
 		t.Error("en/agency/fake-agency-0001/ does not link the zh-CN page's trend, or draws a chart")
 	}
 }
+
+// TestTranslateList: an English list table's count and pager are in English, and
+// record text that looks like them (an agency named "← 上一页", a caption ending in
+// "（3份）") is left as printed.
+func TestTranslateList(t *testing.T) {
+	l := listLang{w: testWords(t, langEN), pre: "en/"}
+	zh := listLang{w: testWords(t, langZH)}
+	n := int64(1)
+	tbl := SortTable{Caption: "某局（3份）", Total: 250, Columns: []SortCol{{Label: "Agency"}},
+		Rows: [][]LinkCell{{{Text: "← 上一页", URL: "agency/x/"}}, {{Text: "下一页 →"}, {Text: "1", Value: &n}}}}
+	table, pager := listHTML("en/agency/page/2/", "en/agency/", tbl, 2, 3)
+	got, gotPager := string(l.translateTable(table)), string(l.translatePager(pager))
+	for _, want := range []string{"<caption>某局（3份） (250 in all, 2 on this page)</caption>", `<a href="../../../../agency/x/">← 上一页</a>`, "下一页 →</th>"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the table lacks %s:\n%s", want, got)
+		}
+	}
+	for _, want := range []string{`aria-label="Pages"`, ">← Previous</a>", ">Next →</a>"} {
+		if !strings.Contains(gotPager, want) {
+			t.Errorf("the pager lacks %s:\n%s", want, gotPager)
+		}
+	}
+	if zh.translateTable(table) != table || zh.translatePager(pager) != pager {
+		t.Error("the default language's table or pager changed")
+	}
+}

@@ -123,7 +123,7 @@ func writeListWith(p *project, l listLang, base string, lp ListPage, cs []chartV
 			pt := t
 			pt.Rows = t.Rows[(n-1)*listRows : min(n*listRows, len(t.Rows))]
 			body.Table, body.Pager = listHTML(url, l.page(base), pt, n, pages)
-			body.Table, body.Pager = l.translateList(body.Table), l.translateList(body.Pager)
+			body.Table, body.Pager = l.translateTable(body.Table), l.translatePager(body.Pager)
 		}
 		if len(body.Charts) > 0 || body.ChartsAt != "" || body.Table != "" {
 			html, err := renderBody("list", body)
@@ -189,7 +189,7 @@ func agencyPage(d *dataset, l listLang, slug string) (AgencyPage, agencyBodyIn) 
 	}
 	var w htmlWriter
 	writeListTable(&w, url, t)
-	b := agencyBodyIn{agencyBody: agencyBody{Table: l.translateList(w.html()),
+	b := agencyBodyIn{agencyBody: agencyBody{Table: l.translateTable(w.html()),
 		Methodology: href(url, l.national("methodology/")), Compare: href(url, l.national("compare/?agencies="+slug))}, W: l.w}
 	cs := chartsOf(charts.Trend("chart-trend", "历年", years, sums))
 	if l.pre == "" {

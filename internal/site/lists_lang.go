@@ -83,26 +83,39 @@ func (l listLang) columnLabel(key, zh string) string {
 	return zh
 }
 
-// listTableWords are the words the list tables and pagers (html.go, which writes
-// them in the default language) are put into another language by: the fixed text
-// of writeListTable's caption and of writePager.
+// countOfPage and countAll are the counts html.go's writeListTable writes after a
+// list table's caption, in Chinese, that translateTable puts into another language.
 var (
 	countOfPage = regexp.MustCompile(`（共(\d+)份，本页(\d+)份）</caption>`)
 	countAll    = regexp.MustCompile(`（(\d+)份）</caption>`)
 )
 
-// translateList is a list table or pager h, written by html.go in Chinese, in l's words.
-func (l listLang) translateList(h template.HTML) template.HTML {
+// translateTable is a list table h, written by html.go in Chinese, in l's words: the
+// count after its caption (the caption's own text is escaped, so "</caption>" is
+// only the real end). Its cells are record text, as printed.
+func (l listLang) translateTable(h template.HTML) template.HTML {
 	if l.pre == "" || h == "" {
 		return h
 	}
 	s := string(h)
-	s = countOfPage.ReplaceAllString(s, template.HTMLEscapeString(l.w.T("l_count_page", "${1}", "${2}"))+"</caption>")
-	s = countAll.ReplaceAllString(s, template.HTMLEscapeString(l.w.T("l_count", "${1}"))+"</caption>")
-	s = strings.NewReplacer(
+	if m := countOfPage.FindStringIndex(s); m != nil {
+		return template.HTML(s[:m[0]] + countOfPage.ReplaceAllString(s[m[0]:m[1]], template.HTMLEscapeString(l.w.T("l_count_page", "${1}", "${2}"))+"</caption>") + s[m[1]:])
+	}
+	if m := countAll.FindStringIndex(s); m != nil {
+		return template.HTML(s[:m[0]] + countAll.ReplaceAllString(s[m[0]:m[1]], template.HTMLEscapeString(l.w.T("l_count", "${1}"))+"</caption>") + s[m[1]:])
+	}
+	return h
+}
+
+// translatePager is a list's pager h (html.go's writePager, in Chinese, with no
+// record text) in l's words.
+func (l listLang) translatePager(h template.HTML) template.HTML {
+	if l.pre == "" || h == "" {
+		return h
+	}
+	return template.HTML(strings.NewReplacer(
 		`aria-label="分页"`, `aria-label="`+template.HTMLEscapeString(l.w.T("l_pages"))+`"`,
 		">← 上一页<", ">← "+template.HTMLEscapeString(l.w.T("l_page_prev"))+"<",
 		">下一页 →<", ">"+template.HTMLEscapeString(l.w.T("l_page_next"))+" →<",
-	).Replace(s)
-	return template.HTML(s)
+	).Replace(string(h)))
 }
