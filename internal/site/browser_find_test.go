@@ -160,6 +160,16 @@ func TestBrowserFind(t *testing.T) {
 	if said, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('q-home-status').textContent + ' | ' + document.getElementById('q-home-list').textContent`)); err != nil || !strings.Contains(said, "No results") || !strings.Contains(said, "Nothing found") {
 		t.Errorf("English home: an empty search says %q (%v), want it in English", said, err)
 	}
+	// Enter on an English page's result opens the agency's English page.
+	if _, err := typeSearch(ctx, "q-home", "xfq"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.Enter), chromedp.Sleep(500*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	if loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`)); err != nil || loc != "/portal/en/agency/xi-feng-qu-ren-min-zheng-fu/" {
+		t.Errorf("English home: Enter on xfq went to %q (%v), want /portal/en/agency/xi-feng-qu-ren-min-zheng-fu/", loc, err)
+	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/"), chromedp.WaitReady("body")); err != nil {
 		t.Fatal(err)
 	}
@@ -340,6 +350,35 @@ func TestBrowserFind(t *testing.T) {
 			t.Fatal(err)
 		}
 		shot("agency-index-390", true)
+	}
+	// The English compare permalink draws both agencies too, in English words, from
+	// the site's one compare/data/; its rows lead to the English agency pages.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/portal/en/"+comparePermalink),
+		chromedp.WaitReady("body"),
+		chromedp.Poll[chromedp.Void](`document.getElementById('compare-form').getAttribute('data-ready') === 'true'`, chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Sleep(300*time.Millisecond),
+	); err != nil {
+		t.Fatal(err)
+	}
+	shot("en-compare-permalink-390", true)
+	en, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('#compare-out figure.chart-figure')).map(function (f) {
+  var c = f.querySelector('.chart');
+  return f.querySelector('figcaption').textContent + ' drawn=' + (c.getAttribute('data-drawn') === 'true' && !!c.querySelector('svg path')) +
+    ' rows=' + Array.from(f.querySelectorAll('tbody th a')).map(a => new URL(a.href).pathname).join(' ');
+})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := " rows=/portal/en/agency/xi-feng-qu-ren-min-zheng-fu/ /portal/en/agency/heng-shan-xian-xing-zheng-shen-pi-fu-wu-ju/"
+	if want := []string{"Requests received (2017–2020) drawn=true" + rows, "Disclosed (2017–2020) drawn=true" + rows}; strings.Join(en, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the English compare permalink shows\n%s\nwant\n%s", strings.Join(en, "\n"), strings.Join(want, "\n"))
+	}
+	if shots != "" {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/en/agency/"), chromedp.WaitReady("body"), chromedp.Sleep(200*time.Millisecond)); err != nil {
+			t.Fatal(err)
+		}
+		shot("en-agency-index-390", true)
 	}
 	// More than ten agencies: the first ten are compared, and the page says so.
 	var many []string

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/nianbao/nianbao/internal/schema"
 )
@@ -49,6 +51,8 @@ type compareBody struct {
 	MaxAgencies   int
 	Index         string // the agency index, relative to the page
 	Search        string // the search index's folder, relative to the page
+	Data          string // the agencies' data folder (compare/data/), relative to the page
+	W             words  // the page's words
 	Script        string // compare.js, relative to the page
 	DefaultFigure string
 }
@@ -92,9 +96,29 @@ func writeCompare(p *project, d *dataset, s *scope) error {
 			return err
 		}
 	}
-	const url = "compare/"
-	body := compareBody{Figures: schema.SummaryFigures, Years: d.years, MaxAgencies: compareMaxAgencies,
-		Index: href(url, "agency/"), Search: href(url, "search/"), Script: href(url, "js/compare.js"), DefaultFigure: "received"}
+	for _, l := range p.listLangs(s) {
+		if err := writeComparePage(p, d, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeComparePage writes the compare page in l's language. Its data (compare/data/)
+// and search index (search/) are the site's, one for every language.
+func writeComparePage(p *project, d *dataset, l listLang) error {
+	const base = "compare/"
+	url := l.page(base)
+	figures := schema.SummaryFigures
+	if l.pre != "" {
+		figures = slices.Clone(figures)
+		for i := range figures {
+			figures[i].Label = cmp.Or(figures[i].En, figures[i].Label)
+		}
+	}
+	body := compareBody{Figures: figures, Years: d.years, MaxAgencies: compareMaxAgencies, W: l.w,
+		Index: href(url, l.page("agency/")), Search: href(url, "search/"), Data: href(url, "compare/data/"),
+		Script: href(url, "js/compare.js"), DefaultFigure: "received"}
 	html, err := renderBody("compare", body)
 	if err != nil {
 		return err
@@ -102,9 +126,9 @@ func writeCompare(p *project, d *dataset, s *scope) error {
 	if err := p.write(fragmentPath(url), html); err != nil {
 		return err
 	}
-	lp := ListPage{Page: Page{Title: "比较机关", View: "list",
-		Description: "把几个机关的年度报告数据放在一起比较：选机关、年度和指标，得到图表、表格和 CSV。页面地址记录所选内容，可以复制分享。",
-		Crumbs:      relLinks(url, []Link{{Name: "首页", URL: ""}})},
+	lp := ListPage{Page: Page{Title: l.w.T("c_title"), View: "list",
+		Description: l.w.T("c_description"),
+		Crumbs:      relLinks(url, []Link{{Name: l.w.T("crumb_home"), URL: l.page("")}})},
 		Body: fragmentPath(url), Charts: true}
-	return p.page("content/"+url+"_index.md", lp)
+	return p.page(l.content("content/"+base+"_index", ".md"), lp)
 }

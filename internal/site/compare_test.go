@@ -89,7 +89,7 @@ func TestAgencyDescription(t *testing.T) {
 		{2017, 2017, "某局2017年度政府信息公开工作年度报告的数据。"},
 		{2017, 2020, "某局历年政府信息公开工作年度报告（2017—2020年度）的数据和趋势。"},
 	} {
-		if got := agencyDescription("某局", c.first, c.last); got != c.want {
+		if got := agencyDescription(testWords(t, langZH), "某局", c.first, c.last); got != c.want {
 			t.Errorf("%d–%d: %q, want %q", c.first, c.last, got, c.want)
 		}
 	}

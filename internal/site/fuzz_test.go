@@ -53,7 +53,7 @@ func FuzzReportPage(f *testing.F) {
 		if bad := scriptIn(string(body)); bad != "" {
 			t.Fatalf("the body has %s", bad)
 		}
-		page, ab := agencyPage(d, s, "fuzz")
+		page, ab := agencyPage(d, listLang{w: zh, s: s, zh: s, reports: true}, "fuzz")
 		if _, err := encodeFrontMatter(page); err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"encoding/json"
 	stdhtml "html"
+	"html/template"
 	"io/fs"
 	"maps"
 	"net/url"
@@ -210,7 +212,7 @@ func TestLanguages(t *testing.T) {
 			t.Errorf("no English page: %v", err)
 		}
 	}
-	for _, p := range []string{"en/agency/index.html", "en/region/index.html", "zh-cn/index.html"} {
+	for _, p := range []string{"zh-cn/index.html"} {
 		if _, err := os.Stat(filepath.Join(out, p)); err == nil {
 			t.Errorf("%s: a page that should not be there", p)
 		}
@@ -341,8 +343,12 @@ func TestNoEnglishReports(t *testing.T) {
 	if _, err := Build(Options{DataDir: fixtures, Now: testNow, NoEnglishReports: true}, out); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(out, "en/agency")); err == nil {
-		t.Error("en/agency/ is there")
+	if _, err := os.Stat(filepath.Join(out, "en/agency/huaian/2024")); err == nil {
+		t.Error("en/agency/huaian/2024/ is there")
+	}
+	// The English agency page is there, and links the zh-CN report page.
+	if doc := readFile(t, filepath.Join(out, "en/agency/huaian/index.html")); !strings.Contains(doc, `href="../../../agency/huaian/2024/"`) {
+		t.Error("en/agency/huaian/ does not link the zh-CN report page")
 	}
 	for _, p := range []string{"en/index.html", "en/about/index.html"} {
 		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
@@ -439,5 +445,170 @@ func TestEnglishReportTables(t *testing.T) {
 		if !strings.Contains(enFigs[i][0], "<summary>Data table</summary>") {
 			t.Errorf("chart %d: the data table's summary is not in English", i)
 		}
+	}
+}
+
+// englishListPages are English versions of the agency, region, year, index and
+// compare pages of the fixtures' build.
+var englishListPages = []string{
+	"en/agency/index.html", "en/agency/by-region/index.html", "en/agency/huaian/index.html", "en/agency/xifeng-qu/index.html",
+	"en/region/index.html", "en/region/420000/index.html", "en/region/420600/index.html",
+	"en/year/index.html", "en/year/2017/index.html", "en/compare/index.html",
+}
+
+// TestEnglishLists: the English agency, region, year, index and compare pages exist,
+// each with its hreflang pair and language switch to the zh-CN page (and back); their
+// UI has no Chinese word of the catalog (record text, agency and place names, is
+// as printed) and no key without words; their links resolve, and lead to English
+// pages where there are some.
+func TestEnglishLists(t *testing.T) {
+	c, err := loadCatalog(nianbao.Theme())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zhWords []string
+	for k, v := range c[langZH] {
+		if hasHan(v) && c[langEN][k] != v {
+			for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == '%' || r == '<' || r == '>' }) {
+				if hanCount(part) >= 2 {
+					zhWords = append(zhWords, strings.TrimFunc(part, func(r rune) bool { return !unicode.Is(unicode.Han, r) }))
+				}
+			}
+		}
+	}
+	out := buildFixtures(t, "/")
+	var names []string // the agencies' and places' names, record text
+	var idx struct {
+		Agencies []struct{ Name, Region string } `json:"agencies"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, filepath.Join(out, "agency/index.json"))), &idx); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range idx.Agencies {
+		names = append(names, template.HTMLEscapeString(a.Name), a.Region)
+	}
+	recordText := regexp.MustCompile(`(?s)<title>.*?</title>|<meta [^>]*>|<h1>.*?</h1>|<nav class="crumbs".*?</nav>|<p class="meta">.*?</p>|<tbody>.*?</tbody>|<nav class="letter-bar region-bar".*?</nav>|<ul class="links">.*?</ul>|<ul class="lang-switch".*?</ul>|<code>.*?</code>|<script.*?</script>`)
+	for _, p := range englishListPages {
+		doc := readFile(t, filepath.Join(out, p))
+		alts, sw, lang := languageLinks(t, doc)
+		zh := "/" + strings.TrimSuffix(strings.TrimPrefix(p, "en/"), "index.html")
+		if lang != "en" || alts["en"] != "/"+strings.TrimSuffix(p, "index.html") || alts["zh-CN"] != zh || sw["zh-CN"] != zh {
+			t.Errorf("%s: lang %q, hreflang %v, switch %v; want en and the pair with %s", p, lang, alts, sw, zh)
+		}
+		if back, _, _ := languageLinks(t, readFile(t, filepath.Join(out, zh, "index.html"))); back["en"] != alts["en"] {
+			t.Errorf("%s: the zh-CN page %s names %q as its English version", p, zh, back["en"])
+		}
+		ui := recordText.ReplaceAllString(doc, "")
+		for _, n := range names {
+			ui = strings.ReplaceAll(ui, n, "")
+		}
+		for _, w := range zhWords {
+			if i := strings.Index(ui, w); i >= 0 {
+				t.Errorf("%s: Chinese UI text %q: …%s…", p, w, ui[max(0, i-80):min(len(ui), i+80)])
+			}
+		}
+		if k := regexp.MustCompile(`\[[a-z0-9_]+\]`).FindString(ui); k != "" {
+			t.Errorf("%s: a key without words: %s", p, k)
+		}
+		for _, r := range htmlRefs(doc) {
+			u, err := url.Parse(r.url)
+			if err != nil || u.IsAbs() || strings.HasPrefix(r.url, "#") || r.url == "" {
+				continue
+			}
+			target := path.Join("/"+path.Dir(p), u.Path)
+			if strings.HasPrefix(u.Path, "/") {
+				target = u.Path
+			}
+			fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(target)))
+			if err == nil && fi.IsDir() {
+				_, err = os.Stat(filepath.Join(out, filepath.FromSlash(target), "index.html"))
+			}
+			if err != nil {
+				t.Errorf("%s: %s does not resolve: %v", p, r.url, err)
+			}
+			// Pages (not files) lead to English pages; the charts are on the zh-CN page.
+			if strings.HasSuffix(target, "/") && target != zh && !strings.HasPrefix(target, "/en/") && !strings.HasSuffix(target, "/search/") && !strings.HasSuffix(target, "/data-files/") && u.Fragment != "charts-h" && u.Fragment != "trend-h" {
+				t.Errorf("%s: %s leads to the zh-CN page %s", p, r.url, target)
+			}
+		}
+	}
+	// The English agency page links its English report pages; the compare page reads
+	// the site's one compare/data/ folder.
+	doc := readFile(t, filepath.Join(out, "en/agency/xifeng-qu/index.html"))
+	for _, want := range []string{`href="2017/"`, "Reports by year", `href="../../compare/?agencies=xifeng-qu">Compare with other agencies`} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("en/agency/xifeng-qu/ lacks %s", want)
+		}
+	}
+	if doc := readFile(t, filepath.Join(out, "en/compare/index.html")); !strings.Contains(doc, `data-data="../../compare/data/"`) || !strings.Contains(doc, `data-search="../../search/"`) {
+		t.Error("en/compare/ does not read the site's compare/data/ and search/")
+	}
+	// The English report page's crumbs lead to the English agency and region pages.
+	if doc := readFile(t, filepath.Join(out, "en/agency/huaian/2024/index.html")); !strings.Contains(doc, `<li><a href="../../../region/320800/">淮安市</a></li><li><a href="../">淮安市人民政府</a></li></ol>`) {
+		t.Error("en/agency/huaian/2024/: its crumbs do not lead to the English region and agency pages")
+	}
+	if doc := readFile(t, filepath.Join(out, "en/index.html")); !strings.Contains(doc, `href="year/2017/"`) || !strings.Contains(doc, `href="/en/agency/"`) {
+		t.Error("the English home page does not link the English year and agency pages")
+	}
+}
+
+// TestEnglishPagination: an English list longer than listRows continues on English
+// pages (en/…/page/N/, each with its zh-CN pair), with an English pager; an English
+// agency page with a trend links the zh-CN page's chart.
+func TestEnglishPagination(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	synthesize(t, data, listRows+30, 2)
+	out := filepath.Join(dir, "public")
+	if _, err := Build(Options{DataDir: data, Now: testNow, BaseURL: "/"}, out); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"en/year/2017/page/2/index.html", "en/agency/page/2/index.html"} {
+		doc := readFile(t, filepath.Join(out, p))
+		alts, _, _ := languageLinks(t, doc)
+		if alts["zh-CN"] != "/"+strings.TrimSuffix(strings.TrimPrefix(p, "en/"), "index.html") {
+			t.Errorf("%s: hreflang %v", p, alts)
+		}
+		for _, want := range []string{`<nav class="pager" aria-label="Pages">`, `href="../../">← Previous</a>`, "(page 2)", " in all, 30 on this page)</caption>"} {
+			if !strings.Contains(doc, want) {
+				t.Errorf("%s lacks %s", p, want)
+			}
+		}
+		if hasHan(regexp.MustCompile(`(?s)<tbody>.*?</tbody>|<title>.*?</title>|<h1>.*?</h1>|<nav class="crumbs".*?</nav>|<meta [^>]*>|<ul class="lang-switch".*?</ul>`).ReplaceAllString(doc, "")) {
+			t.Errorf("%s: Chinese outside the table's records", p)
+		}
+	}
+	first := readFile(t, filepath.Join(out, "en/agency/index.html"))
+	if !strings.Contains(first, `<nav class="letter-bar" aria-label="By the first letter of the pinyin">`) || !strings.Contains(first, `href="page/2/">Next →</a>`) {
+		t.Error("en/agency/ lacks its letter bar or its pager")
+	}
+	if doc := readFile(t, filepath.Join(out, "en/agency/fake-agency-0001/index.html")); !strings.Contains(doc, `<a href="../../../agency/fake-agency-0001/#trend-h" hreflang="zh-CN">`) || strings.Contains(doc, "data-chart") {
+		t.Error("en/agency/fake-agency-0001/ does not link the zh-CN page's trend, or draws a chart")
+	}
+}
+
+// TestTranslateList: an English list table's count and pager are in English, and
+// record text that looks like them (an agency named "← 上一页", a caption ending in
+// "（3份）") is left as printed.
+func TestTranslateList(t *testing.T) {
+	l := listLang{w: testWords(t, langEN), pre: "en/"}
+	zh := listLang{w: testWords(t, langZH)}
+	n := int64(1)
+	tbl := SortTable{Caption: "某局（3份）", Total: 250, Columns: []SortCol{{Label: "Agency"}},
+		Rows: [][]LinkCell{{{Text: "← 上一页", URL: "agency/x/"}}, {{Text: "下一页 →"}, {Text: "1", Value: &n}}}}
+	table, pager := listHTML("en/agency/page/2/", "en/agency/", tbl, 2, 3)
+	got, gotPager := string(l.translateTable(table)), string(l.translatePager(pager))
+	for _, want := range []string{"<caption>某局（3份） (250 in all, 2 on this page)</caption>", `<a href="../../../../agency/x/">← 上一页</a>`, "下一页 →</th>"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the table lacks %s:\n%s", want, got)
+		}
+	}
+	for _, want := range []string{`aria-label="Pages"`, ">← Previous</a>", ">Next →</a>"} {
+		if !strings.Contains(gotPager, want) {
+			t.Errorf("the pager lacks %s:\n%s", want, gotPager)
+		}
+	}
+	if zh.translateTable(table) != table || zh.translatePager(pager) != pager {
+		t.Error("the default language's table or pager changed")
 	}
 }

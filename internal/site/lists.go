@@ -35,60 +35,81 @@ func figureCells(sum record.Summary) []LinkCell {
 	return out
 }
 
-// reportTable is the table of reports of a list: by agency, then latest year first.
-// withYear adds the year column (region lists span years).
-func reportTable(s *scope, caption string, es []*entry, withYear bool) SortTable {
+// reportTable is the table of reports of a list, in l's language: by agency, then
+// latest year first. withYear adds the year column (region lists span years).
+func reportTable(l listLang, caption string, es []*entry, withYear bool) SortTable {
 	sorted := slices.Clone(es)
 	slices.SortStableFunc(sorted, func(a, b *entry) int {
 		return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(b.year, a.year), cmp.Compare(a.slug, b.slug))
 	})
 	t := SortTable{Caption: caption, Total: len(sorted)}
-	t.Columns = append(t.Columns, SortCol{Label: "机关", Current: true})
+	t.Columns = append(t.Columns, SortCol{Label: l.w.T("l_col_agency"), Current: true})
 	if withYear {
-		t.Columns = append(t.Columns, SortCol{Label: "年度", Num: true})
+		t.Columns = append(t.Columns, SortCol{Label: l.w.T("l_col_year"), Num: true})
 	}
-	for _, c := range listColumns {
-		t.Columns = append(t.Columns, SortCol{Label: c.label, Num: true})
-	}
+	t.Columns = append(t.Columns, listColumnsIn(l)...)
 	for _, e := range sorted {
-		row := []LinkCell{{Text: e.name, URL: s.agency(e)}}
+		row := []LinkCell{{Text: e.name, URL: l.agency(e)}}
 		if withYear {
 			y := int64(e.year)
-			row = append(row, LinkCell{Text: strconv.Itoa(e.year), URL: s.report(e), Value: &y})
+			row = append(row, LinkCell{Text: strconv.Itoa(e.year), URL: l.report(e), Value: &y})
 		} else {
-			row[0].URL = s.report(e)
+			row[0].URL = l.report(e)
 		}
 		t.Rows = append(t.Rows, append(row, figureCells(e.sum)...))
 	}
 	return t
 }
 
-// writeList writes a list page and, when its table is longer than listRows, the
-// further pages of the table (…/page/N/), each with links to the others. Only the
-// first page has the key figures, links and charts.
-func writeList(p *project, base string, lp ListPage, cs []chartView, heading string, t SortTable) error {
-	return writeListWith(p, base, lp, cs, heading, t, nil)
+// listColumnsIn are the columns of listColumns in l's words.
+func listColumnsIn(l listLang) []SortCol {
+	var out []SortCol
+	for _, c := range listColumns {
+		out = append(out, SortCol{Label: l.columnLabel(c.key, c.label), Num: true})
+	}
+	return out
+}
+
+// listBodyIn is a list page's body in a language: its words, and on a page of a
+// language other than the default, where its charts are (the zh-cn page: the
+// charts' captions are Chinese).
+type listBodyIn struct {
+	listBody
+	W        words
+	ChartsAt string
+}
+
+// writeList writes a list page in l's language and, when its table is longer than
+// listRows, the further pages of the table (…/page/N/), each with links to the
+// others. Only the first page has the key figures, links and charts. base is the
+// list's default-language address; the page's links (lp, t) are already l's.
+func writeList(p *project, l listLang, base string, lp ListPage, cs []chartView, heading string, t SortTable) error {
+	return writeListWith(p, l, base, lp, cs, heading, t, nil)
 }
 
 // writeListWith is writeList with bar, when not nil, writing the links above the
 // table of the page at url (the agency index's letters).
-func writeListWith(p *project, base string, lp ListPage, cs []chartView, heading string, t SortTable, bar func(url string) template.HTML) error {
+func writeListWith(p *project, l listLang, base string, lp ListPage, cs []chartView, heading string, t SortTable, bar func(url string) template.HTML) error {
 	pages := max(1, (len(t.Rows)+listRows-1)/listRows)
 	for n := 1; n <= pages; n++ {
-		url := pageURL(base, n)
+		url := l.page(pageURL(base, n))
 		page := lp
-		body := listBody{TableHeading: heading}
+		body := listBodyIn{listBody: listBody{TableHeading: heading}, W: l.w}
 		if bar != nil {
 			body.Bar = bar(url)
 		}
-		rel := "content/" + url + "_index.md"
+		rel := l.content("content/"+pageURL(base, n)+"_index", ".md")
 		if n == 1 {
-			body.Charts = cs
+			if l.pre == "" {
+				body.Charts = cs
+			} else if len(cs) > 0 {
+				body.ChartsAt = href(url, base)
+			}
 		} else {
-			page.Title = fmt.Sprintf("%s（第%d页）", lp.Title, n)
-			page.Crumbs = append(slices.Clone(lp.Crumbs), Link{Name: lp.Title, URL: base})
+			page.Title = l.w.T("l_page_title", lp.Title, n)
+			page.Crumbs = append(slices.Clone(lp.Crumbs), Link{Name: lp.Title, URL: l.page(base)})
 			page.Intro, page.Key, page.Links, page.Prev, page.Next = "", nil, nil, nil, nil
-			rel = "content/" + url + "index.md"
+			rel = l.content("content/"+pageURL(base, n)+"index", ".md")
 		}
 		page.Crumbs = relLinks(url, slices.Clone(page.Crumbs))
 		page.Links = relLinks(url, slices.Clone(page.Links))
@@ -101,9 +122,10 @@ func writeListWith(p *project, base string, lp ListPage, cs []chartView, heading
 		if len(t.Rows) > 0 || len(t.Columns) > 0 {
 			pt := t
 			pt.Rows = t.Rows[(n-1)*listRows : min(n*listRows, len(t.Rows))]
-			body.Table, body.Pager = listHTML(url, base, pt, n, pages)
+			body.Table, body.Pager = listHTML(url, l.page(base), pt, n, pages)
+			body.Table, body.Pager = l.translateTable(body.Table), l.translatePager(body.Pager)
 		}
-		if len(body.Charts) > 0 || body.Table != "" {
+		if len(body.Charts) > 0 || body.ChartsAt != "" || body.Table != "" {
 			html, err := renderBody("list", body)
 			if err != nil {
 				return err
@@ -121,32 +143,44 @@ func writeListWith(p *project, base string, lp ListPage, cs []chartView, heading
 	return nil
 }
 
-// agencyPage builds /agency/<slug>/ and its body: all the agency's years, with trend
-// charts.
-func agencyPage(d *dataset, s *scope, slug string) (AgencyPage, agencyBody) {
+// agencyBodyIn is an agency page's body in a language (see listBodyIn).
+type agencyBodyIn struct {
+	agencyBody
+	W        words
+	ChartsAt string
+}
+
+// agencyPage builds /agency/<slug>/ (in l's language) and its body: all the
+// agency's years, with trend charts.
+func agencyPage(d *dataset, l listLang, slug string) (AgencyPage, agencyBodyIn) {
 	es := d.bySlug[slug]
 	last := es[len(es)-1]
-	url := agencyURL(slug)
+	url := l.page(agencyURL(slug))
 	p := AgencyPage{
 		Page: Page{Title: last.name, View: "agency",
-			Description: agencyDescription(last.name, es[0].year, last.year)},
+			Description: agencyDescription(l.w, last.name, es[0].year, last.year)},
 		Name:   last.name,
-		Region: nonNil(d.regionTrail(last, s)),
+		Region: nonNil(d.regionTrail(last, l.s)),
 		Body:   fragmentPath(url),
 	}
-	p.Crumbs = relLinks(url, append([]Link{{Name: "首页", URL: s.national("")}}, p.Region...))
-	p.Region = relLinks(url, slices.Clone(p.Region))
-	t := SortTable{Caption: "历年报告", Total: len(es)}
-	t.Columns = append(t.Columns, SortCol{Label: "年度", Num: true, Current: true, Descending: true}, SortCol{Label: "模板"})
-	for _, c := range listColumns {
-		t.Columns = append(t.Columns, SortCol{Label: c.label, Num: true})
+	for i := range p.Region {
+		p.Region[i].URL = l.page(p.Region[i].URL)
 	}
+	p.Crumbs = relLinks(url, append([]Link{{Name: l.w.T("crumb_home"), URL: l.national("")}}, p.Region...))
+	p.Region = relLinks(url, slices.Clone(p.Region))
+	t := SortTable{Caption: l.w.T("l_agency_reports"), Total: len(es)}
+	t.Columns = append(t.Columns, SortCol{Label: l.w.T("l_col_year"), Num: true, Current: true, Descending: true}, SortCol{Label: l.w.T("l_col_template")})
+	t.Columns = append(t.Columns, listColumnsIn(l)...)
 	var years []int
 	var sums []record.Summary
 	for i := len(es) - 1; i >= 0; i-- {
 		e := es[i]
 		y := int64(e.year)
-		row := []LinkCell{{Text: strconv.Itoa(e.year) + "年度", URL: reportURL(slug, e.year), Value: &y}, {Text: e.templateLabel}}
+		tl := e.templateLabel
+		if l.pre != "" {
+			tl = l.w.T("r_template_name", e.template)
+		}
+		row := []LinkCell{{Text: l.w.T("l_year_name", e.year), URL: l.report(e), Value: &y}, {Text: tl}}
 		t.Rows = append(t.Rows, append(row, figureCells(e.sum)...))
 	}
 	for _, e := range es {
@@ -155,42 +189,58 @@ func agencyPage(d *dataset, s *scope, slug string) (AgencyPage, agencyBody) {
 	}
 	var w htmlWriter
 	writeListTable(&w, url, t)
-	b := agencyBody{Table: w.html(), Charts: chartsOf(charts.Trend("chart-trend", "历年", years, sums)),
-		Methodology: href(url, s.national("methodology/")), Compare: href(url, s.national("compare/?agencies="+slug))}
+	b := agencyBodyIn{agencyBody: agencyBody{Table: l.translateTable(w.html()),
+		Methodology: href(url, l.national("methodology/")), Compare: href(url, l.national("compare/?agencies="+slug))}, W: l.w}
+	cs := chartsOf(charts.Trend("chart-trend", "历年", years, sums))
+	if l.pre == "" {
+		b.Charts = cs
+	} else if len(cs) > 0 {
+		b.ChartsAt = href(url, agencyURL(slug))
+	}
 	p.Charts = len(b.Charts) > 0
 	return p, b
 }
 
 func writeAgencies(p *project, d *dataset, s *scope) error {
-	if !s.hub {
-		for _, slug := range d.agencies {
-			page, body := agencyPage(d, s, slug)
-			html, err := renderBody("agency", body)
-			if err != nil {
-				return err
-			}
-			if err := p.write(page.Body, html); err != nil {
-				return err
-			}
-			if err := p.page("content/"+agencyURL(slug)+"_index.md", page); err != nil {
-				return err
+	for _, l := range p.listLangs(s) {
+		if !s.hub {
+			for _, slug := range d.agencies {
+				page, body := agencyPage(d, l, slug)
+				html, err := renderBody("agency", body)
+				if err != nil {
+					return err
+				}
+				if err := p.write(page.Body, html); err != nil {
+					return err
+				}
+				if err := p.page(l.content("content/"+agencyURL(slug)+"_index", ".md"), page); err != nil {
+					return err
+				}
 			}
 		}
+		if err := writeAgencyIndex(p, d, l); err != nil {
+			return err
+		}
 	}
-	return writeAgencyIndex(p, d, s)
+	if err := writeSearch(p, d, s); err != nil {
+		return err
+	}
+	return writeCompare(p, d, s)
 }
 
 // writeAgencyIndex writes the agency index: every agency by the pinyin of its name,
 // with a bar of letters (A–Z) linking to the first agency of each, and again by
 // region (agency/by-region/), with a bar of provinces; the same as JSON
 // (agency/index.json), and the search index (writeSearch).
-func writeAgencyIndex(p *project, d *dataset, s *scope) error {
-	title, desc := "全部机关", "所有有年度报告数据的机关，按名称拼音排列。"
+func writeAgencyIndex(p *project, d *dataset, l listLang) error {
+	s := l.zh
+	title, desc, rdesc := l.w.T("l_agencies"), l.w.T("l_agencies_desc"), l.w.T("l_agencies_desc_region")
 	if s.shard != "" {
-		title, desc = shardName(d, s.shard)+"的机关", shardName(d, s.shard)+"有年度报告数据的机关，按名称拼音排列。"
+		name := shardName(d, s.shard)
+		title, desc, rdesc = l.w.T("l_shard_agencies", name), l.w.T("l_shard_agencies_desc", name), l.w.T("l_shard_agencies_desc_region", name)
 	}
 	idx := ListPage{Page: Page{Title: title, View: "list", Description: desc,
-		Crumbs: []Link{{Name: "首页", URL: s.national("")}}}}
+		Crumbs: []Link{{Name: l.w.T("crumb_home"), URL: l.national("")}}}}
 	type found struct {
 		Name    string `json:"name"`
 		URL     string `json:"url"`
@@ -227,8 +277,8 @@ func writeAgencyIndex(p *project, d *dataset, s *scope) error {
 		if len(path) > 0 {
 			r.province = path[0]
 		}
-		r.cells = []LinkCell{{Text: last.name, URL: s.agency(last)}, {Text: region},
-			{Text: strconv.Itoa(len(es)) + "份", Value: &n}, {Text: fmt.Sprintf("%d—%d", es[0].year, last.year)}}
+		r.cells = []LinkCell{{Text: last.name, URL: l.agency(last)}, {Text: region},
+			{Text: l.w.T("l_reports_n", len(es)), Value: &n}, {Text: fmt.Sprintf("%d—%d", es[0].year, last.year)}}
 		rows = append(rows, r)
 		search = append(search, found{Name: last.name, URL: s.agency(last), Region: region, Reports: len(es), From: es[0].year, To: last.year})
 	}
@@ -241,8 +291,8 @@ func writeAgencyIndex(p *project, d *dataset, s *scope) error {
 	slices.SortStableFunc(rows, func(a, b row) int {
 		return cmp.Or(cmp.Compare(letterOrder(a.letter), letterOrder(b.letter)), byName(a, b))
 	})
-	columns := []SortCol{{Label: "机关", Current: true}, {Label: "地区"}, {Label: "报告", Num: true}, {Label: "年度"}}
-	t := SortTable{Caption: "机关（按名称拼音）", Total: len(rows), Columns: columns}
+	columns := []SortCol{{Label: l.w.T("l_col_agency"), Current: true}, {Label: l.w.T("l_col_region")}, {Label: l.w.T("l_col_reports"), Num: true}, {Label: l.w.T("l_col_years")}}
+	t := SortTable{Caption: l.w.T("l_agencies_by_name"), Total: len(rows), Columns: columns}
 	letterPage := map[string]int{}
 	for i, r := range rows {
 		cells := slices.Clone(r.cells)
@@ -253,25 +303,27 @@ func writeAgencyIndex(p *project, d *dataset, s *scope) error {
 		t.Rows = append(t.Rows, cells)
 	}
 	const base, byRegionBase = "agency/", "agency/by-region/"
-	idx.Links = []Link{{Name: "按地区排列", URL: byRegionBase}}
-	idx.LinksHeading = "其他排列"
+	idx.Links = []Link{{Name: l.w.T("l_by_region"), URL: l.page(byRegionBase)}}
+	idx.LinksHeading = l.w.T("l_other_orders")
 	letterBar := func(url string) template.HTML {
 		var w htmlWriter
-		w.raw(`<nav class="letter-bar" aria-label="按拼音首字母"><ul>`)
-		for _, l := range append(strings.Split("ABCDEFGHIJKLMNOPQRSTUVWXYZ", ""), "#") {
-			n, ok := letterPage[l]
+		w.raw(`<nav class="letter-bar"`)
+		w.attr("aria-label", l.w.T("l_letter_bar"))
+		w.raw(`><ul>`)
+		for _, letter := range append(strings.Split("ABCDEFGHIJKLMNOPQRSTUVWXYZ", ""), "#") {
+			n, ok := letterPage[letter]
 			if !ok {
-				w.raw(`<li><span aria-disabled="true">` + l + `</span></li>`)
+				w.raw(`<li><span aria-disabled="true">` + letter + `</span></li>`)
 				continue
 			}
 			w.raw("<li><a")
-			w.attr("href", href(url, pageURL(base, n))+"#"+letterAnchor(l))
-			w.raw(">" + l + "</a></li>")
+			w.attr("href", href(url, l.page(pageURL(base, n)))+"#"+letterAnchor(letter))
+			w.raw(">" + letter + "</a></li>")
 		}
 		w.raw("</ul></nav>\n")
 		return w.html()
 	}
-	if err := writeListWith(p, base, idx, nil, "机关", t, letterBar); err != nil {
+	if err := writeListWith(p, l, base, idx, nil, l.w.T("l_agencies_heading"), t, letterBar); err != nil {
 		return err
 	}
 
@@ -283,7 +335,7 @@ func writeAgencyIndex(p *project, d *dataset, s *scope) error {
 		}
 		return cmp.Or(slices.Compare(a.regionPath, b.regionPath), byName(a, b))
 	})
-	rt := SortTable{Caption: "机关（按地区）", Total: len(rows), Columns: columns}
+	rt := SortTable{Caption: l.w.T("l_agencies_by_region"), Total: len(rows), Columns: columns}
 	provPage := map[string]int{}
 	var provs []string
 	for i, r := range rows {
@@ -296,20 +348,22 @@ func writeAgencyIndex(p *project, d *dataset, s *scope) error {
 		rt.Rows = append(rt.Rows, cells)
 	}
 	ridx := idx
-	ridx.Title = title + "（按地区）"
-	ridx.Description = strings.Replace(desc, "按名称拼音排列", "按省、市、县排列", 1)
-	ridx.Crumbs = append(slices.Clone(idx.Crumbs), Link{Name: title, URL: base})
-	ridx.Links = []Link{{Name: "按名称拼音排列", URL: base}}
+	ridx.Title = l.w.T("l_by_region_title", title)
+	ridx.Description = rdesc
+	ridx.Crumbs = append(slices.Clone(idx.Crumbs), Link{Name: title, URL: l.page(base)})
+	ridx.Links = []Link{{Name: l.w.T("l_by_name"), URL: l.page(base)}}
 	provinceBar := func(url string) template.HTML {
 		var w htmlWriter
-		w.raw(`<nav class="letter-bar region-bar" aria-label="按省级行政区"><ul>`)
+		w.raw(`<nav class="letter-bar region-bar"`)
+		w.attr("aria-label", l.w.T("l_province_bar"))
+		w.raw(`><ul>`)
 		for _, c := range provs {
-			name := "未注明地区"
+			name := l.w.T("l_no_region")
 			if c != "" {
 				name = d.regions[c].name
 			}
 			w.raw("<li><a")
-			w.attr("href", href(url, pageURL(byRegionBase, provPage[c]))+"#region-"+cmp.Or(c, noProvince))
+			w.attr("href", href(url, l.page(pageURL(byRegionBase, provPage[c])))+"#region-"+cmp.Or(c, noProvince))
 			w.raw(">")
 			w.escape(name)
 			w.raw("</a></li>")
@@ -317,21 +371,18 @@ func writeAgencyIndex(p *project, d *dataset, s *scope) error {
 		w.raw("</ul></nav>\n")
 		return w.html()
 	}
-	if err := writeListWith(p, byRegionBase, ridx, nil, "机关", rt, provinceBar); err != nil {
+	if err := writeListWith(p, l, byRegionBase, ridx, nil, l.w.T("l_agencies_heading"), rt, provinceBar); err != nil {
 		return err
 	}
 
+	if l.pre != "" {
+		return nil
+	}
 	js, err := json.Marshal(map[string]any{"agencies": nonNil(search)})
 	if err != nil {
 		return err
 	}
-	if err := p.write("static/agency/index.json", append(js, '\n')); err != nil {
-		return err
-	}
-	if err := writeSearch(p, d, s); err != nil {
-		return err
-	}
-	return writeCompare(p, d, s)
+	return p.write("static/agency/index.json", append(js, '\n'))
 }
 
 // letterOrder puts "#" (names that start with no letter) after Z.
@@ -348,10 +399,6 @@ func letterAnchor(l string) string {
 		return "letter-other"
 	}
 	return "letter-" + strings.ToLower(l)
-}
-
-func levelName(level int) string {
-	return [...]string{"", "省级", "市级", "县级"}[level]
 }
 
 // shardName names a shard's province.
@@ -379,6 +426,28 @@ func sortedRegions(d *dataset) (codes, provinces []string) {
 }
 
 func writeRegions(p *project, d *dataset, s *scope) error {
+	for _, l := range p.listLangs(s) {
+		if err := writeRegionsIn(p, d, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nReports is "N reports" in l's words.
+func nReports(l listLang, n int) string {
+	if n == 1 {
+		return l.w.T("l_n_reports_one", n)
+	}
+	return l.w.T("l_n_reports", n)
+}
+
+// levelKeys are the catalog's names of a region's level (1 province, 2 city, 3 county).
+var levelKeys = [...]string{"", "l_level_1", "l_level_2", "l_level_3"}
+
+// writeRegionsIn writes the region pages and the region index in l's language.
+func writeRegionsIn(p *project, d *dataset, l listLang) error {
+	s := l.zh
 	codes, provinces := sortedRegions(d)
 	for _, code := range codes {
 		if s.hub {
@@ -386,44 +455,65 @@ func writeRegions(p *project, d *dataset, s *scope) error {
 		}
 		rg := d.regions[code]
 		lp := ListPage{Page: Page{Title: rg.name, View: "list",
-			Description: fmt.Sprintf("%s（行政区划代码%s）各机关政府信息公开工作年度报告的数据。", rg.name, rg.code)}}
-		lp.Crumbs = []Link{{Name: "首页", URL: s.national("")}, {Name: "地区", URL: s.national("region/")}}
+			Description: l.w.T("l_region_desc", rg.name, rg.code)}}
+		lp.Crumbs = []Link{{Name: l.w.T("crumb_home"), URL: l.national("")}, {Name: l.w.T("l_regions"), URL: l.national("region/")}}
 		for pc := rg.parent; pc != ""; pc = d.regions[pc].parent {
-			lp.Crumbs = slices.Insert(lp.Crumbs, 2, Link{Name: d.regions[pc].name, URL: regionURL(pc)})
+			lp.Crumbs = slices.Insert(lp.Crumbs, 2, Link{Name: d.regions[pc].name, URL: l.page(regionURL(pc))})
 		}
-		lp.Intro = fmt.Sprintf("%s，行政区划代码 %s。", levelName(rg.level)+"行政区", rg.code)
-		lp.Key = keyFigures(rg.entries)
-		lp.LinksHeading = "下级地区"
+		lp.Intro = l.w.T("l_region_intro", l.w.T(levelKeys[rg.level]), rg.code)
+		lp.Key = keyFiguresIn(l.w, rg.entries)
+		lp.LinksHeading = l.w.T("l_subregions")
 		for _, c := range rg.children {
-			lp.Links = append(lp.Links, Link{Name: d.regions[c].name, URL: regionURL(c), Note: fmt.Sprintf("%d份报告", len(d.regions[c].entries))})
+			lp.Links = append(lp.Links, Link{Name: d.regions[c].name, URL: l.page(regionURL(c)), Note: nReports(l, len(d.regions[c].entries))})
 		}
-		cs := byYearCharts("chart-year", rg.name, rg.entries)
+		var cs []chartView
+		cs = byYearCharts("chart-year", rg.name, rg.entries)
 		if len(rg.children) > 1 {
 			cs = append(cs, byRegionCharts("chart-children", rg.name+"下级地区", latestFirst(rg.entries), d, rg.children,
 				func(code string) []*entry { return d.regions[code].entries })...)
 		}
-		if err := writeList(p, regionURL(code), lp, cs, "报告", reportTable(s, rg.name+"的报告", rg.entries, true)); err != nil {
+		if err := writeList(p, l, regionURL(code), lp, cs, l.w.T("l_reports"), reportTable(l, l.w.T("l_reports_of", rg.name), rg.entries, true)); err != nil {
 			return err
 		}
 	}
 	// The region index; a shard's lists its own province, the hub's every shard's.
-	idx := ListPage{Page: Page{Title: "地区", View: "list", Description: "按省、市、县浏览年度报告。",
-		Crumbs: []Link{{Name: "首页", URL: s.national("")}}}, LinksHeading: "省级行政区"}
+	idx := ListPage{Page: Page{Title: l.w.T("l_regions"), View: "list", Description: l.w.T("l_regions_desc"),
+		Crumbs: []Link{{Name: l.w.T("crumb_home"), URL: l.national("")}}}, LinksHeading: l.w.T("l_provinces")}
 	if s.shard != "" {
-		idx.Crumbs = append(idx.Crumbs, Link{Name: "全国各地区", URL: s.national("region/")})
+		idx.Crumbs = append(idx.Crumbs, Link{Name: l.w.T("l_all_regions"), URL: l.national("region/")})
 	}
 	for _, c := range provinces {
-		idx.Links = append(idx.Links, Link{Name: d.regions[c].name, URL: s.region(c), Note: fmt.Sprintf("%d份报告", len(d.regions[c].entries))})
+		idx.Links = append(idx.Links, Link{Name: d.regions[c].name, URL: l.region(c), Note: nReports(l, len(d.regions[c].entries))})
 	}
 	var cs []chartView
 	if len(provinces) > 1 {
 		cs = byRegionCharts("chart-provinces", "各省", latestFirst(d.entries), d, provinces,
 			func(code string) []*entry { return d.regions[code].entries })
 	}
-	return writeList(p, "region/", idx, cs, "", SortTable{})
+	return writeList(p, l, "region/", idx, cs, "", SortTable{})
 }
 
 func writeYears(p *project, d *dataset, s *scope) error {
+	for _, l := range p.listLangs(s) {
+		if err := writeYearsIn(p, d, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scoped is the words of key, or of keyIn naming the shard's province when the
+// build is a shard; args follow the province.
+func scoped(l listLang, scopeName, key, keyIn string, args ...any) string {
+	if scopeName == "" {
+		return l.w.T(key, args...)
+	}
+	return l.w.T(keyIn, append([]any{scopeName}, args...)...)
+}
+
+// writeYearsIn writes the year pages and the year index in l's language.
+func writeYearsIn(p *project, d *dataset, l listLang) error {
+	s := l.zh
 	byYear := map[int][]*entry{}
 	for _, e := range d.entries {
 		byYear[e.year] = append(byYear[e.year], e)
@@ -432,20 +522,21 @@ func writeYears(p *project, d *dataset, s *scope) error {
 	if s.shard != "" {
 		scopeName = shardName(d, s.shard)
 	}
-	idx := ListPage{Page: Page{Title: scopeName + "年度", View: "list", Description: "按统计年度浏览年度报告。",
-		Crumbs: []Link{{Name: "首页", URL: s.national("")}}}, LinksHeading: "年度"}
+	yearsTitle := scoped(l, scopeName, "l_years", "l_years_in")
+	idx := ListPage{Page: Page{Title: yearsTitle, View: "list", Description: l.w.T("l_years_desc"),
+		Crumbs: []Link{{Name: l.w.T("crumb_home"), URL: l.national("")}}}, LinksHeading: l.w.T("l_col_year")}
 	for i, y := range d.years {
 		es := byYear[y]
-		idx.Links = append(idx.Links, Link{Name: strconv.Itoa(y) + "年度", URL: yearURL(y), Note: fmt.Sprintf("%d份报告", len(es))})
-		lp := ListPage{Page: Page{Title: scopeName + strconv.Itoa(y) + "年度", View: "list",
-			Description: fmt.Sprintf("%s%d年度政府信息公开工作年度报告的数据。", scopeName, y),
-			Crumbs:      []Link{{Name: "首页", URL: s.national("")}, {Name: scopeName + "年度", URL: "year/"}}}}
-		lp.Key = keyFigures(es)
+		idx.Links = append(idx.Links, Link{Name: l.w.T("l_year_name", y), URL: l.page(yearURL(y)), Note: nReports(l, len(es))})
+		lp := ListPage{Page: Page{Title: scoped(l, scopeName, "l_year_title", "l_year_title_in", y), View: "list",
+			Description: scoped(l, scopeName, "l_year_desc", "l_year_desc_in", y),
+			Crumbs:      []Link{{Name: l.w.T("crumb_home"), URL: l.national("")}, {Name: yearsTitle, URL: l.page("year/")}}}}
+		lp.Key = keyFiguresIn(l.w, es)
 		if i > 0 {
-			lp.Prev = &Link{Name: strconv.Itoa(d.years[i-1]) + "年度", URL: yearURL(d.years[i-1])}
+			lp.Prev = &Link{Name: l.w.T("l_year_name", d.years[i-1]), URL: l.page(yearURL(d.years[i-1]))}
 		}
 		if i+1 < len(d.years) {
-			lp.Next = &Link{Name: strconv.Itoa(d.years[i+1]) + "年度", URL: yearURL(d.years[i+1])}
+			lp.Next = &Link{Name: l.w.T("l_year_name", d.years[i+1]), URL: l.page(yearURL(d.years[i+1]))}
 		}
 		byProvince := map[string][]*entry{}
 		for _, e := range es {
@@ -457,15 +548,15 @@ func writeYears(p *project, d *dataset, s *scope) error {
 		cs := byRegionCharts("chart-provinces", scopeName+"各省", []int{y}, d, provs,
 			func(code string) []*entry { return byProvince[code] })
 		var t SortTable
-		heading := "报告"
+		heading := l.w.T("l_reports")
 		if s.hub {
 			// The hub lists the provinces, each linking to its shard's page of the year.
-			heading = "各省"
-			t = provinceTable(d, s, y, provs, byProvince)
+			heading = l.w.T("l_provinces_heading")
+			t = provinceTable(d, l, y, provs, byProvince)
 		} else {
-			t = reportTable(s, fmt.Sprintf("%s%d年度的报告", scopeName, y), es, false)
+			t = reportTable(l, scoped(l, scopeName, "l_year_reports", "l_year_reports_in", y), es, false)
 		}
-		if err := writeList(p, yearURL(y), lp, cs, heading, t); err != nil {
+		if err := writeList(p, l, yearURL(y), lp, cs, heading, t); err != nil {
 			return err
 		}
 	}
@@ -473,24 +564,22 @@ func writeYears(p *project, d *dataset, s *scope) error {
 	if allName == "" {
 		allName = "全部机关"
 	}
-	return writeList(p, "year/", idx, byYearCharts("chart-year", allName, d.entries), "", SortTable{})
+	return writeList(p, l, "year/", idx, byYearCharts("chart-year", allName, d.entries), "", SortTable{})
 }
 
 // provinceTable is the hub's table of a year: a row per province, linking to the
 // year's page of the province's shard.
-func provinceTable(d *dataset, s *scope, year int, provs []string, es map[string][]*entry) SortTable {
-	t := SortTable{Caption: fmt.Sprintf("%d年度各省", year), Total: len(provs)}
-	t.Columns = []SortCol{{Label: "省级行政区", Current: true}, {Label: "报告", Num: true}}
-	for _, c := range listColumns {
-		t.Columns = append(t.Columns, SortCol{Label: c.label, Num: true})
-	}
+func provinceTable(d *dataset, l listLang, year int, provs []string, es map[string][]*entry) SortTable {
+	t := SortTable{Caption: l.w.T("l_year_provinces", year), Total: len(provs)}
+	t.Columns = []SortCol{{Label: l.w.T("l_col_province"), Current: true}, {Label: l.w.T("l_col_reports"), Num: true}}
+	t.Columns = append(t.Columns, listColumnsIn(l)...)
 	for _, c := range provs {
 		var sum record.Summary
 		for _, e := range es[c] {
 			sum.Add(e.sum)
 		}
 		n := int64(len(es[c]))
-		row := []LinkCell{{Text: d.regions[c].name, URL: s.in(c, yearURL(year))}, {Text: strconv.Itoa(len(es[c])), Value: &n}}
+		row := []LinkCell{{Text: d.regions[c].name, URL: l.in(c, yearURL(year))}, {Text: strconv.Itoa(len(es[c])), Value: &n}}
 		t.Rows = append(t.Rows, append(row, figureCells(sum)...))
 	}
 	return t
@@ -512,8 +601,8 @@ func provincesOf(d *dataset, es []*entry) []string {
 }
 
 func writeHome(p *project, d *dataset, s *scope) error {
-	for _, lang := range languages {
-		if err := writeHomeIn(p, d, s, p.words.in(lang)); err != nil {
+	for _, l := range p.listLangs(s) {
+		if err := writeHomeIn(p, d, l); err != nil {
 			return err
 		}
 	}
@@ -522,7 +611,8 @@ func writeHome(p *project, d *dataset, s *scope) error {
 
 // writeHomeIn writes the home page in w's language. Its charts (whose captions the
 // charts package writes in Chinese) are on the default language's only.
-func writeHomeIn(p *project, d *dataset, s *scope, w words) error {
+func writeHomeIn(p *project, d *dataset, l listLang) error {
+	s, w := l.zh, l.w
 	h := HomePage{Page: Page{Title: w.T("home_title"), View: "home", Description: w.T("home_description")},
 		Empty: len(d.entries) == 0}
 	scopeName := w.T("scope_national")
@@ -530,7 +620,7 @@ func writeHomeIn(p *project, d *dataset, s *scope, w words) error {
 		scopeName = shardName(d, s.shard)
 		h.Title = scopeName + " · " + w.T("site_short")
 		h.Crumbs = []Link{{Name: w.T("crumb_home"), URL: s.national(langPrefix(w.lang))}}
-		h.More = []Link{{Name: w.T("scope_agencies", scopeName), URL: "agency/"}, {Name: w.T("scope_years", scopeName), URL: "year/"}, {Name: w.T("scope_files", scopeName), URL: "data-files/"}}
+		h.More = []Link{{Name: w.T("scope_agencies", scopeName), URL: l.page("agency/")}, {Name: w.T("scope_years", scopeName), URL: l.page("year/")}, {Name: w.T("scope_files", scopeName), URL: "data-files/"}}
 	}
 	h.Key = keyFiguresIn(w, d.entries)
 	if len(d.years) > 0 {
@@ -553,17 +643,17 @@ func writeHomeIn(p *project, d *dataset, s *scope, w words) error {
 		return cmp.Compare(b.published, a.published)
 	})
 	for _, e := range latest[:min(len(latest), 10)] {
-		h.Latest = append(h.Latest, Link{Name: e.name, URL: s.report(e), Note: w.T("year_note", e.year)})
+		h.Latest = append(h.Latest, Link{Name: e.name, URL: l.report(e), Note: w.T("year_note", e.year)})
 	}
 	for _, c := range provincesOf(d, d.entries) {
 		n, note := len(d.regions[c].entries), "province_note"
 		if n == 1 {
 			note = "province_note_one"
 		}
-		h.Provinces = append(h.Provinces, Link{Name: d.regions[c].name, URL: s.region(c), Note: w.T(note, n)})
+		h.Provinces = append(h.Provinces, Link{Name: d.regions[c].name, URL: l.region(c), Note: w.T(note, n)})
 	}
 	for i := len(d.years) - 1; i >= 0; i-- {
-		h.Years = append(h.Years, Link{Name: strconv.Itoa(d.years[i]), URL: yearURL(d.years[i])})
+		h.Years = append(h.Years, Link{Name: strconv.Itoa(d.years[i]), URL: l.page(yearURL(d.years[i]))})
 	}
 	// The page's links are relative to it: the English home is one folder down.
 	from := langPrefix(w.lang)
@@ -627,7 +717,7 @@ func writeDataIndex(p *project, d *dataset, s *scope, files []datasetFile) error
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	if err := writeList(p, url, lp, nil, "文件", t); err != nil {
+	if err := writeList(p, p.listLangs(s)[0], url, lp, nil, "文件", t); err != nil {
 		return err
 	}
 	js, err := json.MarshalIndent(map[string]any{"schema": record.SchemaVersion, "built": p.built, "licence": dataLicence, "readme": "README.txt", "files": nonNil(files)}, "", " ")
@@ -688,9 +778,9 @@ func keyFiguresIn(w words, es []*entry) []Figure {
 
 // agencyDescription is an agency page's summary line: its years of reports, and a
 // trend only where there is more than one.
-func agencyDescription(name string, first, last int) string {
+func agencyDescription(w words, name string, first, last int) string {
 	if first == last {
-		return fmt.Sprintf("%s%d年度政府信息公开工作年度报告的数据。", name, first)
+		return w.T("l_agency_desc_one", name, first)
 	}
-	return fmt.Sprintf("%s历年政府信息公开工作年度报告（%d—%d年度）的数据和趋势。", name, first, last)
+	return w.T("l_agency_desc", name, first, last)
 }

@@ -20,18 +20,11 @@ func englishReport(b reportBody, r *record.Record, w words, s *scope, from, temp
 	to := langPrefix(w.lang) + from
 	zh := func(u string) string { return rebase(from, to, u) }
 	b.W = w
+	// The crumbs, the agency and its regions have English pages at the same relative
+	// place (lists.go), as do the home page and the reports before and after.
 	b.Crumbs = append([]Link(nil), b.Crumbs...)
-	for i := range b.Crumbs {
-		b.Crumbs[i].URL = zh(b.Crumbs[i].URL)
-	}
 	if len(b.Crumbs) > 0 {
-		// The first crumb is the home page, which has an English version.
 		b.Crumbs[0] = Link{Name: w.T("crumb_home"), URL: href(to, s.national(langPrefix(w.lang)))}
-	}
-	b.Agency.URL = zh(b.Agency.URL)
-	b.Region = append([]Link(nil), b.Region...)
-	for i := range b.Region {
-		b.Region[i].URL = zh(b.Region[i].URL)
 	}
 	// The reports before and after have English pages too, at the same relative place.
 	for _, l := range []**Link{&b.Prev, &b.Next} {

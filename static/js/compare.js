@@ -24,6 +24,10 @@
   var status = document.getElementById('compare-status');
   var link = document.getElementById('compare-url');
   var boxes = Array.from(form.querySelectorAll('input[name="figure"]'));
+  var T = window.nianbaoT || function (s) { var a = arguments; return s.replace(/\{(\d+)\}/g, function (m, i) { return String(a[+i + 1]); }); };
+  // The agencies' data are the site's one compare/data/ folder (data-data, relative
+  // to the page), whatever the page's language.
+  var dataDir = new URL(form.getAttribute('data-data') || 'data/', document.baseURI).href;
   var labels = {};
   boxes.forEach(function (b) { labels[b.value] = b.parentNode.textContent.trim(); });
   var years = Array.from(from.options).map(function (o) { return parseInt(o.value, 10); });
@@ -76,7 +80,7 @@
 
   function agency(slug) {
     if (!(slug in data)) {
-      data[slug] = fetch(new URL('data/' + slug + '.json', document.baseURI).href).then(function (r) {
+      data[slug] = fetch(new URL(slug + '.json', dataDir).href).then(function (r) {
         return r.ok ? r.json() : null;
       }).catch(function () { return null; });
     }
@@ -127,7 +131,7 @@
     };
     if (one) {
       base.xAxis = { type: 'category', data: as.map(function (a) { return a.name; }), axisLabel: { interval: 0, rotate: as.length > 2 ? 30 : 0, width: 120, overflow: 'truncate' } };
-      base.series = [{ type: 'bar', name: ys[0] + '年度', data: as.map(function (a) { return value(a, key, ys[0]); }), colorBy: 'data' }];
+      base.series = [{ type: 'bar', name: T('{0}年度', ys[0]), data: as.map(function (a) { return value(a, key, ys[0]); }), colorBy: 'data' }];
     } else {
       base.legend = { type: 'scroll', top: 0, data: as.map(function (a) { return a.name; }) };
       base.xAxis = { type: 'category', data: ys.map(String) };
@@ -139,7 +143,7 @@
   }
 
   function figure(key, as, ys, n) {
-    var caption = labels[key] + '（' + (ys.length === 1 ? ys[0] + '年度' : ys[0] + '—' + ys[ys.length - 1] + '年度') + '）';
+    var caption = ys.length === 1 ? T('{0}（{1}年度）', labels[key], ys[0]) : T('{0}（{1}—{2}年度）', labels[key], ys[0], ys[ys.length - 1]);
     var fig = el('figure', 'chart-figure compare-figure');
     var id = 'compare-chart-' + n;
     fig.setAttribute('aria-labelledby', id + '-cap');
@@ -152,17 +156,17 @@
     var height = ys.length === 1 ? 300 + (as.length > 2 ? 60 : 0) : 340;
     chart.setAttribute('data-height', String(height));
     chart.setAttribute('role', 'img');
-    chart.setAttribute('aria-label', caption + '（图表，数据见下表）');
+    chart.setAttribute('aria-label', T('{0}（图表，数据见下表）', caption));
     fig.appendChild(chart);
     var details = el('details', 'chart-data');
-    details.appendChild(el('summary', '', '数据表'));
+    details.appendChild(el('summary', '', T('数据表')));
     var wrap = el('div', 'table-wrap');
     var table = el('table');
     var tc = el('caption', 'visually-hidden', caption);
     table.appendChild(tc);
     var head = el('thead');
     var hr = el('tr');
-    hr.appendChild(el('th', '', '机关')).setAttribute('scope', 'col');
+    hr.appendChild(el('th', '', T('机关'))).setAttribute('scope', 'col');
     ys.forEach(function (y) { hr.appendChild(el('th', '', String(y))).setAttribute('scope', 'col'); });
     head.appendChild(hr);
     table.appendChild(head);
@@ -174,7 +178,7 @@
       var l = el('a', '', a.name);
       l.href = new URL(a.url, new URL('../', document.baseURI)).href;
       th.appendChild(l);
-      if ((a.approx || []).indexOf(key) >= 0) { th.appendChild(el('span', 'hint', '（含约数）')); }
+      if ((a.approx || []).indexOf(key) >= 0) { th.appendChild(el('span', 'hint', T('（含约数）'))); }
       tr.appendChild(th);
       ys.forEach(function (y) {
         var v = value(a, key, y);
@@ -209,7 +213,7 @@
     link.value = new URL(url, document.baseURI).href;
     var notes = [];
     if (dropped.length) {
-      notes.push('地址中有' + (dropped.length + state.agencies.length) + '个机关，最多比较' + MAX + '个：未显示 ' + dropped.join('、') + '。');
+      notes.push(T('地址中有{0}个机关，最多比较{1}个：未显示 {2}。', dropped.length + state.agencies.length, MAX, dropped.join(T('、'))));
     }
     picked.textContent = '';
     var ys = years.filter(function (y) { return y >= state.from && y <= state.to; });
@@ -222,8 +226,8 @@
         var slug = state.agencies[i];
         var li = el('li');
         if (!a) {
-          notes.push('找不到机关“' + slug + '”。');
-          li.appendChild(el('span', 'missing', slug + '（找不到）'));
+          notes.push(T('找不到机关“{0}”。', slug));
+          li.appendChild(el('span', 'missing', T('{0}（找不到）', slug)));
         } else {
           a.slug = slug;
           as.push(a);
@@ -232,7 +236,7 @@
         }
         var rm = el('button', 'compare-remove', '×');
         rm.type = 'button';
-        rm.setAttribute('aria-label', '移除' + (a ? a.name : slug));
+        rm.setAttribute('aria-label', T('移除{0}', a ? a.name : slug));
         rm.addEventListener('click', function () {
           state.agencies.splice(state.agencies.indexOf(slug), 1);
           go();
@@ -243,11 +247,11 @@
       notice.hidden = notes.length === 0;
       notice.textContent = notes.join(' ');
       if (!as.length) {
-        out.appendChild(el('p', 'hint', '用上面的搜索框添加要比较的机关（最多' + MAX + '个）。'));
+        out.appendChild(el('p', 'hint', T('用上面的搜索框添加要比较的机关（最多{0}个）。', MAX)));
         return;
       }
       if (!ys.length) {
-        out.appendChild(el('p', 'hint', '所选年度范围内没有数据。'));
+        out.appendChild(el('p', 'hint', T('所选年度范围内没有数据。')));
         return;
       }
       var grid = el('div', 'charts compare-charts');
@@ -261,7 +265,7 @@
         f.fig.setAttribute('data-embed-src', new URL(address([key], true), document.baseURI).href);
         if (embedded) {
           var full = el('p', 'embed-source');
-          var a = el('a', '', '来源：年报 · 比较机关（打开完整页面）');
+          var a = el('a', '', T('来源：年报 · 比较机关（打开完整页面）'));
           a.href = new URL(address([key]).replace(/&embed=1$/, ''), document.baseURI).href;
           a.target = '_blank';
           a.rel = 'noopener';
@@ -295,7 +299,7 @@
       if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?$/.test(s)) { s = "'" + s; }
       return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
     };
-    var rows = [['机关', '机关代码', '地区', '年度', '指标', '指标键', '数值']].concat(drawn);
+    var rows = [[T('机关'), T('机关代码'), T('地区'), T('年度'), T('指标'), T('指标键'), T('数值')]].concat(drawn);
     return '\ufeff' + rows.map(function (r) { return r.map(quote).join(','); }).join('\r\n') + '\r\n';
   }
 
@@ -304,7 +308,7 @@
     if (state.agencies.indexOf(slug) >= 0) { return; }
     if (state.agencies.length >= MAX) {
       notice.hidden = false;
-      notice.textContent = '最多比较' + MAX + '个机关。';
+      notice.textContent = T('最多比较{0}个机关。', MAX);
       return;
     }
     state.agencies.push(slug);
@@ -327,12 +331,12 @@
   });
   document.getElementById('compare-copy').addEventListener('click', function () {
     var text = link.value;
-    var done = function () { status.textContent = '已复制链接'; };
+    var done = function () { status.textContent = T('已复制链接'); };
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(done, function () { link.select(); status.textContent = '请按 Ctrl+C 复制'; });
+      navigator.clipboard.writeText(text).then(done, function () { link.select(); status.textContent = T('请按 Ctrl+C 复制'); });
     } else {
       link.select();
-      status.textContent = '请按 Ctrl+C 复制';
+      status.textContent = T('请按 Ctrl+C 复制');
     }
   });
   var api = { csv: csv, lastBlob: null, lastURL: '' };
@@ -348,7 +352,7 @@
     document.body.appendChild(a);
     a.click();
     a.remove();
-    status.textContent = '已生成 CSV（' + drawn.length + '行）';
+    status.textContent = T('已生成 CSV（{0}行）', drawn.length);
   });
   window.addEventListener('popstate', function () { parse(); render(); });
   var timer = 0;

@@ -39,10 +39,37 @@
     '嵌入地址有误：需要 ?page=本站页面路径&chart=图表编号': 'Wrong embed address: it needs ?page=a page of this site&chart=a chart\'s id',
     '页面上没有这张图表：{0}': 'The page has no such chart: {0}',
     '来源：年报 · {0}': 'Source: Nianbao · {0}',
-    '未能载入图表：{0}': 'Could not load the chart: {0}'
+    '未能载入图表：{0}': 'Could not load the chart: {0}',
+    // compare.js
+    '{0}年度': '{0}',
+    '{0}（{1}年度）': '{0} ({1})',
+    '{0}（{1}—{2}年度）': '{0} ({1}–{2})',
+    '{0}（图表，数据见下表）': '{0} (a chart; its data are in the table below)',
+    '数据表': 'Data table',
+    '（含约数）': ' (includes approximate figures)',
+    '、': ', ',
+    '地址中有{0}个机关，最多比较{1}个：未显示 {2}。': 'The address names {0} agencies; at most {1} are compared: not shown: {2}.',
+    '找不到机关“{0}”。': 'No agency “{0}”.',
+    '{0}（找不到）': '{0} (not found)',
+    '移除{0}': 'Remove {0}',
+    '用上面的搜索框添加要比较的机关（最多{0}个）。': 'Add the agencies to compare with the search box above (at most {0}).',
+    '所选年度范围内没有数据。': 'There are no data in the years chosen.',
+    '来源：年报 · 比较机关（打开完整页面）': 'Source: Nianbao · Compare agencies (open the full page)',
+    '机关代码': 'Agency slug',
+    '年度': 'Year',
+    '指标': 'Figure',
+    '指标键': 'Figure key',
+    '数值': 'Value',
+    '最多比较{0}个机关。': 'At most {0} agencies can be compared.',
+    '已复制链接': 'Link copied',
+    '请按 Ctrl+C 复制': 'Press Ctrl+C to copy',
+    '已生成 CSV（{0}行）': 'CSV made ({0} rows)'
   };
   var lang = (document.documentElement.getAttribute('lang') || '').toLowerCase();
   var words = lang === 'en' || lang.indexOf('en-') === 0 ? en : null;
+  // The folder of the language's pages below the site's root (a shard's root in a
+  // split site): '' for the default language.
+  window.nianbaoPages = words ? 'en/' : '';
   window.nianbaoT = function (zh) {
     var s = words && Object.prototype.hasOwnProperty.call(words, zh) ? words[zh] : zh;
     var args = arguments;

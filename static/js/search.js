@@ -15,6 +15,9 @@
 (function () {
   'use strict';
   var T = window.nianbaoT || function (s) { var a = arguments; return s.replace(/\{(\d+)\}/g, function (m, i) { return String(a[+i + 1]); }); };
+  // The folder of the page's language's pages below a part's root (i18n.js): a result
+  // leads to the agency's or region's page in the page's language.
+  var PAGES = window.nianbaoPages || '';
   var MAX_RESULTS = 12; // options listed at most
   var MAX_REGIONS = 4;  // … of which regions
   var PLACE_ENDS = '省市区县州盟旗镇乡';
@@ -132,7 +135,7 @@
             if (at < 0) { continue; }
             var id = r[1] || (kind === 'agency' ? slugOf(m.spell, r[0]) : '');
             out.push({ kind: kind, name: r[0], id: id, place: sh.p[r[2]] || '', at: at, order: out.length,
-              url: new URL((sh.b[r[3]] || '') + path + id + '/', root).href });
+              url: new URL((sh.b[r[3]] || '') + PAGES + path + id + '/', root).href });
           }
         }
         add(sh.a, 'agency', 'agency/');
