@@ -71,7 +71,7 @@ func (d *downloads) click(t *testing.T, ctx context.Context, id, label, name str
 	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err != nil || !ok {
 		t.Fatalf("%s: no button %q (%v)", id, label, err)
 	}
-	for range 100 {
+	for range 400 { // 20 s: a loaded machine draws a PNG slowly
 		d.mu.Lock()
 		path, ok := d.done[name]
 		d.mu.Unlock()
@@ -365,7 +365,7 @@ func TestChartTools(t *testing.T) {
 	if err := chromedp.Do(ctx,
 		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`Array.from(document.getElementById(%q).closest('figure').querySelectorAll('.chart-tools button')).pop().focus()`, id)),
 		chromedp.KeyEvent("\r"),
-		chromedp.Sleep(100*time.Millisecond),
+		chromedp.Sleep(400*time.Millisecond),
 	); err != nil {
 		t.Fatal(err)
 	}
