@@ -135,7 +135,7 @@ func rowsOf(e *entry, r *record.Record, checks []CheckFM, data []byte) (reportRo
 		return out, fmt.Errorf("%s: %w", e.path, err)
 	}
 	out.rows = buf.Bytes()
-	v, err := recordValue(data)
+	v, err := recordValueOf(r, data)
 	if err != nil {
 		return out, fmt.Errorf("%s: %w", e.path, err)
 	}
@@ -408,8 +408,18 @@ func (p *partition) writeJSON(w io.Writer) error {
 // csvHeader is the long CSV's header (figureColumns).
 var csvHeader = columnKeys(figureColumns)
 
-// recordValue is a record as plain values, with the contract's keys: the TOML file
-// decoded into maps, dates as YYYY-MM-DD.
+// recordValueOf is a record as plain values, with the contract's keys: its file as
+// TOML decoded it when it was parsed (record.FileValues), or else its file's bytes
+// decoded again (recordValue), with dates as YYYY-MM-DD. Reusing what parsing
+// decoded spares decoding every record twice, a twentieth of a build's CPU.
+func recordValueOf(r *record.Record, data []byte) (map[string]any, error) {
+	if m := r.FileValues(); m != nil {
+		return plain(m).(map[string]any), nil
+	}
+	return recordValue(data)
+}
+
+// recordValue is recordValueOf of a record file's bytes.
 func recordValue(data []byte) (map[string]any, error) {
 	var m map[string]any
 	if err := toml.Unmarshal(data, &m); err != nil {
@@ -418,13 +428,16 @@ func recordValue(data []byte) (map[string]any, error) {
 	return plain(m).(map[string]any), nil
 }
 
+// plain is v with its dates as YYYY-MM-DD and its arrays of tables as []any, in
+// new maps and slices: v itself is not changed (it may be a record's FileValues).
 func plain(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
+		out := make(map[string]any, len(v))
 		for k, x := range v {
-			v[k] = plain(x)
+			out[k] = plain(x)
 		}
-		return v
+		return out
 	case []map[string]any:
 		out := make([]any, len(v))
 		for i, x := range v {
@@ -432,10 +445,11 @@ func plain(v any) any {
 		}
 		return out
 	case []any:
+		out := make([]any, len(v))
 		for i, x := range v {
-			v[i] = plain(x)
+			out[i] = plain(x)
 		}
-		return v
+		return out
 	case time.Time:
 		return v.Format(time.DateOnly)
 	}
