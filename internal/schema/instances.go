@@ -71,7 +71,7 @@ func (t *Template) Slots(each Each, table string) []Slot {
 	if !ok {
 		return nil
 	}
-	var out []Slot
+	out := make([]Slot, 0, max(len(tb.Rows), len(tb.Columns))) // one allocation: record.Derived calls this per figure it looks for
 	switch each {
 	case EachRow:
 		for _, r := range tb.Rows {
