@@ -37,7 +37,8 @@ import (
 // While the records are read, each report's rows are appended to spill files in a
 // temporary folder, in agency order (so the output is the same bytes every build);
 // once all are read, each partition is written, one at a time per CPU, streaming: a
-// build never holds the dataset in memory.
+// build never holds the dataset in memory. A partition smaller than spillChunk is
+// written from memory, never spilled.
 
 // datasetFormat is one format of the bulk dataset files.
 type datasetFormat struct {
@@ -76,6 +77,10 @@ type partition struct {
 	rowsFile              string
 	summaryFile           string
 	valuesFile            string
+	// spilled: some rows are in the spill files. A partition that never reached
+	// spillChunk is written from memory, without spill files (a file created,
+	// written, read and removed per partition and kind).
+	spilled bool
 }
 
 // partitions collect the dataset's rows by year and province.
@@ -176,6 +181,7 @@ func (ps *partitions) add(rr reportRows) error {
 }
 
 func (p *partition) spill() error {
+	p.spilled = true
 	for _, f := range []struct {
 		path string
 		buf  *bytes.Buffer
@@ -247,8 +253,10 @@ func (ps *partitions) finish(dir string) ([]datasetFile, error) {
 
 // write writes the partition's files.
 func (p *partition) write(dir string) ([]datasetFile, error) {
-	if err := p.spill(); err != nil {
-		return nil, err
+	if p.spilled {
+		if err := p.spill(); err != nil {
+			return nil, err
+		}
 	}
 	var out []datasetFile
 	for _, f := range datasetFormats {
@@ -322,15 +330,27 @@ func (p *partition) gzipWriter(w io.Writer) *gzip.Writer {
 
 // eachRow calls f with every figure row of the partition, in order.
 func (p *partition) eachRow(f func(row []string) error) error {
-	return eachSpilled(p.rowsFile, len(csvHeader), f)
+	return eachSpilled(p.open(p.rowsFile, &p.rows), len(csvHeader), f)
 }
 
-// eachSpilled calls f with every row of a spill file of n columns, in order.
-func eachSpilled(file string, n int, f func(row []string) error) error {
-	in, err := os.Open(file)
-	if os.IsNotExist(err) {
-		return nil // no rows
+// open returns a reader of what the partition holds of one kind (file, buf): its
+// spill file once it has spilled (write spilled the rest), else the buffer.
+func (p *partition) open(file string, buf *bytes.Buffer) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) {
+		if !p.spilled {
+			return io.NopCloser(bytes.NewReader(buf.Bytes())), nil
+		}
+		f, err := os.Open(file)
+		if os.IsNotExist(err) {
+			return io.NopCloser(bytes.NewReader(nil)), nil // nothing of this kind
+		}
+		return f, err
 	}
+}
+
+// eachSpilled calls f with every row of n columns open reads, in order.
+func eachSpilled(open func() (io.ReadCloser, error), n int, f func(row []string) error) error {
+	in, err := open()
 	if err != nil {
 		return err
 	}
@@ -363,7 +383,7 @@ func (p *partition) writeCSV(w io.Writer) error {
 // report, like writeCSV.
 func (p *partition) writeSummaryCSV(w io.Writer) error {
 	return p.writeGzipCSV(w, columnKeys(p.summaryColumns), func(f func([]string) error) error {
-		return eachSpilled(p.summaryFile, len(p.summaryColumns), f)
+		return eachSpilled(p.open(p.summaryFile, &p.summary), len(p.summaryColumns), f)
 	})
 }
 
@@ -390,16 +410,14 @@ func (p *partition) writeJSON(w io.Writer) error {
 	zw := p.gzipWriter(w)
 	defer p.gzips.Put(zw)
 	fmt.Fprintf(zw, "{\"schema\":%d,\"year\":%d,\"province\":%q,\"reports\":[\n", record.SchemaVersion, p.key.year, p.key.shard)
-	in, err := os.Open(p.valuesFile)
-	if err != nil && !os.IsNotExist(err) {
+	in, err := p.open(p.valuesFile, &p.values)()
+	if err != nil {
 		return err
 	}
-	if err == nil {
-		_, err = io.Copy(zw, in)
-		in.Close()
-		if err != nil {
-			return err
-		}
+	_, err = io.Copy(zw, in)
+	in.Close()
+	if err != nil {
+		return err
 	}
 	io.WriteString(zw, "\n]}\n")
 	return zw.Close()
