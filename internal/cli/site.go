@@ -153,6 +153,10 @@ one; an empty one builds a site that says there is no data yet.
 file): it is replaced whole. The data folder, a folder inside it or holding it, and
 a folder holding .git or go.mod are refused, as is any other folder with files.
 
+The garbage collector lets the heap grow to 5 times the live heap between
+collections, within 1 GiB (site.BuildGCPercent, site.BuildMemoryLimit): a build
+takes less CPU for more memory. GOGC and GOMEMLIMIT, when set, are kept.
+
 --base-url is where the site will be published. The default "/" makes links
 root-relative, for serving the output folder locally (for example
 "python3 -m http.server -d public"); for GitHub Pages pass the project address,
@@ -166,6 +170,7 @@ such as https://user.github.io/repo/.` + shardHelp,
 			if err := sf.apply("build", &opts); err != nil {
 				return err
 			}
+			defer site.TuneGC()() // memory for CPU: see site.BuildGCPercent
 			st, err := site.Build(opts, out)
 			if err != nil {
 				return siteError(e, "build", err)

@@ -121,6 +121,7 @@ func ParseWith(name string, data []byte, opts ParseOptions) (*Record, error) {
 			}
 			r.figures, r.lists = v.figures, v.lists
 			r.template = v.tmpl
+			r.decoded = raw
 			return &r, nil
 		}
 	}

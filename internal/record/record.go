@@ -51,7 +51,16 @@ type Record struct {
 	// template is the description of Report.Template, when the record was read or
 	// made with one; nil means the national template of that ID.
 	template *schema.Template
+	// decoded is the record file as TOML decoded it, when the record was parsed
+	// (FileValues).
+	decoded map[string]any
 }
+
+// FileValues is the record file as TOML decoded it (tables as map[string]any,
+// arrays of tables as []map[string]any, int64, float64, string, bool, time.Time),
+// as the file had it before any change to the record; nil for a record not parsed
+// from a file. The caller must not modify it.
+func (r *Record) FileValues() map[string]any { return r.decoded }
 
 // Agency is the reporting body and where it sits.
 type Agency struct {

@@ -246,7 +246,7 @@ func derived(r *Record, path string, depth int) (float64, bool) {
 // matchPattern finds the row or column for which the identity's one Left term is
 // path.
 func matchPattern(t *schema.Template, id schema.Identity, path string) (row, col string, ok bool) {
-	for _, s := range t.Slots(id.Each, id.Table) {
+	for s := range t.EachSlot(id.Each, id.Table) {
 		if schema.Expand(id.Left[0], s.Row.Key, s.Col.Key) == path {
 			return s.Row.Key, s.Col.Key, true
 		}

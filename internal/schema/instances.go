@@ -1,6 +1,9 @@
 package schema
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // Instance is one equation of an identity: the identity with {row} or {col}
 // replaced by one row or column of its table. An identity over rows or columns has
@@ -71,7 +74,7 @@ func (t *Template) Slots(each Each, table string) []Slot {
 	if !ok {
 		return nil
 	}
-	var out []Slot
+	out := make([]Slot, 0, max(len(tb.Rows), len(tb.Columns))) // one allocation: record.Derived calls this per figure it looks for
 	switch each {
 	case EachRow:
 		for _, r := range tb.Rows {
@@ -83,6 +86,35 @@ func (t *Template) Slots(each Each, table string) []Slot {
 		}
 	}
 	return out
+}
+
+// EachSlot yields the slots Slots lists, one at a time, without making a slice:
+// for a loop run once per figure looked up (record.Derived).
+func (t *Template) EachSlot(each Each, table string) iter.Seq[Slot] {
+	return func(yield func(Slot) bool) {
+		if each == Once {
+			yield(Slot{})
+			return
+		}
+		tb, ok := t.Table(table)
+		if !ok {
+			return
+		}
+		switch each {
+		case EachRow:
+			for _, r := range tb.Rows {
+				if !yield(Slot{Row: r}) {
+					return
+				}
+			}
+		case EachColumn:
+			for _, c := range tb.Columns {
+				if !yield(Slot{Col: c}) {
+					return
+				}
+			}
+		}
+	}
 }
 
 func (t *Template) expand() []Instance {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync"
@@ -209,16 +210,51 @@ const (
 type peak struct {
 	time      time.Duration
 	cpu       time.Duration // user and system time of the process: on a shared machine, steadier than the time
+	sys       time.Duration // the system time alone: mostly the kernel creating and writing files
 	heap, rss uint64
+	// What the garbage collector took (runtime/metrics): its share of the
+	// runtime's CPU estimate, which varies less than CPU seconds on a loaded
+	// machine, its cycles and what was allocated.
+	gcShare         float64
+	gcCycles        uint64
+	allocs, objects uint64
+}
+
+// gcMetrics are the runtime/metrics measure reads, in the order gcReadings returns them.
+var gcMetrics = []string{"/cpu/classes/gc/total:cpu-seconds", "/cpu/classes/total:cpu-seconds", "/gc/cycles/total:gc-cycles", "/gc/heap/allocs:bytes", "/gc/heap/allocs:objects"}
+
+// gcReadings reads gcMetrics, each as a float64.
+func gcReadings() []float64 {
+	ss := make([]metrics.Sample, len(gcMetrics))
+	for i, n := range gcMetrics {
+		ss[i].Name = n
+	}
+	metrics.Read(ss)
+	out := make([]float64, len(ss))
+	for i, s := range ss {
+		switch s.Value.Kind() {
+		case metrics.KindFloat64:
+			out[i] = s.Value.Float64()
+		case metrics.KindUint64:
+			out[i] = float64(s.Value.Uint64())
+		}
+	}
+	return out
 }
 
 // cpuTime is the user and system time the process has used.
 func cpuTime() time.Duration {
+	u, s := cpuTimes()
+	return u + s
+}
+
+// cpuTimes are the user and the system time the process has used.
+func cpuTimes() (user, sys time.Duration) {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
+		return 0, 0
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return time.Duration(ru.Utime.Nano()), time.Duration(ru.Stime.Nano())
 }
 
 // measure runs f and returns its time and memory peaks. The garbage collector runs
@@ -247,9 +283,17 @@ func measure(f func()) peak {
 			}
 		}
 	})
-	t, c := time.Now(), cpuTime()
+	t, g := time.Now(), gcReadings()
+	u, sys := cpuTimes()
 	f()
-	p := peak{time: time.Since(t), cpu: cpuTime() - c}
+	p := peak{time: time.Since(t)}
+	u1, sys1 := cpuTimes()
+	p.cpu, p.sys = u1-u+sys1-sys, sys1-sys
+	g1 := gcReadings()
+	if total := g1[1] - g[1]; total > 0 {
+		p.gcShare = (g1[0] - g[0]) / total
+	}
+	p.gcCycles, p.allocs, p.objects = uint64(g1[2]-g[2]), uint64(g1[3]-g[3]), uint64(g1[4]-g[4])
 	close(done)
 	wg.Wait()
 	p.heap = heap.Load()
@@ -371,10 +415,13 @@ func benchAgencies(tb testing.TB) int {
 // (see benchAgencies) and measures, side by side in one run: the Hugo floor (the
 // smallest Hugo site with one page per report and per agency, hugoFloor, rendered
 // before and after the build, the faster counting), plain Hugo rendering the
-// generated project, and the whole build. It reports each one's
-// time and peak memory (resident, and heap in use), the build's phases, and its
-// output: bytes per report (everything, and without the reports' source texts and
-// originals) and the report pages' mean and largest size.
+// generated project, and the whole build, by default (with English report pages)
+// and without English report pages (no-english-*). It reports each one's time, CPU
+// (and the system's part of it) and peak memory (resident, and heap in use), the
+// build's garbage collection (its share of CPU, cycles, bytes allocated), the
+// build's phases, and its output: bytes per report (everything, and without the
+// reports' source texts and originals) and the report pages' mean and largest size.
+// The builds run with the garbage collector set as nianbao build sets it (TuneGC).
 //
 //	go test ./internal/site -run XXX -bench 'Build$' -benchtime 1x
 func BenchmarkBuild(b *testing.B) {
@@ -383,11 +430,24 @@ func BenchmarkBuild(b *testing.B) {
 	dir := b.TempDir()
 	data := filepath.Join(dir, "data")
 	synthesize(b, data, agencies, years)
-	// NIANBAO_BENCH_NO_ENGLISH=1 builds without the English report pages
-	// (Options.NoEnglishReports), as a national-scale build may.
-	opts := Options{DataDir: data, BaseURL: "/", Now: testNow, NoEnglishReports: os.Getenv("NIANBAO_BENCH_NO_ENGLISH") == "1"}
+	// The build is the site as built by default, with the English report pages;
+	// the same build without them (Options.NoEnglishReports), as a national-scale
+	// build may be, is measured after it, unless NIANBAO_BENCH_NO_ENGLISH=0.
+	// NIANBAO_BENCH_NO_ENGLISH=1 measures only that one.
+	noEnglish := os.Getenv("NIANBAO_BENCH_NO_ENGLISH")
+	opts := Options{DataDir: data, BaseURL: "/", Now: testNow, NoEnglishReports: noEnglish == "1"}
+	// Both builds run with the garbage collector set as nianbao build sets it
+	// (TuneGC), unless NIANBAO_BENCH_DEFAULT_GC=1; the floor and Hugo alone run
+	// with Go's default, as plain hugo does.
+	build1 := func(opts Options, out string) (Stats, error) {
+		if os.Getenv("NIANBAO_BENCH_DEFAULT_GC") != "1" {
+			defer TuneGC()()
+		}
+		return Build(opts, out)
+	}
 	var st Stats
-	var floor, alone, build peak
+	var floor, alone, build, plain peak
+	var plainOut outputSize
 	for i := 0; b.Loop(); i++ {
 		// The floor first, then Hugo alone on the generated project, then the whole
 		// build: each starts from the live heap (measure), and the file system's
@@ -410,9 +470,20 @@ func BenchmarkBuild(b *testing.B) {
 		for _, p := range []string{floorDir, siteDir, filepath.Join(dir, fmt.Sprintf("floor-out%d", i)), filepath.Join(dir, fmt.Sprintf("alone%d", i))} {
 			os.RemoveAll(p)
 		}
-		build = measure(func() { st, err = Build(opts, filepath.Join(dir, "public")) })
+		build = measure(func() { st, err = build1(opts, filepath.Join(dir, "public")) })
 		if err != nil {
 			b.Fatal(err)
+		}
+		if noEnglish == "" {
+			o := opts
+			o.NoEnglishReports = true
+			out := filepath.Join(dir, "public-without-english")
+			plain = measure(func() { _, err = build1(o, out) })
+			if err != nil {
+				b.Fatal(err)
+			}
+			plainOut = measureOutput(b, out)
+			os.RemoveAll(out)
 		}
 		// The floor again, after the build: on a shared machine one measurement can
 		// be far off; the faster of the two is the floor.
@@ -424,7 +495,9 @@ func BenchmarkBuild(b *testing.B) {
 		if again.time < floor.time {
 			floor.time = again.time
 		}
-		floor.cpu = min(floor.cpu, again.cpu)
+		if again.cpu < floor.cpu {
+			floor.cpu, floor.sys = again.cpu, again.sys
+		}
 		floor.rss, floor.heap = max(floor.rss, again.rss), max(floor.heap, again.heap)
 		os.RemoveAll(floorDir)
 		os.RemoveAll(filepath.Join(dir, fmt.Sprintf("floor-again%d", i)))
@@ -446,6 +519,11 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportMetric(alone.cpu.Seconds(), "hugo-alone-cpu-s")
 	b.ReportMetric(build.cpu.Seconds()/floor.cpu.Seconds(), "build/floor-cpu")
 	b.ReportMetric(mb(build.rss), "build-peak-rss-MB")
+	b.ReportMetric(100*build.gcShare, "build-gc-%cpu")
+	b.ReportMetric(float64(build.gcCycles), "build-gc-cycles")
+	b.ReportMetric(build.sys.Seconds(), "build-sys-cpu-s")
+	b.ReportMetric(floor.sys.Seconds(), "floor-sys-cpu-s")
+	b.ReportMetric(mb(build.allocs), "build-alloc-MB")
 	b.ReportMetric(mb(build.heap), "build-peak-heap-MB")
 	b.ReportMetric(mb(alone.rss), "hugo-alone-peak-rss-MB")
 	b.ReportMetric(mb(floor.rss), "floor-peak-rss-MB")
@@ -453,6 +531,14 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportMetric(float64(out.total-out.source)/n/1024, "output-without-source-KB/report")
 	b.ReportMetric(float64(out.pages)/float64(max(out.nPages, 1))/1024, "page-KB")
 	b.ReportMetric(float64(out.maxPage)/1024, "max-page-KB")
+	if noEnglish == "" {
+		b.ReportMetric(plain.cpu.Seconds(), "no-english-build-cpu-s")
+		b.ReportMetric(plain.cpu.Seconds()/floor.cpu.Seconds(), "no-english-build/floor-cpu")
+		b.ReportMetric(mb(plain.rss), "no-english-build-peak-rss-MB")
+		b.ReportMetric(100*plain.gcShare, "no-english-build-gc-%cpu")
+		b.ReportMetric(mb(plain.allocs), "no-english-build-alloc-MB")
+		b.ReportMetric(float64(plainOut.total-plainOut.source)/n/1024, "no-english-output-without-source-KB/report")
+	}
 }
 
 // BenchmarkGenerate is the generate phase alone, on 2,000 synthetic reports.

@@ -37,7 +37,8 @@ import (
 // While the records are read, each report's rows are appended to spill files in a
 // temporary folder, in agency order (so the output is the same bytes every build);
 // once all are read, each partition is written, one at a time per CPU, streaming: a
-// build never holds the dataset in memory.
+// build never holds the dataset in memory. A partition smaller than spillChunk is
+// written from memory, never spilled.
 
 // datasetFormat is one format of the bulk dataset files.
 type datasetFormat struct {
@@ -76,6 +77,10 @@ type partition struct {
 	rowsFile              string
 	summaryFile           string
 	valuesFile            string
+	// spilled: some rows are in the spill files. A partition that never reached
+	// spillChunk is written from memory, without spill files (a file created,
+	// written, read and removed per partition and kind).
+	spilled bool
 }
 
 // partitions collect the dataset's rows by year and province.
@@ -135,7 +140,7 @@ func rowsOf(e *entry, r *record.Record, checks []CheckFM, data []byte) (reportRo
 		return out, fmt.Errorf("%s: %w", e.path, err)
 	}
 	out.rows = buf.Bytes()
-	v, err := recordValue(data)
+	v, err := recordValueOf(r, data)
 	if err != nil {
 		return out, fmt.Errorf("%s: %w", e.path, err)
 	}
@@ -176,6 +181,7 @@ func (ps *partitions) add(rr reportRows) error {
 }
 
 func (p *partition) spill() error {
+	p.spilled = true
 	for _, f := range []struct {
 		path string
 		buf  *bytes.Buffer
@@ -247,8 +253,10 @@ func (ps *partitions) finish(dir string) ([]datasetFile, error) {
 
 // write writes the partition's files.
 func (p *partition) write(dir string) ([]datasetFile, error) {
-	if err := p.spill(); err != nil {
-		return nil, err
+	if p.spilled {
+		if err := p.spill(); err != nil {
+			return nil, err
+		}
 	}
 	var out []datasetFile
 	for _, f := range datasetFormats {
@@ -322,15 +330,27 @@ func (p *partition) gzipWriter(w io.Writer) *gzip.Writer {
 
 // eachRow calls f with every figure row of the partition, in order.
 func (p *partition) eachRow(f func(row []string) error) error {
-	return eachSpilled(p.rowsFile, len(csvHeader), f)
+	return eachSpilled(p.open(p.rowsFile, &p.rows), len(csvHeader), f)
 }
 
-// eachSpilled calls f with every row of a spill file of n columns, in order.
-func eachSpilled(file string, n int, f func(row []string) error) error {
-	in, err := os.Open(file)
-	if os.IsNotExist(err) {
-		return nil // no rows
+// open returns a reader of what the partition holds of one kind (file, buf): its
+// spill file once it has spilled (write spilled the rest), else the buffer.
+func (p *partition) open(file string, buf *bytes.Buffer) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) {
+		if !p.spilled {
+			return io.NopCloser(bytes.NewReader(buf.Bytes())), nil
+		}
+		f, err := os.Open(file)
+		if os.IsNotExist(err) {
+			return io.NopCloser(bytes.NewReader(nil)), nil // nothing of this kind
+		}
+		return f, err
 	}
+}
+
+// eachSpilled calls f with every row of n columns open reads, in order.
+func eachSpilled(open func() (io.ReadCloser, error), n int, f func(row []string) error) error {
+	in, err := open()
 	if err != nil {
 		return err
 	}
@@ -363,7 +383,7 @@ func (p *partition) writeCSV(w io.Writer) error {
 // report, like writeCSV.
 func (p *partition) writeSummaryCSV(w io.Writer) error {
 	return p.writeGzipCSV(w, columnKeys(p.summaryColumns), func(f func([]string) error) error {
-		return eachSpilled(p.summaryFile, len(p.summaryColumns), f)
+		return eachSpilled(p.open(p.summaryFile, &p.summary), len(p.summaryColumns), f)
 	})
 }
 
@@ -390,16 +410,14 @@ func (p *partition) writeJSON(w io.Writer) error {
 	zw := p.gzipWriter(w)
 	defer p.gzips.Put(zw)
 	fmt.Fprintf(zw, "{\"schema\":%d,\"year\":%d,\"province\":%q,\"reports\":[\n", record.SchemaVersion, p.key.year, p.key.shard)
-	in, err := os.Open(p.valuesFile)
-	if err != nil && !os.IsNotExist(err) {
+	in, err := p.open(p.valuesFile, &p.values)()
+	if err != nil {
 		return err
 	}
-	if err == nil {
-		_, err = io.Copy(zw, in)
-		in.Close()
-		if err != nil {
-			return err
-		}
+	_, err = io.Copy(zw, in)
+	in.Close()
+	if err != nil {
+		return err
 	}
 	io.WriteString(zw, "\n]}\n")
 	return zw.Close()
@@ -408,8 +426,18 @@ func (p *partition) writeJSON(w io.Writer) error {
 // csvHeader is the long CSV's header (figureColumns).
 var csvHeader = columnKeys(figureColumns)
 
-// recordValue is a record as plain values, with the contract's keys: the TOML file
-// decoded into maps, dates as YYYY-MM-DD.
+// recordValueOf is a record as plain values, with the contract's keys: its file as
+// TOML decoded it when it was parsed (record.FileValues), or else its file's bytes
+// decoded again (recordValue), with dates as YYYY-MM-DD. Reusing what parsing
+// decoded spares decoding every record twice: 4% of a build's CPU.
+func recordValueOf(r *record.Record, data []byte) (map[string]any, error) {
+	if m := r.FileValues(); m != nil {
+		return plain(m).(map[string]any), nil
+	}
+	return recordValue(data)
+}
+
+// recordValue is recordValueOf of a record file's bytes.
 func recordValue(data []byte) (map[string]any, error) {
 	var m map[string]any
 	if err := toml.Unmarshal(data, &m); err != nil {
@@ -418,13 +446,16 @@ func recordValue(data []byte) (map[string]any, error) {
 	return plain(m).(map[string]any), nil
 }
 
+// plain is v with its dates as YYYY-MM-DD and its arrays of tables as []any, in
+// new maps and slices: v itself is not changed (it may be a record's FileValues).
 func plain(v any) any {
 	switch v := v.(type) {
 	case map[string]any:
+		out := make(map[string]any, len(v))
 		for k, x := range v {
-			v[k] = plain(x)
+			out[k] = plain(x)
 		}
-		return v
+		return out
 	case []map[string]any:
 		out := make([]any, len(v))
 		for i, x := range v {
@@ -432,10 +463,11 @@ func plain(v any) any {
 		}
 		return out
 	case []any:
+		out := make([]any, len(v))
 		for i, x := range v {
-			v[i] = plain(x)
+			out[i] = plain(x)
 		}
-		return v
+		return out
 	case time.Time:
 		return v.Format(time.DateOnly)
 	}
