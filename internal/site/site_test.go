@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -632,6 +633,37 @@ func TestKeyFiguresSayWhatTheyAdd(t *testing.T) {
 		doc := readFile(t, filepath.Join(out, page))
 		if strings.Contains(doc, "收到申请合计") || !regexp.MustCompile(`<dt>收到申请（\d+份报告之和）</dt>`).MatchString(doc) {
 			t.Errorf("%s: the sum of requests does not say how many reports it adds", page)
+		}
+	}
+}
+
+// TestLegibleFontSizes: no screen rule of the style sheet sets text below 12 px
+// (Lighthouse's legible-text audit, 16 px body): rem sizes are at least .75rem, and
+// a size relative to its parent (em, %) is bounded below with max(…, 12px). Print
+// rules (in points) are not screen text.
+func TestLegibleFontSizes(t *testing.T) {
+	css := readFile(t, "../../static/css/site.css")
+	css = regexp.MustCompile(`@media print \{[^{}]*\{[^}]*\}\s*\}`).ReplaceAllString(css, "") // one-line print rules
+	if i := strings.Index(css, "\n@media print {\n"); i >= 0 {
+		css = css[:i] // the print section is last
+	}
+	size := regexp.MustCompile(`font-size:\s*([^;}]+)`)
+	for _, m := range size.FindAllStringSubmatch(css, -1) {
+		v := strings.TrimSpace(m[1])
+		var n float64
+		var err error
+		switch {
+		case strings.HasPrefix(v, "max(") && strings.Contains(v, "12px"):
+		case strings.HasSuffix(v, "rem"):
+			if n, err = strconv.ParseFloat(strings.TrimSuffix(v, "rem"), 64); err != nil || n < .75 {
+				t.Errorf("font-size %s: under 12 px", v)
+			}
+		case strings.HasSuffix(v, "px"):
+			if n, err = strconv.ParseFloat(strings.TrimSuffix(v, "px"), 64); err != nil || n < 12 {
+				t.Errorf("font-size %s: under 12 px", v)
+			}
+		case strings.HasSuffix(v, "em") || strings.HasSuffix(v, "%"):
+			t.Errorf("font-size %s: relative to its parent, without a 12 px floor (max(…, 12px))", v)
 		}
 	}
 }
