@@ -525,6 +525,18 @@
     fig.classList.add('chart-target');
     fig.scrollIntoView({ block: 'start' });
     request(el, true);
+    // Sections above, laid out only near the screen (content-visibility), and charts
+    // drawn there change height as the jump passes them: keep the chart in place
+    // until the page settles (2 s) or the reader scrolls.
+    var until = Date.now() + 2000, stop = false;
+    var cancel = function () { stop = true; };
+    ['wheel', 'touchstart', 'keydown', 'mousedown'].forEach(function (e) { window.addEventListener(e, cancel, { once: true, passive: true }); });
+    var margin = parseFloat(getComputedStyle(fig).scrollMarginTop) || 0;
+    (function keep() {
+      if (stop || Date.now() > until) { return; }
+      if (Math.abs(fig.getBoundingClientRect().top - margin) > 2) { fig.scrollIntoView({ block: 'start' }); }
+      window.requestAnimationFrame(keep);
+    })();
   }
 
   // drawNear prepares every chart of the page and draws each as it comes near the
