@@ -268,20 +268,7 @@ func languageLinks(t *testing.T, doc string) (alts, sw map[string]string, lang s
 // source lines, the links to Chinese pages) and the switch to 中文. The prose of
 // the hand-written pages, which quotes the Chinese terms it translates, is left out.
 func TestEnglishUI(t *testing.T) {
-	c, err := loadCatalog(nianbao.Theme())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var zhWords []string
-	for k, v := range c[langZH] {
-		if hasHan(v) && c[langEN][k] != v {
-			for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == '%' || r == '<' || r == '>' }) {
-				if hanCount(part) >= 2 {
-					zhWords = append(zhWords, strings.TrimFunc(part, func(r rune) bool { return !unicode.Is(unicode.Han, r) }))
-				}
-			}
-		}
-	}
+	zhWords := catalogChineseWords(t)
 	out := buildFixtures(t, "/")
 	recordText := regexp.MustCompile(`(?s)<title>.*?</title>|<meta name="description"[^>]*>|<h1>.*?</h1>|<nav class="crumbs".*?</nav>|<p class="kicker">.*?</p>|<li>Region: .*?</li>|<table class="grid".*?</table>|<p class="hint">本列.*?</p>|<section id="narrative".*?</section>|<li class="check">.*?</li>|<details class="provenance".*?</details>|<ul class="links">.*?</ul>|<ul class="lang-switch".*?</ul>|<a [^>]*>[^<]*</a> \([^)]*\)|<code>.*?</code>|placeholder="[^"]*"|<article class="prose">.*?</article>`)
 	for _, p := range []string{"en/index.html", "en/about/index.html", "en/checks/index.html", "en/agency/huaian/2024/index.html", "en/agency/xifeng-qu/2017/index.html", "en/404.html"} {
@@ -462,20 +449,7 @@ var englishListPages = []string{
 // as printed) and no key without words; their links resolve, and lead to English
 // pages where there are some.
 func TestEnglishLists(t *testing.T) {
-	c, err := loadCatalog(nianbao.Theme())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var zhWords []string
-	for k, v := range c[langZH] {
-		if hasHan(v) && c[langEN][k] != v {
-			for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == '%' || r == '<' || r == '>' }) {
-				if hanCount(part) >= 2 {
-					zhWords = append(zhWords, strings.TrimFunc(part, func(r rune) bool { return !unicode.Is(unicode.Han, r) }))
-				}
-			}
-		}
-	}
+	zhWords := catalogChineseWords(t)
 	out := buildFixtures(t, "/")
 	var names []string // the agencies' and places' names, record text
 	var idx struct {
@@ -611,4 +585,26 @@ func TestTranslateList(t *testing.T) {
 	if zh.translateTable(table) != table || zh.translatePager(pager) != pager {
 		t.Error("the default language's table or pager changed")
 	}
+}
+
+// catalogChineseWords returns the Chinese UI words an English page must not show:
+// each run of two or more Han characters of a zh-cn catalog value whose English
+// differs.
+func catalogChineseWords(t *testing.T) []string {
+	t.Helper()
+	c, err := loadCatalog(nianbao.Theme())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zhWords []string
+	for k, v := range c[langZH] {
+		if hasHan(v) && c[langEN][k] != v {
+			for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == '%' || r == '<' || r == '>' }) {
+				if hanCount(part) >= 2 {
+					zhWords = append(zhWords, strings.TrimFunc(part, func(r rune) bool { return !unicode.Is(unicode.Han, r) }))
+				}
+			}
+		}
+	}
+	return zhWords
 }

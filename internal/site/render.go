@@ -88,31 +88,15 @@ func render(src afero.Fs, siteDir, outDir, baseURL string, static func(out strin
 
 // moveTree moves the files under src into dst (on the same file system), keeping
 // their relative paths.
-func moveTree(src, dst string) error {
-	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && path == src {
-				return nil
-			}
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		if !d.Type().IsRegular() {
-			return fmt.Errorf("%s: not a regular file", path)
-		}
-		return os.Rename(path, target)
-	})
-}
+func moveTree(src, dst string) error { return eachFile(src, dst, os.Rename) }
 
 // copyTree copies the files under src into dst, keeping their relative paths.
-func copyTree(src, dst string) error {
+func copyTree(src, dst string) error { return eachFile(src, dst, copyFile) }
+
+// eachFile makes dst's folders as src has them and calls put for each regular file
+// under src with its path in dst. A missing src is an empty one; a file that is not
+// regular (a symlink, a device) is an error.
+func eachFile(src, dst string, put func(path, target string) error) error {
 	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && path == src {
@@ -131,6 +115,6 @@ func copyTree(src, dst string) error {
 		if !d.Type().IsRegular() {
 			return fmt.Errorf("%s: not a regular file", path)
 		}
-		return copyFile(path, target)
+		return put(path, target)
 	})
 }
