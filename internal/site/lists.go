@@ -746,15 +746,18 @@ var zhHome = map[string]string{
 
 // keyFiguresIn is keyFigures in w's language.
 func keyFiguresIn(w words, es []*entry) []Figure {
+	sums := []struct{ key, label, unit string }{
+		{"received", "key_received", "unit_cases"}, {"proactive", "key_proactive", "unit_items"}, {"lawsuits", "key_lawsuits", "unit_cases"},
+	}
 	agencies := map[string]bool{}
 	var s record.Summary
-	giving := map[string]int{} // reports that give each summary figure
+	giving := map[string]int{} // reports that give each summed figure
 	for _, e := range es {
 		agencies[e.slug] = true
 		s.Add(e.sum)
-		for _, k := range []string{"received", "proactive", "lawsuits"} {
-			if e.sum.Get(k) != nil {
-				giving[k]++
+		for _, f := range sums {
+			if e.sum.Get(f.key) != nil {
+				giving[f.key]++
 			}
 		}
 	}
@@ -762,9 +765,7 @@ func keyFiguresIn(w words, es []*entry) []Figure {
 		{Label: w.T("key_reports"), Value: w.T("key_reports_unit", charts.FormatInt(int64(len(es))))},
 		{Label: w.T("key_agencies"), Value: w.T("key_agencies_unit", charts.FormatInt(int64(len(agencies))))},
 	}
-	for _, f := range []struct{ key, label, unit string }{
-		{"received", "key_received", "unit_cases"}, {"proactive", "key_proactive", "unit_items"}, {"lawsuits", "key_lawsuits", "unit_cases"},
-	} {
+	for _, f := range sums {
 		if v := s.Get(f.key); v != nil {
 			value := w.T(f.unit, charts.FormatInt(*v))
 			if s.Approx(f.key) {
