@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -305,6 +306,35 @@ func TestSortHint(t *testing.T) {
 			if buttons != c.want || hint != c.want {
 				t.Errorf("/%s: sort buttons %v, hint %v (%s), want %v", c.page, buttons, hint, g, c.want)
 			}
+		}
+	}
+}
+
+// TestReportErrorPrefilled: a report page's 报告错误 link, the configured address in
+// the page, is pre-filled by its script with the page's title and address, in the
+// page's language.
+func TestReportErrorPrefilled(t *testing.T) {
+	ctx, cancel := browser(t)
+	defer cancel()
+	srv := serveSite(t, buildFixtures(t, "/portal/"))
+	for _, c := range []struct{ page, title, body string }{
+		{"agency/huaian/2024/", "数据错误：淮安市人民政府", "页面：" + srv.URL + "/portal/agency/huaian/2024/"},
+		{"en/agency/huaian/2024/", "Wrong figure: 淮安市人民政府", "Page: " + srv.URL + "/portal/en/agency/huaian/2024/"},
+	} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/"+c.page+"#key"), chromedp.WaitReady("body")); err != nil {
+			t.Fatal(err)
+		}
+		href, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('p.report-error a').getAttribute('href')`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err := url.Parse(href)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Host != "github.com" || u.Path != "/nianbao/nianbao/issues/new" || !strings.HasPrefix(u.Query().Get("title"), c.title) ||
+			!strings.HasPrefix(u.Query().Get("body"), c.body+"\n") || strings.Contains(href, "+") {
+			t.Errorf("/%s: the 报告错误 link is not pre-filled with the page's title and address: %s", c.page, href)
 		}
 	}
 }

@@ -67,8 +67,14 @@ func (p *project) publish(rel, src string) {
 	p.mu.Unlock()
 }
 
-// copyPublished copies the published files into the output folder out, on a few
-// goroutines; the folders of their pages exist.
+// copyPublished puts the published files into the output folder out, on a few
+// goroutines: it hard-links each one, or copies it where a link fails (another file
+// system, a file system without links). Creating a file costs far more than linking
+// one (on this project's ext4 machine about 0.4 ms against 12 µs), and a report has
+// two or three such files, as many as its pages. The output then shares these files
+// with the data folder. nianbao never writes either in place (the store renames a new
+// record over the old, a build replaces the whole output), so neither changes under
+// the other; an editor that saves in place would change both, until the next build.
 func copyPublished(files []publishedFile, out string) error {
 	next := make(chan publishedFile)
 	errs := make(chan error, 1)
@@ -78,10 +84,10 @@ func copyPublished(files []publishedFile, out string) error {
 			buf := make([]byte, copyBufferSize)
 			for f := range next {
 				dst := filepath.Join(out, filepath.FromSlash(f.rel))
-				err := copyThrough(f.src, dst, buf)
+				err := linkOrCopy(f.src, dst, buf)
 				if errors.Is(err, fs.ErrNotExist) {
 					if err = os.MkdirAll(filepath.Dir(dst), 0o755); err == nil {
-						err = copyThrough(f.src, dst, buf)
+						err = linkOrCopy(f.src, dst, buf)
 					}
 				}
 				if err != nil {
@@ -160,6 +166,16 @@ func (p *project) do(j writeJob) error {
 		return nil
 	}
 	return copyFile(j.src, j.path)
+}
+
+// linkOrCopy hard-links dst to src, or copies src to dst where the link fails for
+// another reason than a missing folder.
+func linkOrCopy(src, dst string, buf []byte) error {
+	err := os.Link(src, dst)
+	if err == nil || errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return copyThrough(src, dst, buf)
 }
 
 // copyFile copies the file at src to dst, through a buffer: on Linux io.Copy between

@@ -667,3 +667,30 @@ func TestLegibleFontSizes(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishedFilesLinked: a build hard-links a report's own files (its record,
+// source text and original) into the output where it can (the same file system),
+// rather than creating a copy of each: creating a file costs far more than linking
+// one. The content is the data folder's either way (TestDownloads).
+func TestPublishedFilesLinked(t *testing.T) {
+	out := buildFixtures(t, "/")
+	src := filepath.Join(fixtures, "reports", "huaian", "2024.toml")
+	probe := filepath.Join(filepath.Dir(out), "probe")
+	if err := os.Link(src, probe); err != nil {
+		t.Skipf("the output's file system cannot link to the data folder: %v", err)
+	}
+	os.Remove(probe)
+	for _, c := range [][2]string{
+		{src, "agency/huaian/2024/record.toml"},
+		{filepath.Join(fixtures, "text", "huaian", "2024.txt"), "agency/huaian/2024/text.txt"},
+	} {
+		a, errA := os.Stat(c[0])
+		b, errB := os.Stat(filepath.Join(out, filepath.FromSlash(c[1])))
+		if errA != nil || errB != nil {
+			t.Fatalf("%v, %v", errA, errB)
+		}
+		if !os.SameFile(a, b) {
+			t.Errorf("%s is a copy of %s, not a link", c[1], c[0])
+		}
+	}
+}

@@ -63,7 +63,10 @@
     '最多比较{0}个机关。': 'At most {0} agencies can be compared.',
     '已复制链接': 'Link copied',
     '请按 Ctrl+C 复制': 'Press Ctrl+C to copy',
-    '已生成 CSV（{0}行）': 'CSV made ({0} rows)'
+    '已生成 CSV（{0}行）': 'CSV made ({0} rows)',
+    // site.js
+    '数据错误：{0}': 'Wrong figure: {0}',
+    '页面：{0}\n\n哪个数字有误，报告原文是多少：\n': 'Page: {0}\n\nWhich figure is wrong, and what the report says:\n'
   };
   var lang = (document.documentElement.getAttribute('lang') || '').toLowerCase();
   var words = lang === 'en' || lang.indexOf('en-') === 0 ? en : null;

@@ -57,6 +57,25 @@
   window.addEventListener('hashchange', reveal);
   if (location.hash) { reveal(); }
 
+  // A report page's 报告错误 link (p.report-error) leads to the configured address
+  // (config.toml's report_error); a GitHub-style new-issue address (…/issues/new)
+  // or a mailto: address is pre-filled here with the page's title and address, so
+  // that the page itself is the same for every report.
+  var T = window.nianbaoT || function (s) { var a = arguments; return s.replace(/\{(\d+)\}/g, function (m, i) { return String(a[+i + 1]); }); };
+  var report = document.querySelector('p.report-error a[href]');
+  if (report) {
+    var to = report.getAttribute('href');
+    var heading = document.querySelector('main h1');
+    var title = encodeURIComponent(T('数据错误：{0}', heading ? heading.textContent.trim() : document.title));
+    var about = encodeURIComponent(T('页面：{0}\n\n哪个数字有误，报告原文是多少：\n', location.href.split('#')[0]));
+    var sep = to.indexOf('?') < 0 ? '?' : '&';
+    if (/^mailto:/i.test(to)) {
+      report.setAttribute('href', to + sep + 'subject=' + title + '&body=' + about);
+    } else if (to.indexOf('/issues/new') >= 0) {
+      report.setAttribute('href', to + sep + 'title=' + title + '&body=' + about);
+    }
+  }
+
   // Tables of reports sort in the browser: each column header becomes a button. A
   // figure sorts by its data-v value (largest first, absent last), text by the
   // reader's collation; the page's own order is the one without JavaScript.
