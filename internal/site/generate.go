@@ -45,6 +45,10 @@ type project struct {
 	words     catalog       // the UI's words in each language (the theme's i18n/)
 	english   bool          // report pages in English too (not Options.NoEnglishReports)
 
+	// shelled are the report pages a build writes from shells after the render
+	// (shell.go), in place of one content page each.
+	shelled []shelledPage
+
 	// published are the reports' own files (record, source text, raw original) of a
 	// private project: the build copies them into the output beside their pages
 	// once Hugo has rendered it, rather than through the project.
@@ -467,6 +471,18 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 func writeReportPages(p *project, d *dataset, s *scope) error {
 	if s.hub {
 		return nil
+	}
+	if p.mem != nil && len(d.entries) > 0 {
+		// A build: Hugo renders the shells, Go the pages (shell.go).
+		for _, e := range d.entries {
+			pg := shelledPage{url: reportURL(e.slug, e.year), charts: e.charts, title: e.title}
+			pg.desc[0] = reportPage(e).Description
+			if p.english {
+				pg.desc[1] = reportPageIn(e, p.words.in(langEN)).Description
+			}
+			p.shelled = append(p.shelled, pg)
+		}
+		return writeShells(p)
 	}
 	for _, e := range d.entries {
 		// A page, not a bundle: its files are static (publish), so Hugo has no

@@ -166,6 +166,11 @@ func Build(opts Options, outDir string) (Stats, error) {
 		}
 		return moveTree(filepath.Join(siteDir, "static"), out) // the dataset files
 	})
+	if err == nil && len(p.shelled) > 0 {
+		var n int
+		n, err = writeShelledPages(p, staged, p.shelled)
+		st.Pages += n
+	}
 	if err == nil {
 		err = copyPublished(p.published, staged)
 	}
