@@ -102,4 +102,3 @@ func sitemapEntries(xml []byte) []string {
 	slices.Sort(out)
 	return out
 }
-
