@@ -51,6 +51,18 @@ type chartView struct {
 	Head                []string
 	Rows                [][]string // first cell is the row header
 	DataLabel           string     // the summary of the chart's table; "" is "数据表"
+	// Inline puts the table into data-chart, for the chart script to make, rather
+	// than into the page: on a report page, whose tables give the same figures
+	// without JavaScript (the chart tables were a fifth of the page).
+	Inline bool
+}
+
+// inline marks charts Inline.
+func inline(cs []chartView) []chartView {
+	for i := range cs {
+		cs[i].Inline = true
+	}
+	return cs
 }
 
 // Chart heights in pixels: a horizontal chart grows with its categories.

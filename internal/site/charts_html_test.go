@@ -144,15 +144,29 @@ func checkChartFigure(t *testing.T, page string, fig *html.Node, kinds map[strin
 	ids[id] = true
 	raw, _ := attrOf(chart, "data-chart")
 	var spec struct {
-		Kind string `json:"nianbao"`
-		Top  int    `json:"top"`
+		Kind string     `json:"nianbao"`
+		Top  int        `json:"top"`
+		Head []string   `json:"head"`
+		Rows [][]string `json:"rows"`
 	}
 	if err := json.Unmarshal([]byte(raw), &spec); err != nil || kinds[spec.Kind] == nil || spec.Top <= 0 {
 		t.Errorf("%s #%s: data-chart %q is not a compact chart of a known kind (%v)", page, id, raw, err)
 	}
 	body := find(table, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "tbody" })
 	head := find(table, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "thead" })
-	if body == nil || head == nil || body.FirstChild == nil {
+	// A report page's chart has its table in data-chart (chartView.Inline), for the
+	// script to make: a header, and rows of as many cells.
+	report := regexp.MustCompile(`^(en/)?agency/[^/]+/[0-9]{4}/`).MatchString(filepath.ToSlash(page))
+	switch {
+	case report && (body != nil || len(spec.Head) < 2 || len(spec.Rows) == 0):
+		t.Errorf("%s #%s: a report page's chart without its table in data-chart, or with one in the page", page, id)
+	case report:
+		for _, r := range spec.Rows {
+			if len(r) != len(spec.Head) {
+				t.Errorf("%s #%s: a row of %d cells under %d headers", page, id, len(r), len(spec.Head))
+			}
+		}
+	case body == nil || head == nil || body.FirstChild == nil:
 		t.Errorf("%s #%s: the data table has no head or rows", page, id)
 	}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"encoding/json"
 	"html/template"
 	"strconv"
 	"strings"
@@ -92,6 +93,10 @@ func writeGrid(w *htmlWriter, g Grid) {
 // of cells, and a link each made hundreds of tab stops for a keyboard user (and
 // every byte of a cell is paid hundreds of times). Keyboards and screen readers find
 // every figure's line in the provenance table below.
+//
+// The tables the site writes leave out the end tags of cells and rows (</td>,
+// </th>, </tr>), which HTML makes optional: a report table has hundreds of cells,
+// and the three tags were about a tenth of a report page.
 func writeGridRow(w *htmlWriter, row []Cell, flagLabel string) {
 	w.raw("<tr>")
 	for _, c := range row {
@@ -118,13 +123,8 @@ func writeGridRow(w *htmlWriter, row []Cell, flagLabel string) {
 		}
 		w.raw(">")
 		w.escape(c.Text)
-		if c.Header {
-			w.raw("</th>")
-		} else {
-			w.raw("</td>")
-		}
 	}
-	w.raw("</tr>\n")
+	w.raw("\n")
 }
 
 // writeCharts writes charts: each a figure with its caption, the drawing area
@@ -149,13 +149,24 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 		w.raw(`</figcaption><div class="chart"`)
 		w.attr("id", c.ID)
 		w.raw(" data-chart='")
-		w.raw(singleQuoted.Replace(c.Option))
+		if c.Inline {
+			w.raw(singleQuoted.Replace(inlineOption(c)))
+		} else {
+			w.raw(singleQuoted.Replace(c.Option))
+		}
 		w.raw("'")
 		w.intAttr("data-height", c.Height)
 		// The caption names the drawing and its table (aria-labelledby), rather
 		// than be written twice more.
 		w.raw(` role="img"`)
 		w.attr("aria-labelledby", c.ID+"-cap")
+		if c.Inline {
+			// The table is the script's to make, from data-chart (chartView.Inline).
+			w.raw("></div>\n" + `<details class="chart-data"><summary>`)
+			w.escape(cmp.Or(c.DataLabel, "数据表"))
+			w.raw("</summary></details></figure>\n")
+			continue
+		}
 		w.raw("></div>\n" + `<details class="chart-data" open><summary>`)
 		w.escape(cmp.Or(c.DataLabel, "数据表"))
 		w.raw(`</summary><div class="table-wrap"><table`)
@@ -164,27 +175,36 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 		for _, h := range c.Head {
 			w.raw(`<th scope="col">`)
 			w.escape(h)
-			w.raw("</th>")
 		}
-		w.raw("</tr></thead><tbody>")
+		w.raw("</thead><tbody>") // no </td>, </th> or </tr> (writeGridRow)
 		for _, r := range c.Rows {
 			w.raw("<tr>")
 			for i, v := range r {
 				if i == 0 {
 					w.raw(`<th scope="row">`)
-					w.escape(v)
-					w.raw("</th>")
 				} else {
 					w.raw("<td>")
-					w.escape(v)
-					w.raw("</td>")
 				}
+				w.escape(v)
 			}
-			w.raw("</tr>")
 		}
 		w.raw("</tbody></table></div></details></figure>\n")
 	}
 	w.raw("</div>\n")
+}
+
+// inlineOption is a chart's compact option with its table in it, "head" (the
+// column headers) and "rows" (each row's header, then its figures as printed), for
+// static/js/charts.js to make the table from.
+func inlineOption(c chartView) string {
+	table, err := json.Marshal(struct {
+		Head []string   `json:"head"`
+		Rows [][]string `json:"rows"`
+	}{c.Head, c.Rows})
+	if err != nil || !strings.HasSuffix(c.Option, "}") || len(table) < 2 {
+		return c.Option // strings always marshal; a compact option is an object
+	}
+	return strings.TrimSuffix(c.Option, "}") + "," + string(table[1:])
 }
 
 // tallChart is the height in pixels above which a chart takes the whole width of
@@ -229,9 +249,8 @@ func writeListTable(w *htmlWriter, from string, t SortTable) {
 		}
 		w.raw(">")
 		w.escape(c.Label)
-		w.raw("</th>")
 	}
-	w.raw("</tr></thead>\n<tbody>\n")
+	w.raw("</thead>\n<tbody>\n") // no </td>, </th> or </tr> (writeGridRow)
 	for _, row := range t.Rows {
 		w.raw("<tr>")
 		for i, c := range row {
@@ -262,9 +281,8 @@ func writeListTable(w *htmlWriter, from string, t SortTable) {
 			} else {
 				w.escape(c.Text)
 			}
-			w.raw("</" + tag + ">")
 		}
-		w.raw("</tr>\n")
+		w.raw("\n")
 	}
 	w.raw("</tbody></table></div>\n")
 }

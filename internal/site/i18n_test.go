@@ -375,9 +375,11 @@ func TestEnglishReportTables(t *testing.T) {
 		recordWords[c.Name] = true
 	}
 	grid := regexp.MustCompile(`(?s)<table class="grid".*?</table>`)
-	td := regexp.MustCompile(`<td[^>]*>[^<]*</td>`)
+	// Cells and rows have no end tags (writeGridRow): a cell's text runs to the
+	// next tag or the row's end.
+	td := regexp.MustCompile(`<td[^>]*>[^<\n]*`)
 	title := regexp.MustCompile(` title="[^"]*"`)
-	th := regexp.MustCompile(`(?s)<(?:th|caption)[^>]*>([^<]*)</(?:th|caption)>`)
+	th := regexp.MustCompile(`<(?:th|caption)[^>]*>([^<\n]*)`)
 	zhGrids, enGrids := grid.FindAllString(zh, -1), grid.FindAllString(en, -1)
 	if len(zhGrids) < 4 || len(enGrids) != len(zhGrids) {
 		t.Fatalf("%d tables on the zh-cn page, %d on the English page", len(zhGrids), len(enGrids))
@@ -385,7 +387,7 @@ func TestEnglishReportTables(t *testing.T) {
 	labels := 0
 	for i := range zhGrids {
 		// An approximate figure says so in the page's language: 5,500余, 5,500+.
-		zhCells := strings.ReplaceAll(title.ReplaceAllString(zhGrids[i], ""), "余</td>", "+</td>")
+		zhCells := regexp.MustCompile(`余([\n<])`).ReplaceAllString(title.ReplaceAllString(zhGrids[i], ""), "+$1")
 		zc, ec := td.FindAllString(zhCells, -1), td.FindAllString(title.ReplaceAllString(enGrids[i], ""), -1)
 		if !slices.Equal(zc, ec) {
 			t.Errorf("table %d: the English figure cells differ from the zh-cn ones:\n%q\n%q", i, ec, zc)
@@ -416,17 +418,38 @@ func TestEnglishReportTables(t *testing.T) {
 	if len(zhFigs) < 3 || len(enFigs) != len(zhFigs) {
 		t.Fatalf("%d charts on the zh-cn page, %d on the English page", len(zhFigs), len(enFigs))
 	}
-	cell := regexp.MustCompile(`<td>[^<]*</td>`)
+	// Their tables are in data-chart (chartView.Inline), for the script to make.
+	data := regexp.MustCompile(`data-chart='([^']*)'`)
+	table := func(fig string) (head []string, figures [][]string) {
+		m := data.FindStringSubmatch(fig)
+		if m == nil {
+			t.Fatalf("a report chart without data-chart: %s", fig)
+		}
+		var spec struct {
+			Head []string   `json:"head"`
+			Rows [][]string `json:"rows"`
+		}
+		if err := json.Unmarshal([]byte(stdhtml.UnescapeString(m[1])), &spec); err != nil {
+			t.Fatalf("data-chart %s: %v", m[1], err)
+		}
+		for _, r := range spec.Rows {
+			head = append(head, r[0])
+			figures = append(figures, r[1:])
+		}
+		return append(head, spec.Head...), figures
+	}
 	for i := range zhFigs {
 		if caption := enFigs[i][1]; hasHan(caption) || !unitInCaptionEn.MatchString(caption) {
 			t.Errorf("chart %d: caption %q is not in English or does not say its unit", i, caption)
 		}
-		for _, m := range th.FindAllStringSubmatch(enFigs[i][0], -1) {
-			if text := stdhtml.UnescapeString(m[1]); hasHan(text) && !recordWords[text] {
+		enLabels, enFigures := table(enFigs[i][0])
+		_, zhFigures := table(zhFigs[i][0])
+		for _, text := range enLabels {
+			if hasHan(text) && !recordWords[text] {
 				t.Errorf("chart %d: data table header %q is not in English", i, text)
 			}
 		}
-		if !slices.Equal(cell.FindAllString(zhFigs[i][0], -1), cell.FindAllString(enFigs[i][0], -1)) {
+		if !slices.EqualFunc(zhFigures, enFigures, slices.Equal) {
 			t.Errorf("chart %d: the English data table's figures differ from the zh-cn one's", i)
 		}
 		if !strings.Contains(enFigs[i][0], "<summary>Data table</summary>") {
@@ -572,7 +595,7 @@ func TestTranslateList(t *testing.T) {
 		Rows: [][]LinkCell{{{Text: "← 上一页", URL: "agency/x/"}}, {{Text: "下一页 →"}, {Text: "1", Value: &n}}}}
 	table, pager := listHTML("en/agency/page/2/", "en/agency/", tbl, 2, 3)
 	got, gotPager := string(l.translateTable(table)), string(l.translatePager(pager))
-	for _, want := range []string{"<caption>某局（3份） (250 in all, 2 on this page)</caption>", `<a href="../../../../agency/x/">← 上一页</a>`, "下一页 →</th>"} {
+	for _, want := range []string{"<caption>某局（3份） (250 in all, 2 on this page)</caption>", `<a href="../../../../agency/x/">← 上一页</a>`, "下一页 →<td"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the table lacks %s:\n%s", want, got)
 		}

@@ -114,7 +114,7 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 		b.Format = src.Format
 		b.SHA256 = src.SHA256
 	}
-	b.Charts = chartsOf(charts.ReportCompact(r))
+	b.Charts = inline(chartsOf(charts.ReportCompact(r)))
 	grids := reportTables(r)
 	b.TextTables = len(grids) > 0 && allTextTables(r)
 	reuse := record.TextReuse(prev, r)

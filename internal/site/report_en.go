@@ -93,7 +93,7 @@ func englishReport(b reportBody, r *record.Record, w words, s *scope, from, temp
 		b.Tables = gridsHTML(grids)
 	}
 	if len(b.Charts) > 0 {
-		b.Charts = chartsOf(charts.ReportCompactIn(r, charts.English))
+		b.Charts = inline(chartsOf(charts.ReportCompactIn(r, charts.English)))
 		for i := range b.Charts {
 			b.Charts[i].DataLabel = w.T("r_chart_data")
 		}

@@ -7,7 +7,9 @@
 // <details class="chart-data"> with the same figures as a table, which stays for
 // screen readers and is folded when this script starts (opened again if the
 // chart cannot be drawn). Without JavaScript, or without the ECharts bundle, the
-// tables are the charts.
+// tables are the charts. On a report page, whose own tables give the figures, the
+// chart's table is in its data-chart ("head" and "rows") and this script makes it
+// into the folded <details> (fillTable).
 //
 // Every such figure, on any page, gets a toolbar: its data as CSV (the rows of its
 // table, which are the rows it draws), its picture as PNG and SVG, a link to it
@@ -222,8 +224,39 @@
     if (!el.style.height) { el.style.height = heightOf(el) + 'px'; } // a script's chart may have its own
     var fig = el.closest('figure');
     var details = fig && fig.querySelector('details.chart-data');
+    if (details && !details.querySelector('table')) { fillTable(details, el); }
     if (details) { details.open = false; }
     if (fig) { toolbar(fig, el); }
+  }
+
+  // fillTable makes the table of a chart whose figures are in its data-chart
+  // ("head", the column headers, and "rows", each row's header then its figures as
+  // printed), as a report page has them: the page's own tables give the same
+  // figures without JavaScript. The cells are text, never HTML.
+  function fillTable(details, el) {
+    var spec;
+    try { spec = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return; }
+    if (!spec || !spec.head || !spec.rows) { return; }
+    var wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    var table = document.createElement('table');
+    var label = el.getAttribute('aria-labelledby');
+    if (label) { table.setAttribute('aria-labelledby', label); }
+    function cell(row, tag, text, scope) {
+      var c = document.createElement(tag);
+      if (scope) { c.scope = scope; }
+      c.textContent = String(text);
+      row.appendChild(c);
+    }
+    var head = table.createTHead().insertRow();
+    spec.head.forEach(function (h) { cell(head, 'th', h, 'col'); });
+    var body = table.createTBody();
+    spec.rows.forEach(function (r) {
+      var row = body.insertRow();
+      r.forEach(function (v, i) { cell(row, i ? 'td' : 'th', v, i ? '' : 'row'); });
+    });
+    wrap.appendChild(table);
+    details.appendChild(wrap);
   }
 
   // unavailable shows a chart's table, open, in place of its drawing, when the
