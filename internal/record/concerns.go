@@ -30,9 +30,13 @@ const (
 // file), then those Validate finds, then those CheckAcrossYears finds against prev
 // (the agency's report of the year before, or nil), without duplicates, each with
 // the key paths it concerns (Concerns) in Paths and Key.
-func Checks(prev, cur *Record) []Check {
+func Checks(prev, cur *Record) []Check { return ChecksReusing(prev, cur, TextReuse(prev, cur)) }
+
+// ChecksReusing is Checks for a caller that has measured TextReuse(prev, cur)
+// already (a report page shows it too): u is that measure.
+func ChecksReusing(prev, cur *Record, u Reuse) []Check {
 	cs := MergeChecks(cur.Checks, Validate(cur))
-	cs = MergeChecks(cs, CheckAcrossYears(prev, cur))
+	cs = MergeChecks(cs, checkAcrossYears(prev, cur, u))
 	for i := range cs {
 		cs[i].Paths = Concerns(cur, cs[i])
 		if cs[i].Key == "" && len(cs[i].Paths) > 0 {

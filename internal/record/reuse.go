@@ -105,10 +105,9 @@ func ReuseOf(before, after []FieldText) Reuse {
 	return out
 }
 
-// checkReuse reports a narrative more than MaxReuseShare of which repeats prev's,
-// when it has at least MinReuseText runes to compare.
-func checkReuse(prev, cur *Record) []Check {
-	u := TextReuse(prev, cur)
+// checkReuse reports a narrative more than MaxReuseShare of which repeats prev's
+// (u is TextReuse of the two), when it has at least MinReuseText runes to compare.
+func checkReuse(prev *Record, u Reuse) []Check {
 	if u.Compared < MinReuseText || u.Share <= MaxReuseShare {
 		return nil
 	}

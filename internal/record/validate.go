@@ -56,6 +56,14 @@ func CheckAcrossYears(prev, cur *Record) []Check {
 	if prev == nil || cur == nil {
 		return nil
 	}
+	return checkAcrossYears(prev, cur, TextReuse(prev, cur))
+}
+
+// checkAcrossYears is CheckAcrossYears with u, TextReuse(prev, cur).
+func checkAcrossYears(prev, cur *Record, u Reuse) []Check {
+	if prev == nil || cur == nil {
+		return nil
+	}
 	t := cur.Template()
 	if t == nil {
 		return nil
@@ -69,7 +77,7 @@ func CheckAcrossYears(prev, cur *Record) []Check {
 	if prev.Template() != nil {
 		cs = append(cs, checkYearRatio(prev, cur)...)
 	}
-	return append(cs, checkReuse(prev, cur)...)
+	return append(cs, checkReuse(prev, u)...)
 }
 
 // CheckCarryOver is CheckAcrossYears.

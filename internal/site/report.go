@@ -141,7 +141,7 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 	}
 	b.ChecksURL = href(from, s.national("checks/"))
 	// Each check names the figures it concerns, as printed, next to its message.
-	for _, c := range record.Checks(prev, r) {
+	for _, c := range record.ChecksReusing(prev, r, reuse) {
 		sev := checkWarning
 		if c.Severity == record.SeverityError {
 			sev = checkError
