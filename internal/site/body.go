@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"html"
 	"html/template"
 	"strings"
 
@@ -28,7 +29,12 @@ import (
 //go:embed templates/*.html
 var bodyFS embed.FS
 
-var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML, "provRows": provRows}).ParseFS(bodyFS, "templates/*.html"))
+var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML, "provRows": provRows, "text": textHTML}).ParseFS(bodyFS, "templates/*.html"))
+
+// textHTML escapes s for HTML text, as html/template does but for "+", which it
+// writes as &#43; (for attributes' sake) and which text needs as it is: the changes
+// and rates a report page shows (+1,743（+10.3%）) are full of it.
+func textHTML(s string) template.HTML { return template.HTML(html.EscapeString(s)) }
 
 // fragmentDir is the project folder that holds the page bodies. Hugo does not mount
 // it: a body is neither content nor a resource, only a file readFile reads.
@@ -128,6 +134,18 @@ type reportBody struct {
 	Prev, Next    *Link          // the agency's reports of the years before and after
 	W             words          // the UI's words in the page's language
 	checks        []record.Check // the checks of the record, for the English tables' cells
+}
+
+// DatasetFiles are the downloads that are dataset files (those with a Note: which
+// records they hold, the same for all).
+func (b reportBody) DatasetFiles() []Link {
+	var out []Link
+	for _, d := range b.Downloads {
+		if d.Note != "" {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // provRow is a row of a report page's table of provenance: a figure and, in the

@@ -63,7 +63,7 @@ func TestKeyFiguresYearOverYear(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stdhtml.UnescapeString(string(html)), `<dd class="figure-prev"><span>上年2,900</span> <span>+219（+7.6%）</span></dd>`) {
+	if !strings.Contains(stdhtml.UnescapeString(string(html)), `<dd class="figure-prev"><span>上年2,900</span> <span>+219（+7.6%）</span></div>`) {
 		t.Errorf("the report body does not show the year before:\n%s", html)
 	}
 }

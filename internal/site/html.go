@@ -78,11 +78,24 @@ func writeGrid(w *htmlWriter, g Grid) {
 		writeGridRow(w, row, g.FlagLabel)
 	}
 	w.raw("</tbody></table></div>\n")
-	if g.Note != "" {
+	if g.Note != "" && !headSays(g, g.Note) {
 		w.raw(`<p class="hint">`)
 		w.escape(g.Note)
 		w.raw("</p>\n")
 	}
+}
+
+// headSays reports whether a header cell of g prints note already (the requests
+// table's corner: （本列数据的勾稽关系为：…）), which then is not written again below.
+func headSays(g Grid, note string) bool {
+	for _, row := range g.Head {
+		for _, c := range row {
+			if strings.Contains(c.Text, strings.TrimSuffix(note, ".")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // writeGridRow writes a row of a report table; flagLabel (Grid.FlagLabel) starts the

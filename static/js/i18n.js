@@ -9,6 +9,8 @@
   'use strict';
   var en = {
     // search.js
+    '搜索结果': 'Search results',
+    '输入时列出结果，用上下方向键选择，回车打开，Esc 关闭。': 'Results appear as you type; arrow keys choose, Enter opens, Esc closes.',
     '已添加{0}': 'Added {0}',
     '地区': 'Region',
     '机关': 'Agency',

@@ -152,11 +152,38 @@
     });
   }
 
+  // part makes a part of the combobox that the page leaves to this script (the
+  // header's search box has only its label, input and button): a visually hidden
+  // element with an id after the input's, in the box.
+  function part(box, input, tag, suffix, text) {
+    var el = document.createElement(tag);
+    el.id = (input.id || 'q') + suffix;
+    el.className = 'visually-hidden';
+    if (text) { el.textContent = text; }
+    (box.querySelector('.search-box') || box).appendChild(el);
+    return el;
+  }
+
   function enhance(box, n) {
     var input = box.querySelector('input[type="search"]');
     var list = box.querySelector('[role="listbox"]');
     var status = box.querySelector('[role="status"]');
-    if (!input || !list) { return; }
+    if (!input) { return; }
+    if (!list) {
+      list = part(box, input, 'ul', '-list');
+      list.className = 'search-list';
+      list.setAttribute('role', 'listbox');
+      list.setAttribute('aria-label', T('搜索结果'));
+      list.hidden = true;
+    }
+    if (!status) {
+      status = part(box, input, 'span', '-status');
+      status.setAttribute('role', 'status');
+      status.setAttribute('aria-live', 'polite');
+    }
+    if (!input.hasAttribute('aria-describedby')) {
+      input.setAttribute('aria-describedby', part(box, input, 'span', '-hint', T('输入时列出结果，用上下方向键选择，回车打开，Esc 关闭。')).id);
+    }
     var folder = new URL(box.getAttribute('data-search'), document.baseURI).href;
     var pick = box.hasAttribute('data-search-pick');
     var kinds = box.getAttribute('data-search-pick') || '';
