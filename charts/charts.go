@@ -117,6 +117,13 @@ const YearFormatter = "year"
 // years (a trend needs two points; the page shows the figures instead) or when no
 // series gives a figure other than zero.
 func Years(id, caption string, years []int, series []Series, stacked bool) (Chart, bool) {
+	return yearsChart(id, caption, years, series, stacked, true)
+}
+
+// yearsChart is Years; without full, the chart has no Option (its Compact form and
+// Table are the whole chart on a page): building the option through go-echarts is
+// most of a chart's cost, and an agency page has several.
+func yearsChart(id, caption string, years []int, series []Series, stacked, full bool) (Chart, bool) {
 	if len(years) < 2 || !anyPresent(series) || !slices.IsSorted(years) {
 		return Chart{}, false
 	}
@@ -125,10 +132,10 @@ func Years(id, caption string, years []int, series []Series, stacked bool) (Char
 		return Chart{}, false
 	}
 	var labels []string
-	full := make([]Series, len(series))
-	for i := range full {
-		full[i].Name = series[i].Name
-		full[i].Values = make([]*int64, last-first+1)
+	all := make([]Series, len(series)) // every year from first to last
+	for i := range all {
+		all[i].Name = series[i].Name
+		all[i].Values = make([]*int64, last-first+1)
 	}
 	for y := first; y <= last; y++ {
 		labels = append(labels, strconv.Itoa(y))
@@ -136,20 +143,23 @@ func Years(id, caption string, years []int, series []Series, stacked bool) (Char
 	for i, y := range years {
 		for j, s := range series {
 			if i < len(s.Values) && s.Values[i] != nil {
-				full[j].Values[y-first] = s.Values[i]
+				all[j].Values[y-first] = s.Values[i]
 			}
 		}
 	}
-	option := yearsOption(first, labels, full, stacked)
 	kind := "years"
 	if stacked {
 		kind = "years-stacked"
 	}
-	raw, err := marshal(option)
-	if err != nil {
-		panic(fmt.Sprintf("charts: marshal %s: %v", id, err))
+	c := Chart{ID: id, Caption: caption, Table: table("年度", labels, all), Compact: compact(kind, series)}
+	if full {
+		raw, err := marshal(yearsOption(first, labels, all, stacked))
+		if err != nil {
+			panic(fmt.Sprintf("charts: marshal %s: %v", id, err))
+		}
+		c.Option = raw
 	}
-	return Chart{ID: id, Caption: caption, Option: raw, Table: table("年度", labels, full), Compact: compact(kind, series)}, true
+	return c, true
 }
 
 // yearsOption is the option of a chart across the years from first, one label a

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -117,6 +118,15 @@ func TestTrend(t *testing.T) {
 	}
 	if cs[1].Table.Rows[0].Values[0] != "—" || cs[1].Table.Rows[1].Values[0] != "3,119" {
 		t.Errorf("requests trend table %v", cs[1].Table.Rows)
+	}
+	// TrendCompact is the same charts without their options.
+	compact := TrendCompact("t", "历年", []int{2023, 2024}, []record.Summary{{}, s})
+	for i := range cs {
+		c := cs[i]
+		c.Option = nil
+		if i >= len(compact) || !reflect.DeepEqual(compact[i], c) || compact[i].Option != nil {
+			t.Errorf("TrendCompact's chart %d differs from Trend's but for its option", i)
+		}
 	}
 	// One year is no trend: the page shows the figures instead.
 	if cs := Trend("t", "历年", []int{2024}, []record.Summary{s}); len(cs) != 0 {

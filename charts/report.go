@@ -114,6 +114,16 @@ func fromSpec(r *record.Record, spec schema.Chart, full bool, lang Language) (Ch
 // unique on a page, scope starts the captions. Fewer than two years give no chart:
 // the figures themselves say more than a trend of one point.
 func Trend(prefix, scope string, years []int, sums []record.Summary) []Chart {
+	return trend(prefix, scope, years, sums, true)
+}
+
+// TrendCompact is Trend without each chart's Option: what a page that shows the
+// charts' tables needs (Chart.Compact), for every agency of a build.
+func TrendCompact(prefix, scope string, years []int, sums []record.Summary) []Chart {
+	return trend(prefix, scope, years, sums, false)
+}
+
+func trend(prefix, scope string, years []int, sums []record.Summary, full bool) []Chart {
 	var out []Chart
 	for _, g := range TrendGroups {
 		var series []Series
@@ -124,7 +134,7 @@ func Trend(prefix, scope string, years []int, sums []record.Summary) []Chart {
 			}
 			series = append(series, Series{Name: label(key), Values: vs})
 		}
-		if c, ok := Years(prefix+"-"+g.ID, scope+g.Caption, years, series, false); ok {
+		if c, ok := yearsChart(prefix+"-"+g.ID, scope+g.Caption, years, series, false, full); ok {
 			out = append(out, c)
 		}
 	}

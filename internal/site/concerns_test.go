@@ -63,7 +63,8 @@ func TestChecksNameTheirFigures(t *testing.T) {
 func TestRatesShowCounts(t *testing.T) {
 	r := loadRecord(t, "../../data/reports/ping-tan-zong-he-shi-yan-qu-guan-li-wei-yuan-hui/2022.toml")
 	got := map[string]rateView{}
-	for _, v := range ratesOf(record.Summarize(r), r) {
+	sum := record.Summarize(r)
+	for _, v := range ratesOf(sum, &sum) {
 		got[v.Label] = v
 	}
 	want := []rateView{

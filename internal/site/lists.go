@@ -191,7 +191,7 @@ func agencyPage(d *dataset, l listLang, slug string) (AgencyPage, agencyBodyIn) 
 	writeListTable(&w, url, t)
 	b := agencyBodyIn{agencyBody: agencyBody{Table: l.translateTable(w.html()),
 		Methodology: href(url, l.national("methodology/")), Compare: href(url, l.national("compare/?agencies="+slug))}, W: l.w}
-	cs := chartsOf(charts.Trend("chart-trend", "历年", years, sums))
+	cs := chartsOf(charts.TrendCompact("chart-trend", "历年", years, sums))
 	if l.pre == "" {
 		b.Charts = cs
 	} else if len(cs) > 0 {

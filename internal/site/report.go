@@ -135,10 +135,19 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 	for _, f := range record.Figures(r) {
 		values[f.Path] = formatFigure(f)
 	}
-	b.Rates = ratesOf(e.sum, prev)
+	// The year before's summary: its entry's, when it is the report before.
+	var prevSum *record.Summary
 	if prev != nil {
-		b.Key = withPrevious(e.key, e.sum, record.Summarize(prev))
+		s := record.Summary{}
+		if before != nil && before.year == e.year-1 {
+			s = before.sum
+		} else {
+			s = record.Summarize(prev)
+		}
+		prevSum = &s
+		b.Key = withPrevious(e.key, e.sum, s)
 	}
+	b.Rates = ratesOf(e.sum, prevSum)
 	b.ChecksURL = href(from, s.national("checks/"))
 	// Each check names the figures it concerns, as printed, next to its message.
 	for _, c := range record.ChecksReusing(prev, r, reuse) {
@@ -182,16 +191,17 @@ const (
 	checkWarning = "提示"
 )
 
-// ratesOf is a report's derived rates (实质公开率 …) and, when the agency's report of
-// the year before is known, the changes from it, each with its counts.
-func ratesOf(sum record.Summary, prev *record.Record) []rateView {
+// ratesOf is a report's derived rates (实质公开率 …) and, when the summary of the
+// agency's report of the year before is known (prev), the changes from it, each
+// with its counts.
+func ratesOf(sum record.Summary, prev *record.Summary) []rateView {
 	var out []rateView
 	for _, rt := range sum.Rates() {
 		out = append(out, rateView{Label: rt.Label, Percent: rt.Percent(), Small: rt.Small,
 			Counts: charts.FormatInt(rt.Num) + " / " + charts.FormatInt(rt.Den)})
 	}
 	if prev != nil {
-		for _, rt := range record.Changes(record.Summarize(prev), sum) {
+		for _, rt := range record.Changes(*prev, sum) {
 			diff := charts.FormatInt(rt.Num)
 			if rt.Num > 0 {
 				diff = "+" + diff
