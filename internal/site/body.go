@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"html"
 	"html/template"
 	"strings"
 
@@ -29,12 +28,8 @@ import (
 //go:embed templates/*.html
 var bodyFS embed.FS
 
-var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML, "provRows": provRows, "text": textHTML}).ParseFS(bodyFS, "templates/*.html"))
-
-// textHTML escapes s for HTML text, as html/template does but for "+", which it
-// writes as &#43; (for attributes' sake) and which text needs as it is: the changes
-// and rates a report page shows (+1,743（+10.3%）) are full of it.
-func textHTML(s string) template.HTML { return template.HTML(html.EscapeString(s)) }
+var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML,
+	"figures": figuresHTML, "rates": ratesHTML, "narrative": narrativeHTML, "provenance": provenanceHTML}).ParseFS(bodyFS, "templates/*.html"))
 
 // fragmentDir is the project folder that holds the page bodies. Hugo does not mount
 // it: a body is neither content nor a resource, only a file readFile reads.
