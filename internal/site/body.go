@@ -183,8 +183,12 @@ type reuseView struct {
 	Passages int // sentences repeated, marked in the text
 }
 
-// agencyBody is what an agency page shows below its header.
+// agencyBody is what an agency page shows: its crumbs, its header and below.
 type agencyBody struct {
+	Crumbs      []Link // relative to the page, as every link of a body
+	Title       string
+	Region      []Link
+	Description string
 	Table       template.HTML
 	Charts      []chartView
 	Methodology string

@@ -148,10 +148,8 @@ type ReportPage struct {
 // reports and the trend charts.
 type AgencyPage struct {
 	Page
-	Name   string `json:"name"`
-	Region []Link `json:"region"`
-	Body   string `json:"body"`
-	Charts bool   `json:"charts,omitempty"`
+	Body   string `json:"body"`             // everything the page shows: crumbs, header and below
+	Charts bool   `json:"charts,omitempty"` // the body has charts: the page loads the chart library
 }
 
 // ListPage is the front matter of region, year and index pages, and of each further

@@ -159,15 +159,14 @@ func agencyPage(d *dataset, l listLang, slug string) (AgencyPage, agencyBodyIn) 
 	p := AgencyPage{
 		Page: Page{Title: last.name, View: "agency",
 			Description: agencyDescription(l.w, last.name, es[0].year, last.year)},
-		Name:   last.name,
-		Region: nonNil(d.regionTrail(last, l.s)),
-		Body:   fragmentPath(url),
+		Body: fragmentPath(url),
 	}
-	for i := range p.Region {
-		p.Region[i].URL = l.page(p.Region[i].URL)
+	region := nonNil(d.regionTrail(last, l.s))
+	for i := range region {
+		region[i].URL = l.page(region[i].URL)
 	}
-	p.Crumbs = relLinks(url, append([]Link{{Name: l.w.T("crumb_home"), URL: l.national("")}}, p.Region...))
-	p.Region = relLinks(url, slices.Clone(p.Region))
+	crumbs := relLinks(url, append([]Link{{Name: l.w.T("crumb_home"), URL: l.national("")}}, region...))
+	region = relLinks(url, slices.Clone(region))
 	t := SortTable{Caption: l.w.T("l_agency_reports"), Total: len(es)}
 	t.Columns = append(t.Columns, SortCol{Label: l.w.T("l_col_year"), Num: true, Current: true, Descending: true}, SortCol{Label: l.w.T("l_col_template")})
 	t.Columns = append(t.Columns, listColumnsIn(l)...)
@@ -189,7 +188,8 @@ func agencyPage(d *dataset, l listLang, slug string) (AgencyPage, agencyBodyIn) 
 	}
 	var w htmlWriter
 	writeListTable(&w, url, t)
-	b := agencyBodyIn{agencyBody: agencyBody{Table: l.translateTable(w.html()),
+	b := agencyBodyIn{agencyBody: agencyBody{Crumbs: crumbs, Title: p.Title, Region: region, Description: p.Description,
+		Table: l.translateTable(w.html()),
 		Methodology: href(url, l.national("methodology/")), Compare: href(url, l.national("compare/?agencies="+slug))}, W: l.w}
 	cs := chartsOf(charts.TrendCompact("chart-trend", "历年", years, sums))
 	if l.pre == "" {
