@@ -475,7 +475,7 @@ func writeReportPages(p *project, d *dataset, s *scope) error {
 	if p.mem != nil && len(d.entries) > 0 {
 		// A build: Hugo renders the shells, Go the pages (shell.go).
 		for _, e := range d.entries {
-			pg := shelledPage{url: reportURL(e.slug, e.year), charts: e.charts, title: e.title}
+			pg := shelledPage{view: "report", url: reportURL(e.slug, e.year), title: [2]string{e.title, e.title}, charts: [2]bool{e.charts, e.charts}}
 			pg.desc[0] = reportPage(e).Description
 			if p.english {
 				pg.desc[1] = reportPageIn(e, p.words.in(langEN)).Description

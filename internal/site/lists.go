@@ -202,7 +202,10 @@ func agencyPage(d *dataset, l listLang, slug string) (AgencyPage, agencyBodyIn) 
 }
 
 func writeAgencies(p *project, d *dataset, s *scope) error {
-	for _, l := range p.listLangs(s) {
+	// A build writes the agency pages from shells (shell.go), after the render; a
+	// generated project has a content page each.
+	shelled := map[string]int{} // by slug, the page's index in p.shelled
+	for li, l := range p.listLangs(s) {
 		if !s.hub {
 			for _, slug := range d.agencies {
 				page, body := agencyPage(d, l, slug)
@@ -213,9 +216,20 @@ func writeAgencies(p *project, d *dataset, s *scope) error {
 				if err := p.write(page.Body, html); err != nil {
 					return err
 				}
-				if err := p.page(l.content("content/"+agencyURL(slug)+"_index", ".md"), page); err != nil {
-					return err
+				if p.mem == nil {
+					if err := p.page(l.content("content/"+agencyURL(slug)+"_index", ".md"), page); err != nil {
+						return err
+					}
+					continue
 				}
+				i, ok := shelled[slug]
+				if !ok {
+					i = len(p.shelled)
+					shelled[slug] = i
+					p.shelled = append(p.shelled, shelledPage{view: "agency", url: agencyURL(slug)})
+				}
+				pg := &p.shelled[i]
+				pg.title[li], pg.desc[li], pg.charts[li] = page.Title, page.Description, page.Charts
 			}
 		}
 		if err := writeAgencyIndex(p, d, l); err != nil {

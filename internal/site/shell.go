@@ -12,16 +12,17 @@ import (
 	"sync"
 )
 
-// Report pages from shells. Every report page of a language is the same page around
-// four things: its title, its description, its address and its body. So a build
-// (not a generated project, which keeps one content page a report for plain Hugo)
-// has Hugo render a few shells instead of every report page: a report page per
-// language, with and without charts, whose title, description and body are slots
-// (slotTitle, …) and whose address is the shell's own (nbshell/charts/). Go then
-// writes each report page from its shell, filling in the slots and the address.
-// Hugo holds and renders a handful of pages instead of one (or two) a report, and
-// the pages are what Hugo would have written: TestShellPagesAsHugoWritesThem renders
-// the same site both ways.
+// Report and agency pages from shells. Every report page of a language is the same
+// page around four things: its title, its description, its address and its body;
+// so is every agency page. So a build (not a generated project, which keeps one
+// content page a report and an agency for plain Hugo) has Hugo render a few shells
+// instead of every such page: a page of each view in each language, with and
+// without charts, whose title, description and body are slots (slotTitle, …) and
+// whose address is the shell's own (nbshell/report-charts/). Go then writes each
+// page from its shell, filling in the slots and the address. Hugo holds and renders
+// a handful of pages instead of two or three a report, and the pages are what Hugo
+// would have written: TestShellPagesAsHugoWritesThem renders the same site both
+// ways.
 //
 // The sitemaps are made the same way: a shell's <url> entry in a language's
 // sitemap.xml, with its address replaced, is each report page's.
@@ -37,34 +38,35 @@ const (
 	slotBody  = "NBSLOTXBODY"
 )
 
-// shellURL is the site-relative address of a shell, which its pages' addresses
-// replace.
-func shellURL(charts bool) string {
+// The views written from shells: report pages and agency pages.
+var shellViews = []string{"report", "agency"}
+
+// shellURL is the site-relative address of a shell of a view, which its pages'
+// addresses replace.
+func shellURL(view string, charts bool) string {
 	if charts {
-		return shellSection + "/charts/"
+		return shellSection + "/" + view + "-charts/"
 	}
-	return shellSection + "/plain/"
+	return shellSection + "/" + view + "-plain/"
 }
 
-// shelledPage is a report page to write from a shell: its address (site-relative,
-// without the language's folder), whether its body has charts, and its title and
-// description in each language it has.
+// shelledPage is a page to write from a shell: its view, its address
+// (site-relative, without the language's folder), and in each language it has
+// (zh-cn, en) its title, its description ("" when it has no page in the language)
+// and whether its body has charts.
 type shelledPage struct {
+	view   string
 	url    string
-	charts bool
-	title  string
-	desc   [2]string // zh-cn, en ("" when it has no English page)
+	title  [2]string
+	desc   [2]string
+	charts [2]bool
 }
 
-// writeShells writes the shells' content pages and bodies into the project, in
-// zh-cn and, when the report pages are in English too, in English.
+// writeShells writes the shells' content pages and bodies into the project: for
+// each view, with and without charts, in each language.
 func writeShells(p *project) error {
-	langs := []string{langZH}
-	if p.english {
-		langs = append(langs, langEN)
-	}
 	never := []byte(`{"title": "", "build": {"render": "never", "list": "never"}}` + "\n")
-	for _, lang := range langs {
+	for _, lang := range languages {
 		suffix := ".md"
 		if lang != langZH {
 			suffix = "." + lang + ".md"
@@ -72,19 +74,32 @@ func writeShells(p *project) error {
 		if err := p.write("content/"+shellSection+"/_index"+suffix, never); err != nil {
 			return err
 		}
-		for _, charts := range []bool{true, false} {
-			url := shellURL(charts)
-			body := fragmentPath(langPrefix(lang) + url)
-			fm := ReportPage{Page: Page{Title: slotTitle, View: "report", Description: slotDesc}, Body: body, Charts: charts}
-			if err := p.page("content/"+strings.TrimSuffix(url, "/")+suffix, fm); err != nil {
-				return err
+		for _, view := range shellViews {
+			if !shellIn(p, view, lang) {
+				continue
 			}
-			if err := p.write(body, []byte(slotBody)); err != nil {
-				return err
+			for _, charts := range []bool{true, false} {
+				url := shellURL(view, charts)
+				body := fragmentPath(langPrefix(lang) + url)
+				fm := ReportPage{Page: Page{Title: slotTitle, View: view, Description: slotDesc}, Body: body, Charts: charts}
+				if err := p.page("content/"+strings.TrimSuffix(url, "/")+suffix, fm); err != nil {
+					return err
+				}
+				if err := p.write(body, []byte(slotBody)); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	return nil
+}
+
+// shellIn reports whether the build has pages of view in lang, and so shells: every
+// view has pages in zh-cn, and agency pages are in English too; report pages are
+// unless the build leaves them out (Options.NoEnglishReports), and then the zh-cn
+// shell, as its pages, has no translation.
+func shellIn(p *project, view, lang string) bool {
+	return lang == langZH || view != "report" || p.english
 }
 
 // shell is a rendered shell cut at its slots: parts[i] comes before slots[i], the
@@ -151,26 +166,28 @@ func (s shell) write(w *bytes.Buffer, title, desc, url string, body io.Reader) e
 // in a quoted attribute (html/template's htmlReplacementTable).
 var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
-// writeShelledPages writes the report pages pages into the rendered site out from the
-// shells Hugo rendered there, with their bodies from the project, then removes the
-// shells and puts the pages into the sitemaps. It returns the number of pages
-// written less the shells removed.
+// writeShelledPages writes the pages into the rendered site out from the shells
+// Hugo rendered there, with their bodies from the project, then removes the shells
+// and puts the pages into the sitemaps. It returns the number of pages written less
+// the shells removed.
 func writeShelledPages(p *project, out string, pages []shelledPage) (int, error) {
-	langs := []string{langZH}
-	if p.english {
-		langs = append(langs, langEN)
-	}
 	written := 0
-	for li, lang := range langs {
-		shells := map[bool]shell{}
-		for _, charts := range []bool{true, false} {
-			url := shellURL(charts)
-			html, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(langPrefix(lang)+url), "index.html"))
-			if err != nil {
-				return 0, fmt.Errorf("the report shell: %w", err)
+	for li, lang := range languages {
+		shells := map[string]shell{}
+		for _, view := range shellViews {
+			if !shellIn(p, view, lang) {
+				continue
 			}
-			if shells[charts], err = cutShell(html, url); err != nil {
-				return 0, fmt.Errorf("%s%s: %w", langPrefix(lang), url, err)
+			for _, charts := range []bool{true, false} {
+				url := shellURL(view, charts)
+				html, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(langPrefix(lang)+url), "index.html"))
+				if err != nil {
+					return 0, fmt.Errorf("the %s shell: %w", view, err)
+				}
+				if shells[url], err = cutShell(html, url); err != nil {
+					return 0, fmt.Errorf("%s%s: %w", langPrefix(lang), url, err)
+				}
+				written--
 			}
 		}
 		if err := fillShells(p, out, lang, li, shells, pages); err != nil {
@@ -187,14 +204,13 @@ func writeShelledPages(p *project, out string, pages []shelledPage) (int, error)
 				written++
 			}
 		}
-		written -= 2
 	}
 	return written, nil
 }
 
 // fillShells writes the pages of one language (li, its index in shelledPage.desc)
 // from its shells, on a few goroutines.
-func fillShells(p *project, out, lang string, li int, shells map[bool]shell, pages []shelledPage) error {
+func fillShells(p *project, out, lang string, li int, shells map[string]shell, pages []shelledPage) error {
 	next := make(chan shelledPage)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -202,7 +218,8 @@ func fillShells(p *project, out, lang string, li int, shells map[bool]shell, pag
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for pg := range next {
-				if err := fillShell(p, out, lang, shells[pg.charts], pg, pg.desc[li], &buf); err != nil {
+				s := shells[shellURL(pg.view, pg.charts[li])]
+				if err := fillShell(p, out, lang, s, pg, pg.title[li], pg.desc[li], &buf); err != nil {
 					select {
 					case errs <- err:
 					default:
@@ -227,7 +244,7 @@ func fillShells(p *project, out, lang string, li int, shells map[bool]shell, pag
 }
 
 // fillShell writes one page.
-func fillShell(p *project, out, lang string, s shell, pg shelledPage, desc string, buf *bytes.Buffer) error {
+func fillShell(p *project, out, lang string, s shell, pg shelledPage, title, desc string, buf *bytes.Buffer) error {
 	url := langPrefix(lang) + pg.url
 	body, err := p.mem.Open(filepath.Join(p.mem.dir, fragmentPath(url)))
 	if err != nil {
@@ -235,7 +252,7 @@ func fillShell(p *project, out, lang string, s shell, pg shelledPage, desc strin
 	}
 	defer body.Close()
 	buf.Reset()
-	if err := s.write(buf, pg.title, desc, pg.url, body); err != nil {
+	if err := s.write(buf, title, desc, pg.url, body); err != nil {
 		return fmt.Errorf("%s: its body: %w", url, err)
 	}
 	dir := filepath.Join(out, filepath.FromSlash(url))
@@ -248,7 +265,7 @@ func fillShell(p *project, out, lang string, s shell, pg shelledPage, desc strin
 }
 
 // sitemapShells replaces the shells' entries in the language's sitemap with one
-// entry a page, made from the charts shell's entry.
+// entry a page, made from its view's charts shell's entry.
 func sitemapShells(out, lang string, li int, pages []shelledPage) error {
 	name := filepath.Join(out, filepath.FromSlash(lang), "sitemap.xml")
 	data, err := os.ReadFile(name)
@@ -258,7 +275,7 @@ func sitemapShells(out, lang string, li int, pages []shelledPage) error {
 	if err != nil {
 		return err
 	}
-	var entry []byte
+	entries := map[string][]byte{} // by view
 	var kept bytes.Buffer
 	at := -1
 	rest := data
@@ -274,32 +291,35 @@ func sitemapShells(out, lang string, li int, pages []shelledPage) error {
 		}
 		block := rest[i : i+j+len("</url>")]
 		kept.Write(rest[:i])
-		switch {
-		case bytes.Contains(block, []byte(shellURL(true))):
-			entry = block
+		if bytes.Contains(block, []byte(shellSection+"/")) {
 			if at < 0 {
 				at = kept.Len()
 			}
-		case bytes.Contains(block, []byte(shellSection+"/")):
-			if at < 0 {
-				at = kept.Len()
+			for _, view := range shellViews {
+				if bytes.Contains(block, []byte(shellURL(view, true))) {
+					entries[view] = block
+				}
 			}
-		default:
+		} else {
 			kept.Write(block)
 		}
 		rest = rest[i+j+len("</url>"):]
 	}
-	if entry == nil {
-		return fmt.Errorf("%s: no entry for the report shell", name)
+	if at < 0 {
+		return fmt.Errorf("%s: no entry for the shells", name)
 	}
 	var b bytes.Buffer
-	b.Grow(len(data) + len(pages)*len(entry))
+	b.Grow(len(data) + len(pages)*len(entries["report"]))
 	b.Write(kept.Bytes()[:at])
-	marker := []byte(shellURL(true))
 	for _, pg := range pages {
-		if pg.desc[li] != "" {
-			b.Write(bytes.ReplaceAll(entry, marker, []byte(pg.url)))
+		if pg.desc[li] == "" {
+			continue
 		}
+		entry, ok := entries[pg.view]
+		if !ok {
+			return fmt.Errorf("%s: no entry for the %s shell", name, pg.view)
+		}
+		b.Write(bytes.ReplaceAll(entry, []byte(shellURL(pg.view, true)), []byte(pg.url)))
 	}
 	b.Write(kept.Bytes()[at:])
 	return os.WriteFile(name, b.Bytes(), 0o644)
