@@ -189,7 +189,7 @@ func agencyPage(d *dataset, l listLang, slug string) (AgencyPage, agencyBodyIn) 
 	var w htmlWriter
 	writeListTable(&w, url, t)
 	b := agencyBodyIn{agencyBody: agencyBody{Crumbs: crumbs, Title: p.Title, Region: region, Description: p.Description,
-		Table: l.translateTable(w.html()),
+		Table:       l.translateTable(w.html()),
 		Methodology: href(url, l.national("methodology/")), Compare: href(url, l.national("compare/?agencies="+slug))}, W: l.w}
 	cs := chartsOf(charts.TrendCompact("chart-trend", "历年", years, sums))
 	if l.pre == "" {
