@@ -81,6 +81,10 @@ type partition struct {
 	// spillChunk is written from memory, without spill files (a file created,
 	// written, read and removed per partition and kind).
 	spilled bool
+	// formulas: a cell of the figure rows would run as a spreadsheet formula
+	// (safeCell changes it). Without one, the long CSV is the rows as they are,
+	// copied; with one, every cell goes through csvWriter.
+	formulas bool
 }
 
 // partitions collect the dataset's rows by year and province.
@@ -109,6 +113,7 @@ func newPartitions(dir string, templates *schema.Set) (*partitions, error) {
 type reportRows struct {
 	key          partKey
 	rows, values []byte
+	formulas     bool // a cell of rows would run as a spreadsheet formula (safeCell)
 	// what the summary row is made of, once the partition's columns are known (add)
 	entry     *entry
 	checks    []CheckFM
@@ -133,7 +138,11 @@ func rowsOf(e *entry, r *record.Record, checks []CheckFM, data []byte) (reportRo
 				approx = "1"
 			}
 		}
-		w.Write([]string{e.name, e.slug, year, f.Table, f.Row, f.Column, strconv.FormatFloat(f.Value, 'f', -1, 64), approx, e.template, e.code})
+		row := []string{e.name, e.slug, year, f.Table, f.Row, f.Column, strconv.FormatFloat(f.Value, 'f', -1, 64), approx, e.template, e.code}
+		for _, c := range row {
+			out.formulas = out.formulas || safeCell(c) != c
+		}
+		w.Write(row)
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
@@ -170,6 +179,7 @@ func (ps *partitions) add(rr reportRows) error {
 	}
 	p.reports++
 	p.rows.Write(rr.rows)
+	p.formulas = p.formulas || rr.formulas
 	if err := writeSummaryRow(&p.summary, ps.summary, rr); err != nil {
 		return err
 	}
@@ -376,7 +386,11 @@ func eachSpilled(open func() (io.ReadCloser, error), n int, f func(row []string)
 // byte order mark and a header; cells a spreadsheet would run as formulas are
 // neutralised (csvWriter).
 func (p *partition) writeCSV(w io.Writer) error {
-	return p.writeGzipCSV(w, csvHeader, p.eachRow)
+	if p.formulas {
+		return p.writeGzipCSV(w, csvHeader, p.eachRow, nil)
+	}
+	// No cell to neutralise: the rows as rowsOf wrote them are the file's.
+	return p.writeGzipCSV(w, csvHeader, nil, p.open(p.rowsFile, &p.rows))
 }
 
 // writeSummaryCSV writes the partition's reports as gzip-compressed CSV, one row per
@@ -384,22 +398,38 @@ func (p *partition) writeCSV(w io.Writer) error {
 func (p *partition) writeSummaryCSV(w io.Writer) error {
 	return p.writeGzipCSV(w, columnKeys(p.summaryColumns), func(f func([]string) error) error {
 		return eachSpilled(p.open(p.summaryFile, &p.summary), len(p.summaryColumns), f)
-	})
+	}, nil)
 }
 
 // writeGzipCSV writes a gzip-compressed CSV: the byte order mark, the header, and
-// the rows each calls with, every cell through csvWriter.
-func (p *partition) writeGzipCSV(w io.Writer, header []string, each func(func([]string) error) error) error {
+// the rows each calls with, every cell through csvWriter; or, with each nil, the
+// CSV rows verbatim opens, which must need no neutralising.
+func (p *partition) writeGzipCSV(w io.Writer, header []string, each func(func([]string) error) error, verbatim func() (io.ReadCloser, error)) error {
 	zw := p.gzipWriter(w)
 	defer p.gzips.Put(zw)
 	io.WriteString(zw, utf8BOM)
 	cw := newCSV(zw)
 	cw.Write(header)
-	if err := each(cw.Write); err != nil {
-		return err
+	if each != nil {
+		if err := each(cw.Write); err != nil {
+			return err
+		}
 	}
 	if err := cw.Flush(); err != nil {
 		return err
+	}
+	if each == nil {
+		in, err := verbatim()
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(zw, in)
+		if cerr := in.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return zw.Close()
 }
