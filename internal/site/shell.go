@@ -291,14 +291,20 @@ func sitemapShells(out, lang string, li int, pages []shelledPage) error {
 		}
 		block := rest[i : i+j+len("</url>")]
 		kept.Write(rest[:i])
-		if bytes.Contains(block, []byte(shellSection+"/")) {
+		shellEntry := false
+		for _, view := range shellViews {
+			for _, charts := range []bool{true, false} {
+				if bytes.Contains(block, []byte(shellURL(view, charts))) {
+					shellEntry = true
+					if charts {
+						entries[view] = block
+					}
+				}
+			}
+		}
+		if shellEntry {
 			if at < 0 {
 				at = kept.Len()
-			}
-			for _, view := range shellViews {
-				if bytes.Contains(block, []byte(shellURL(view, true))) {
-					entries[view] = block
-				}
 			}
 		} else {
 			kept.Write(block)
