@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 )
 
 // Report and agency pages from shells. Every report page of a language is the same
@@ -211,36 +210,22 @@ func writeShelledPages(p *project, out string, pages []shelledPage) (int, error)
 // fillShells writes the pages of one language (li, its index in shelledPage.desc)
 // from its shells, on a few goroutines.
 func fillShells(p *project, out, lang string, li int, shells map[string]shell, pages []shelledPage) error {
-	next := make(chan shelledPage)
-	errs := make(chan error, 1)
-	var wg sync.WaitGroup
-	for range writers {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for pg := range next {
-				s := shells[shellURL(pg.view, pg.charts[li])]
-				if err := fillShell(p, out, lang, s, pg, pg.title[li], pg.desc[li], &buf); err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-				}
-			}
-		})
-	}
+	var in []shelledPage // the pages in lang
 	for _, pg := range pages {
 		if pg.desc[li] != "" {
-			next <- pg
+			in = append(in, pg)
 		}
 	}
-	close(next)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return fmt.Errorf("writing the report pages: %w", err)
-	default:
-		return nil
+	err := eachOnWriters(in, func() func(shelledPage) error {
+		var buf bytes.Buffer
+		return func(pg shelledPage) error {
+			return fillShell(p, out, lang, shells[shellURL(pg.view, pg.charts[li])], pg, pg.title[li], pg.desc[li], &buf)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("writing the pages from shells: %w", err)
 	}
+	return nil
 }
 
 // fillShell writes one page.
