@@ -28,8 +28,7 @@ import (
 //go:embed templates/*.html
 var bodyFS embed.FS
 
-var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML,
-	"figures": figuresHTML, "rates": ratesHTML, "narrative": narrativeHTML, "provenance": provenanceHTML}).ParseFS(bodyFS, "templates/*.html"))
+var bodyTemplates = template.Must(template.New("").Funcs(template.FuncMap{"charts": chartsHTML}).ParseFS(bodyFS, "templates/*.html"))
 
 // fragmentDir is the project folder that holds the page bodies. Hugo does not mount
 // it: a body is neither content nor a resource, only a file readFile reads.

@@ -167,10 +167,7 @@ func TestReuseShown(t *testing.T) {
 	b := reportBody{Title: "测试", Reuse: &reuseView{Percent: "75%", Year: 2016, Passages: 1},
 		Narrative: []Section{{Heading: "总体情况", Paragraphs: [][]Span{{{Text: "重复的一句。", Repeated: true}, {Text: "<新的一句>"}}}}},
 		W:         testWords(t, langZH)}
-	doc, err := renderBody("report", b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := reportHTML(b)
 	for _, want := range []string{"与2016年度报告相同的文字：<strong>75%</strong>", "<mark>重复的一句。</mark>&lt;新的一句&gt;"} {
 		if !strings.Contains(string(doc), want) {
 			t.Errorf("the page does not hold %q:\n%s", want, doc)

@@ -450,20 +450,12 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 		body := reportBodyOf(s, e, r, byYear[e.year-1], before, after)
 		body.W = p.words.in(langZH)
 		e.charts = len(body.Charts) > 0
-		html, err := renderBody("report", body)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", e.path, err)
-		}
-		if err := p.write(fragmentPath(url), html); err != nil {
+		if err := p.write(fragmentPath(url), reportHTML(body)); err != nil {
 			return nil, err
 		}
 		if p.english {
 			en := englishReport(body, r, p.words.in(langEN), s, url, e.template)
-			html, err := renderBody("report", en)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", e.path, err)
-			}
-			if err := p.write(fragmentPath(langPrefix(langEN)+url), html); err != nil {
+			if err := p.write(fragmentPath(langPrefix(langEN)+url), reportHTML(en)); err != nil {
 				return nil, err
 			}
 		}
