@@ -12,12 +12,11 @@ import (
 // value is escaped here (htmlWriter); the one address from a record, its source's,
 // goes through html/template (sourceLink).
 
-// figuresHTML writes the key figures: a <dl>, each figure its label, its value
+// writeFigures writes the key figures: a <dl>, each figure its label, its value
 // (linked to its source line when the record gives one) and, when the agency's
 // report of the year before gives it too, that year's figure and the change. dt and
 // dd have no end tags, which HTML makes optional.
-func figuresHTML(w words, fs []Figure) template.HTML {
-	var h htmlWriter
+func writeFigures(h *htmlWriter, w words, fs []Figure) {
 	h.raw(`<dl class="figures">`)
 	for _, f := range fs {
 		h.raw("\n  <div><dt>")
@@ -42,13 +41,11 @@ func figuresHTML(w words, fs []Figure) template.HTML {
 		h.raw("</div>")
 	}
 	h.raw("\n</dl>")
-	return h.html()
 }
 
-// ratesHTML writes the derived rates and changes, each with the counts it divides,
+// writeRates writes the derived rates and changes, each with the counts it divides,
 // marked when it rests on few cases.
-func ratesHTML(w words, rs []rateView) template.HTML {
-	var h htmlWriter
+func writeRates(h *htmlWriter, w words, rs []rateView) {
 	h.raw(`<ul class="rates">`)
 	for _, r := range rs {
 		h.raw("\n    <li>")
@@ -65,13 +62,11 @@ func ratesHTML(w words, rs []rateView) template.HTML {
 		h.raw("</li>")
 	}
 	h.raw("\n  </ul>")
-	return h.html()
 }
 
-// narrativeHTML writes the narrative's sections: a heading each, its paragraphs,
+// writeNarrative writes the narrative's sections: a heading each, its paragraphs,
 // the sentences the report of the year before has too in <mark>.
-func narrativeHTML(ss []Section) template.HTML {
-	var h htmlWriter
+func writeNarrative(h *htmlWriter, ss []Section) {
 	for _, s := range ss {
 		h.raw("\n  <h3>")
 		h.escape(s.Heading)
@@ -90,14 +85,12 @@ func narrativeHTML(ss []Section) template.HTML {
 			h.raw("</p>")
 		}
 	}
-	return h.html()
 }
 
-// provenanceHTML writes the rows of the table of provenance: a figure's key and
+// writeProvenance writes the rows of the table of provenance: a figure's key and
 // value, and the line it was read from with that line's text, shared by the figures
 // quoted from one line (provRows). Cells and rows have no end tags (writeGridRow).
-func provenanceHTML(ps []ProvFM) template.HTML {
-	var h htmlWriter
+func writeProvenance(h *htmlWriter, ps []ProvFM) {
 	for _, p := range provRows(ps) {
 		h.raw("\n<tr><th scope=\"row\"><code>")
 		h.escape(p.Key)
@@ -113,7 +106,6 @@ func provenanceHTML(ps []ProvFM) template.HTML {
 		h.raw("<td" + span + `><a href="#L` + strconv.Itoa(p.Line) + `">` + strconv.Itoa(p.Line) + "</a><td" + span + ">")
 		h.escape(p.Text)
 	}
-	return h.html()
 }
 
 // reportHTML writes a report page's body: everything the page shows below the
@@ -191,7 +183,7 @@ func reportHTML(b reportBody) []byte {
 	h.section("key", t("r_key"))
 	h.raw("\n  ")
 	if len(b.Key) > 0 {
-		h.raw(string(figuresHTML(b.W, b.Key)))
+		writeFigures(&h, b.W, b.Key)
 	} else {
 		h.raw("<p>")
 		h.escape(t("r_no_key"))
@@ -202,7 +194,7 @@ func reportHTML(b reportBody) []byte {
 		h.raw("\n  <h3>")
 		h.escape(t("r_rates"))
 		h.raw("</h3>\n  ")
-		h.raw(string(ratesHTML(b.W, b.Rates)))
+		writeRates(&h, b.W, b.Rates)
 		h.raw("\n  <p class=\"hint\">")
 		h.escape(t("r_rates_hint_before"))
 		h.anchor(b.ChecksURL, t("r_rates_hint_link"))
@@ -256,7 +248,7 @@ func reportHTML(b reportBody) []byte {
 			h.escape(t("r_reuse_end"))
 			h.raw("</p>")
 		}
-		h.raw(string(narrativeHTML(b.Narrative)))
+		writeNarrative(&h, b.Narrative)
 		h.raw("\n</section>")
 	}
 
@@ -309,11 +301,8 @@ func reportHTML(b reportBody) []byte {
 		h.raw("</li>")
 	}
 	if b.Original != "" {
-		h.raw("<li><a")
-		h.attr("href", b.Original)
-		h.raw(" download>")
-		h.escape(t("r_original"))
-		h.raw("</a>")
+		h.raw("<li>")
+		h.download(b.Original, t("r_original"))
 		if b.Format != "" {
 			h.escape(t("paren", b.Format))
 		}
@@ -321,11 +310,9 @@ func reportHTML(b reportBody) []byte {
 	}
 	for _, d := range b.Downloads {
 		if d.Note == "" {
-			h.raw("<li><a")
-			h.attr("href", d.URL)
-			h.raw(" download>")
-			h.escape(d.Name)
-			h.raw("</a></li>")
+			h.raw("<li>")
+			h.download(d.URL, d.Name)
+			h.raw("</li>")
 		}
 	}
 	// The dataset files of the report's year and province: one line, their note once.
@@ -362,7 +349,7 @@ func reportHTML(b reportBody) []byte {
 		h.raw("</tr></thead>\n      <tbody>")
 		// The figures quoted from one line share its cells (provRows); the style
 		// sheet aligns the value and line columns as figures.
-		h.raw(string(provenanceHTML(b.Provenance)))
+		writeProvenance(&h, b.Provenance)
 		h.raw("\n      </tbody>\n    </table>\n    </div>\n  </details>")
 	}
 	if b.Text != "" {
@@ -370,11 +357,8 @@ func reportHTML(b reportBody) []byte {
 		h.attr("data-text", b.Text)
 		h.raw(">\n    <summary>")
 		h.escape(t("r_text"))
-		h.raw("</summary>\n    <p class=\"hint\"><a")
-		h.attr("href", b.Text)
-		h.raw(" download>")
-		h.escape(t("r_text_download"))
-		h.raw("</a>")
+		h.raw("</summary>\n    <p class=\"hint\">")
+		h.download(b.Text, t("r_text_download"))
 		h.escape(t("r_text_hint"))
 		h.raw("</p>\n    <ol class=\"lines\"></ol>\n  </details>")
 	}
@@ -396,6 +380,15 @@ func (w *htmlWriter) anchor(url, text string) {
 	w.raw("<a")
 	w.attr("href", url)
 	w.raw(">")
+	w.escape(text)
+	w.raw("</a>")
+}
+
+// download writes <a href="url" download>text</a>: a file to save, not a page.
+func (w *htmlWriter) download(url, text string) {
+	w.raw("<a")
+	w.attr("href", url)
+	w.raw(" download>")
 	w.escape(text)
 	w.raw("</a>")
 }
