@@ -288,19 +288,7 @@ func TestEnglishUI(t *testing.T) {
 	const page = "en/agency/huaian/2024/"
 	doc := readFile(t, filepath.Join(out, page, "index.html"))
 	for _, r := range htmlRefs(doc) {
-		u, err := url.Parse(r.url)
-		if err != nil || u.IsAbs() || strings.HasPrefix(r.url, "#") || r.url == "" {
-			continue
-		}
-		target := path.Join("/"+page, u.Path)
-		if strings.HasPrefix(u.Path, "/") {
-			target = u.Path
-		}
-		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(target)))
-		if err == nil && fi.IsDir() {
-			_, err = os.Stat(filepath.Join(out, filepath.FromSlash(target), "index.html"))
-		}
-		if err != nil {
+		if _, ok, err := localTarget(out, "/"+page, r.url); ok && err != nil {
 			t.Errorf("%s: %s does not resolve: %v", page, r.url, err)
 		}
 	}
@@ -508,18 +496,11 @@ func TestEnglishLists(t *testing.T) {
 			t.Errorf("%s: a key without words: %s", p, k)
 		}
 		for _, r := range htmlRefs(doc) {
-			u, err := url.Parse(r.url)
-			if err != nil || u.IsAbs() || strings.HasPrefix(r.url, "#") || r.url == "" {
+			target, ok, err := localTarget(out, "/"+path.Dir(p), r.url)
+			if !ok {
 				continue
 			}
-			target := path.Join("/"+path.Dir(p), u.Path)
-			if strings.HasPrefix(u.Path, "/") {
-				target = u.Path
-			}
-			fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(target)))
-			if err == nil && fi.IsDir() {
-				_, err = os.Stat(filepath.Join(out, filepath.FromSlash(target), "index.html"))
-			}
+			u, _ := url.Parse(r.url)
 			if err != nil {
 				t.Errorf("%s: %s does not resolve: %v", p, r.url, err)
 			}
@@ -630,4 +611,24 @@ func catalogChineseWords(t *testing.T) []string {
 		}
 	}
 	return zhWords
+}
+
+// localTarget is the site path (from the output's root) that the link raw of a page
+// in the folder dir ("/en/agency/") leads to, and whether the output has it (a file,
+// or a folder with its index.html); ok is false for a link this site does not serve
+// from its own files (absolute, a fragment alone, empty or malformed).
+func localTarget(out, dir, raw string) (target string, ok bool, err error) {
+	u, perr := url.Parse(raw)
+	if perr != nil || u.IsAbs() || strings.HasPrefix(raw, "#") || raw == "" {
+		return "", false, nil
+	}
+	target = path.Join(dir, u.Path)
+	if strings.HasPrefix(u.Path, "/") {
+		target = u.Path
+	}
+	fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(target)))
+	if err == nil && fi.IsDir() {
+		_, err = os.Stat(filepath.Join(out, filepath.FromSlash(target), "index.html"))
+	}
+	return target, true, err
 }
