@@ -121,7 +121,7 @@ func reportHTML(b reportBody) []byte {
 		h.attr("aria-label", t("crumbs"))
 		h.raw(">\n  <ol>")
 		for _, c := range b.Crumbs {
-			h.link(c.URL, c.Name)
+			h.item(c.URL, c.Name)
 		}
 		h.raw("</ol>\n</nav>")
 	}
@@ -164,20 +164,20 @@ func reportHTML(b reportBody) []byte {
 	h.raw("\n<nav class=\"toc\"")
 	h.attr("aria-label", t("r_toc"))
 	h.raw(">\n  <ul>\n    ")
-	h.tocItem("key", t("r_key"))
+	h.item("#key", t("r_key"))
 	if len(b.Charts) > 0 {
-		h.tocItem("charts", t("r_charts"))
+		h.item("#charts", t("r_charts"))
 	}
 	if b.Tables != "" {
-		h.tocItem("tables", t("r_tables"))
+		h.item("#tables", t("r_tables"))
 	}
 	if len(b.Narrative) > 0 {
-		h.tocItem("narrative", t("r_narrative"))
+		h.item("#narrative", t("r_narrative"))
 	}
 	h.raw("\n    ")
-	h.tocItem("checks", t("r_checks"))
+	h.item("#checks", t("r_checks"))
 	h.raw("\n    ")
-	h.tocItem("source", t("r_source"))
+	h.item("#source", t("r_source"))
 	h.raw("\n  </ul>\n</nav>\n\n")
 
 	h.section("key", t("r_key"))
@@ -368,10 +368,10 @@ func reportHTML(b reportBody) []byte {
 	return []byte(h.b.String())
 }
 
-// link writes a crumb: <li><a href="url">name</a></li>.
-func (w *htmlWriter) link(url, name string) {
+// item writes <li><a href="url">text</a></li>: a crumb, an entry of the contents.
+func (w *htmlWriter) item(url, text string) {
 	w.raw("<li>")
-	w.anchor(url, name)
+	w.anchor(url, text)
 	w.raw("</li>")
 }
 
@@ -391,13 +391,6 @@ func (w *htmlWriter) download(url, text string) {
 	w.raw(" download>")
 	w.escape(text)
 	w.raw("</a>")
-}
-
-// tocItem writes an entry of the page's contents, a link to #id.
-func (w *htmlWriter) tocItem(id, text string) {
-	w.raw("<li>")
-	w.anchor("#"+id, text)
-	w.raw("</li>")
 }
 
 // section opens <section id="id"> with its heading.
