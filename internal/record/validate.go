@@ -39,7 +39,7 @@ func Validate(r *Record) []Check {
 	}
 	var cs []Check
 	for _, id := range t.Identities {
-		if !acrossYears(id) {
+		if !id.AcrossYears() {
 			cs = append(cs, evaluate(t, id, r, nil)...)
 		}
 	}
@@ -70,7 +70,7 @@ func checkAcrossYears(prev, cur *Record, u Reuse) []Check {
 	}
 	var cs []Check
 	for _, id := range t.Identities {
-		if acrossYears(id) {
+		if id.AcrossYears() {
 			cs = append(cs, evaluate(t, id, cur, prev)...)
 		}
 	}
@@ -82,15 +82,6 @@ func checkAcrossYears(prev, cur *Record, u Reuse) []Check {
 
 // CheckCarryOver is CheckAcrossYears.
 func CheckCarryOver(prev, cur *Record) []Check { return CheckAcrossYears(prev, cur) }
-
-func acrossYears(id schema.Identity) bool {
-	for _, p := range append(id.Left[:len(id.Left):len(id.Left)], id.Right...) {
-		if strings.Contains(p, prevPrefix) {
-			return true
-		}
-	}
-	return false
-}
 
 // evaluate checks one identity of t on r (and prev, for terms of the previous year).
 func evaluate(t *schema.Template, id schema.Identity, r, prev *Record) []Check {
@@ -222,44 +213,22 @@ func derived(r *Record, path string, depth int) (float64, bool) {
 	if t == nil || depth == 0 {
 		return 0, false
 	}
-	for _, id := range t.Identities {
-		if !id.Fill || len(id.Left) != 1 || acrossYears(id) {
-			continue
-		}
-		row, col, ok := matchPattern(t, id, path)
-		if !ok {
-			continue
-		}
+	for _, f := range t.FillsOf(path) {
 		var sum float64
 		all := true
-		for _, term := range id.Right {
-			sign := 1.0
-			if strings.HasPrefix(term, minusPrefix) {
-				sign, term = -1, term[len(minusPrefix):]
-			}
-			v, ok := derived(r, schema.Expand(term, row, col), depth-1)
+		for _, term := range f.Terms {
+			v, ok := derived(r, term.Path, depth-1)
 			if !ok {
 				all = false
 				break
 			}
-			sum += sign * v
+			sum += float64(term.Sign) * v
 		}
 		if all {
 			return sum, true
 		}
 	}
 	return 0, false
-}
-
-// matchPattern finds the row or column for which the identity's one Left term is
-// path.
-func matchPattern(t *schema.Template, id schema.Identity, path string) (row, col string, ok bool) {
-	for s := range t.EachSlot(id.Each, id.Table) {
-		if schema.Expand(id.Left[0], s.Row.Key, s.Col.Key) == path {
-			return s.Row.Key, s.Col.Key, true
-		}
-	}
-	return "", "", false
 }
 
 // bare strips the term prefixes from a path.

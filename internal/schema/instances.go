@@ -167,3 +167,66 @@ func parseTerm(p string) Term {
 
 // termPath strips a term's prefixes from a path.
 func termPath(p string) string { return parseTerm(p).Path }
+
+// Fill is one way a figure the template derives is worked out: an identity marked
+// Fill whose one Left term is the figure, and its Right terms for the figure's row or
+// column, their sum. A Term of a Fill has only its Path and Sign.
+type Fill struct {
+	Identity *Identity
+	Terms    []Term
+}
+
+// fillIndex maps a derived figure's path to its Fills, in the order of the
+// template's identities.
+type fillIndex map[string][]Fill
+
+// FillsOf returns the ways the template derives the figure at path, in the order of
+// its identities: for each identity marked Fill (not one across years) with one Left
+// term, the first row or column for which that term is path. Most figures have none.
+func (t *Template) FillsOf(path string) []Fill {
+	if t.fills == nil { // a template not made by this package's constructors
+		return t.indexFills()[path]
+	}
+	return t.fills[path]
+}
+
+func (t *Template) indexFills() fillIndex {
+	out := fillIndex{}
+	for i := range t.Identities {
+		id := &t.Identities[i]
+		if !id.Fill || len(id.Left) != 1 || id.AcrossYears() {
+			continue
+		}
+		seen := map[string]bool{} // the first slot whose Left is a path, as record.Derived took it
+		for s := range t.EachSlot(id.Each, id.Table) {
+			left := Expand(id.Left[0], s.Row.Key, s.Col.Key)
+			if seen[left] {
+				continue
+			}
+			seen[left] = true
+			f := Fill{Identity: id, Terms: make([]Term, 0, len(id.Right))}
+			for _, term := range id.Right {
+				sign := 1
+				if rest, ok := strings.CutPrefix(term, "-"); ok {
+					sign, term = -1, rest
+				}
+				f.Terms = append(f.Terms, Term{Path: Expand(term, s.Row.Key, s.Col.Key), Sign: sign})
+			}
+			out[left] = append(out[left], f)
+		}
+	}
+	return out
+}
+
+// AcrossYears reports whether a term of the identity is of the year before
+// ("prev:"): it ties a report to the agency's report of the year before.
+func (id *Identity) AcrossYears() bool {
+	for _, ts := range [][]string{id.Left, id.Right} {
+		for _, p := range ts {
+			if strings.Contains(p, "prev:") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -83,6 +83,7 @@ type Template struct {
 	prefixes map[string]bool // every path of a field and of the tables above it
 
 	instances []Instance // the identities expanded, once made
+	fills     fillIndex  // the figures the template derives, by path, once made
 }
 
 // Detection says how a template is told from the others by a document's words.
@@ -703,6 +704,7 @@ func (t *Template) check() error {
 	}
 	t.fields, t.index = t.collectFields()
 	t.instances = t.expand()
+	t.fills = t.indexFills()
 	seen := make(map[string]bool)
 	for ti := range t.Tables {
 		tb := &t.Tables[ti]
