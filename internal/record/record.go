@@ -23,6 +23,8 @@
 package record
 
 import (
+	"strings"
+
 	"github.com/nianbao/nianbao/internal/schema"
 )
 
@@ -253,6 +255,34 @@ func (r *Record) HasUnder(path string) bool {
 	}
 	for p, l := range r.lists {
 		if len(l) > 0 && (p == path || len(p) > len(path) && p[:len(path)] == path && p[len(path)] == '.') {
+			return true
+		}
+	}
+	return false
+}
+
+// HasUnderAny reports whether the record gives any figure at or under a path that
+// in holds: HasUnder for many paths at once, one pass over the record's figures.
+func (r *Record) HasUnderAny(in func(path string) bool) bool {
+	under := func(p string) bool {
+		for {
+			if in(p) {
+				return true
+			}
+			i := strings.LastIndexByte(p, '.')
+			if i < 0 {
+				return false
+			}
+			p = p[:i]
+		}
+	}
+	for p := range r.figures {
+		if under(p) {
+			return true
+		}
+	}
+	for p, l := range r.lists {
+		if len(l) > 0 && under(p) {
 			return true
 		}
 	}

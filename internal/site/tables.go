@@ -68,15 +68,13 @@ func reportTablesIn(r *record.Record, tw tableWords) []Grid {
 
 // hasFigures reports whether the record gives a figure of the table.
 func hasFigures(r *record.Record, tb *schema.Table) bool {
+	cells := map[string]bool{}
 	for _, row := range tb.Rows {
 		for _, c := range tb.RowColumns(row) {
-			p := tb.Path(row, c)
-			if r.HasUnder(p) {
-				return true
-			}
+			cells[tb.Path(row, c)] = true
 		}
 	}
-	return false
+	return r.HasUnderAny(func(p string) bool { return cells[p] })
 }
 
 func th(text string, scope string, cs, rs int) Cell {
