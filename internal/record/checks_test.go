@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestRates: the derived rates of real records, computed only where the counts
@@ -254,6 +255,56 @@ func FuzzTextReuse(f *testing.F) {
 			if p.Start < 0 || p.End > len(text) || p.Start > p.End || strings.TrimSpace(text[p.Start:p.End]) != p.Text {
 				t.Fatalf("passage %+v does not quote %q", p, text)
 			}
+		}
+	})
+}
+
+// normalizeSentenceByRunes is normalizeSentence as it was first written, rune by
+// rune over the whole sentence: the reference FuzzNormalizeSentence holds the
+// faster one to.
+func normalizeSentenceByRunes(s string) string {
+	const hanDigits = "〇○零一二三四五六七八九十百千"
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case unicode.IsDigit(r):
+			for i+1 < len(rs) && unicode.IsDigit(rs[i+1]) {
+				i++
+			}
+			b.WriteByte('#')
+		case strings.ContainsRune(hanDigits, r):
+			j := i
+			zero := false
+			for j < len(rs) && strings.ContainsRune(hanDigits, rs[j]) {
+				zero = zero || rs[j] == '〇' || rs[j] == '○' || rs[j] == '零'
+				j++
+			}
+			if zero {
+				b.WriteByte('#')
+			} else {
+				b.WriteString(string(rs[i:j]))
+			}
+			i = j - 1
+		case unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.In(r, unicode.Cf):
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// FuzzNormalizeSentence: normalizeSentence agrees with the rune-by-rune reference
+// on any text, invalid UTF-8 included.
+func FuzzNormalizeSentence(f *testing.F) {
+	for _, s := range []string{"2022年，全区收到政府信息公开申请75件。", "二〇二三年 全区收到 81 件；", "一是做好规范性文件公开，二是统一标准",
+		"上传WORD和PDF版本\u200b的附件", "\xff〇\xe4\xb8", "十一五 ○○ 一九九九年 ٣٤ Ⅻ ＡＢＣ", "龥鿿一\u9fff\u4e00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normalizeSentence(s), normalizeSentenceByRunes(s); got != want {
+			t.Fatalf("normalizeSentence(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

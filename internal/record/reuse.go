@@ -153,35 +153,55 @@ type span struct{ start, end int }
 // digits too), Latin letters in lower case.
 func normalizeSentence(s string) string {
 	var b strings.Builder
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r >= 0x4E00 && r <= 0x9FFF && !isHanDigit(r):
+			// CJK Unified Ideographs, most of a report: none is a digit, a space,
+			// punctuation or a symbol, or has a lower case.
+			b.WriteString(s[i : i+size])
+			i += size
 		case unicode.IsDigit(r):
-			for i+1 < len(rs) && unicode.IsDigit(rs[i+1]) {
-				i++
+			for i += size; i < len(s); i += size {
+				if r, size = utf8.DecodeRuneInString(s[i:]); !unicode.IsDigit(r) {
+					break
+				}
 			}
 			b.WriteByte('#')
-		case strings.ContainsRune(hanDigits, r):
-			j := i
-			zero := false
-			for j < len(rs) && strings.ContainsRune(hanDigits, rs[j]) {
-				zero = zero || rs[j] == '〇' || rs[j] == '○' || rs[j] == '零'
-				j++
+		case isHanDigit(r):
+			j, zero := i, false
+			for j < len(s) {
+				r, size := utf8.DecodeRuneInString(s[j:])
+				if !isHanDigit(r) {
+					break
+				}
+				zero = zero || r == '〇' || r == '○' || r == '零'
+				j += size
 			}
 			if zero {
 				b.WriteByte('#')
 			} else {
-				b.WriteString(string(rs[i:j]))
+				b.WriteString(s[i:j])
 			}
-			i = j - 1
+			i = j
 		case unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.In(r, unicode.Cf):
+			i += size
 		default:
 			b.WriteRune(unicode.ToLower(r))
+			i += size
 		}
 	}
 	return b.String()
 }
 
-// hanDigits are the characters of a number written in Chinese figures.
-const hanDigits = "〇○零一二三四五六七八九十百千"
+// isHanDigit reports whether r is a character of a number written in Chinese
+// figures: 〇○零一二三四五六七八九十百千.
+func isHanDigit(r rune) bool {
+	switch r {
+	case '〇', '○', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千':
+		return true
+	}
+	return false
+}
+
