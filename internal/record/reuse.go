@@ -72,31 +72,62 @@ func TextReuse(prev, cur *Record) Reuse {
 // before: TextReuse for any texts (a report's whole normalized text, when its
 // narrative could not be told into sections).
 func ReuseOf(before, after []FieldText) Reuse {
-	var out Reuse
-	seen := make(map[string]bool)
-	for _, f := range before {
-		for _, s := range splitSentences(f.Text) {
-			if n := normalizeSentence(f.Text[s.start:s.end]); utf8.RuneCountInString(n) >= MinReuseRunes {
-				seen[n] = true
-			}
-		}
-	}
-	if len(seen) == 0 {
-		return out
-	}
-	for _, f := range after {
+	return ReuseBetween(SentencesOf(before), SentencesOf(after))
+}
+
+// Sentences are texts split into the sentences text reuse compares, each with its
+// normalized form: made once for a report that is compared both with the year
+// before's and with the year after's.
+type Sentences []sentence
+
+type sentence struct {
+	field string
+	span
+	text string // the sentence as written
+	norm string // normalizeSentence of text
+	size int    // the runes of norm
+}
+
+// SentencesOf splits the texts into their sentences of at least MinReuseRunes
+// normalized runes, the only ones compared.
+func SentencesOf(fields []FieldText) Sentences {
+	var out Sentences
+	for _, f := range fields {
 		for _, s := range splitSentences(f.Text) {
 			text := f.Text[s.start:s.end]
 			n := normalizeSentence(text)
-			size := utf8.RuneCountInString(n)
-			if size < MinReuseRunes {
-				continue
+			if size := utf8.RuneCountInString(n); size >= MinReuseRunes {
+				out = append(out, sentence{field: f.Field, span: s, text: text, norm: n, size: size})
 			}
-			out.Compared += size
-			if seen[n] {
-				out.Repeated += size
-				out.Passages = append(out.Passages, Passage{Field: f.Field, Start: s.start, End: s.end, Text: strings.TrimSpace(text)})
-			}
+		}
+	}
+	return out
+}
+
+// NarrativeSentences are the sentences of r's narrative (none for a nil r).
+func NarrativeSentences(r *Record) Sentences {
+	if r == nil {
+		return nil
+	}
+	return SentencesOf(narrativeFields(r.Narrative))
+}
+
+// ReuseBetween measures how much of the sentences after repeat sentences before:
+// ReuseOf on texts already split.
+func ReuseBetween(before, after Sentences) Reuse {
+	var out Reuse
+	if len(before) == 0 {
+		return out
+	}
+	seen := make(map[string]bool, len(before))
+	for _, s := range before {
+		seen[s.norm] = true
+	}
+	for _, s := range after {
+		out.Compared += s.size
+		if seen[s.norm] {
+			out.Repeated += s.size
+			out.Passages = append(out.Passages, Passage{Field: s.field, Start: s.start, End: s.end, Text: strings.TrimSpace(s.text)})
 		}
 	}
 	if out.Compared > 0 {

@@ -44,7 +44,7 @@ func FuzzReportPage(f *testing.F) {
 		if bytes.Count(fm, []byte("\n")) != 1 || !json.Valid(fm) {
 			t.Fatalf("front matter is not one line of JSON: %q", fm)
 		}
-		rb := reportBodyOf(s, e, r, nil, nil, nil)
+		rb := reportBodyOf(s, e, r, nil, record.Reuse{}, nil, nil)
 		rb.W = zh
 		body := reportHTML(rb)
 		if bad := scriptIn(string(body)); bad != "" {

@@ -436,6 +436,17 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 	for i, e := range g.entries {
 		byYear[e.year] = g.records[i]
 	}
+	// Each narrative's sentences are split and normalized once, for the report's
+	// comparison with the year before's and the next year's with it.
+	sentences := map[int]record.Sentences{}
+	sentencesOf := func(year int) record.Sentences {
+		s, ok := sentences[year]
+		if !ok {
+			s = record.NarrativeSentences(byYear[year])
+			sentences[year] = s
+		}
+		return s
+	}
 	var out []reportRows
 	for i, e := range g.entries {
 		r := g.records[i]
@@ -447,7 +458,11 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 		if i+1 < len(g.entries) {
 			after = g.entries[i+1]
 		}
-		body := reportBodyOf(s, e, r, byYear[e.year-1], before, after)
+		var reuse record.Reuse
+		if prev := byYear[e.year-1]; prev != nil {
+			reuse = record.ReuseBetween(sentencesOf(e.year-1), sentencesOf(e.year))
+		}
+		body := reportBodyOf(s, e, r, byYear[e.year-1], reuse, before, after)
 		body.W = p.words.in(langZH)
 		e.charts = len(body.Charts) > 0
 		if err := p.write(fragmentPath(url), reportHTML(body)); err != nil {

@@ -90,9 +90,10 @@ func reportPage(e *entry) ReportPage {
 }
 
 // reportBodyOf builds the body of a report page from its record; prev is the
-// agency's record of the year before, or nil; before and after are the agency's
-// reports before and after this one, or nil.
-func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *entry) reportBody {
+// agency's record of the year before, or nil, and reuse how much of r's narrative
+// repeats prev's (record.TextReuse); before and after are the agency's reports
+// before and after this one, or nil.
+func reportBodyOf(s *scope, e *entry, r, prev *record.Record, reuse record.Reuse, before, after *entry) reportBody {
 	from := reportURL(e.slug, e.year)
 	prov := r.Provenance
 	b := reportBody{Key: e.key, Original: e.originalName, Title: e.title, Year: e.year,
@@ -117,7 +118,6 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, before, after *ent
 	b.Charts = inline(chartsOf(charts.ReportCompact(r)))
 	grids := reportTables(r)
 	b.TextTables = len(grids) > 0 && allTextTables(r)
-	reuse := record.TextReuse(prev, r)
 	if prev != nil && reuse.Compared > 0 {
 		b.Reuse = &reuseView{Percent: strconv.FormatFloat(reuse.Share*100, 'f', 0, 64) + "%", Year: prev.Report.Year, Passages: len(reuse.Passages)}
 	}
