@@ -8,16 +8,17 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/store"
 )
 
-// TestRecordValueOfFileValues: the dataset's JSON of a record made from what parsing
-// decoded (record.FileValues) is the same bytes as decoding the file again, for the
-// repository's records, the test data's and synthetic ones of every template, and
-// leaves the record's FileValues as they were.
-func TestRecordValueOfFileValues(t *testing.T) {
+// TestRecordJSONFromFileValues: the dataset's JSON of a record written from what
+// parsing decoded (record.FileValues, appendJSON) is the same bytes as json.Marshal
+// of the file decoded again, for the repository's records, the test data's and
+// synthetic ones of every template, and leaves the record's FileValues as they were.
+func TestRecordJSONFromFileValues(t *testing.T) {
 	var files []string
 	for _, glob := range []string{"testdata/data/reports/*/*.toml", "../../data/reports/*/*.toml"} {
 		m, err := filepath.Glob(glob)
@@ -59,18 +60,58 @@ func TestRecordValueOfFileValues(t *testing.T) {
 		}
 		before := marshal(r.FileValues())
 		for range 2 { // twice: the first must not change what the second reads
-			got, err := recordValueOf(r, data)
+			got, err := appendJSON(nil, r.FileValues())
 			if err != nil {
 				t.Fatal(err)
 			}
-			if g, w := marshal(got), marshal(want); !bytes.Equal(g, w) {
-				t.Fatalf("%s: JSON from FileValues differs from the file's:\n%s\nwant\n%s", f, g, w)
+			if w := marshal(want); !bytes.Equal(got, w) {
+				t.Fatalf("%s: JSON from FileValues differs from the file's:\n%s\nwant\n%s", f, got, w)
 			}
 		}
 		if after := marshal(r.FileValues()); !bytes.Equal(before, after) {
-			t.Errorf("%s: recordValueOf changed the record's FileValues", f)
+			t.Errorf("%s: appendJSON changed the record's FileValues", f)
 		}
 	}
+}
+
+// TestAppendJSONAsMarshal: appendJSON writes what json.Marshal writes of the
+// values TOML decodes, strings that need escaping among them.
+func TestAppendJSONAsMarshal(t *testing.T) {
+	date := time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC)
+	for _, v := range []any{
+		"", "平潭综合实验区", `<script>alert("x")</script> & co`, "a\u2028b\u2029c", "tab\tnew\nline\x00\x1f\x7f",
+		"\xff\xfe bad", "quote\" back\\slash", "\u00e2\u0080\u00a8", "line\u2028", "€ ≠ \u2027 \u202a",
+		int64(0), int64(-42), int64(1) << 62, 1.5, 1e21, 0.000001, -0.0, 100.0, true, false,
+		[]any{}, []any{"a", int64(1), 2.5}, []map[string]any{{"name": "规章", "count": int64(3)}, {}},
+		map[string]any{"b": int64(1), "a": map[string]any{"z": "<", "y": []any{true}}, "中": "文", "A": nil},
+		date, map[string]any{"published": date},
+	} {
+		got, err := appendJSON(nil, v)
+		if err != nil {
+			t.Fatalf("%#v: %v", v, err)
+		}
+		want, err := json.Marshal(plain(v))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("appendJSON(%#v) = %s, json.Marshal writes %s", v, got, want)
+		}
+	}
+}
+
+// FuzzAppendJSONString: any string, as appendJSON writes it, is what json.Marshal
+// writes.
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "平潭", "<&>", "\u2028\u2029", "\xe2\x80", "\x00\x1f\"\\", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("appendJSONString(%q) = %s, json.Marshal writes %s", s, got, want)
+		}
+	})
 }
 
 // TestPartitionsInMemory: a partition written from memory (it never reached
