@@ -23,7 +23,7 @@
 package record
 
 import (
-	"strings"
+	"iter"
 
 	"github.com/nianbao/nianbao/internal/schema"
 )
@@ -261,32 +261,21 @@ func (r *Record) HasUnder(path string) bool {
 	return false
 }
 
-// HasUnderAny reports whether the record gives any figure at or under a path that
-// in holds: HasUnder for many paths at once, one pass over the record's figures.
-func (r *Record) HasUnderAny(in func(path string) bool) bool {
-	under := func(p string) bool {
-		for {
-			if in(p) {
-				return true
+// Given yields the paths of the figures the record gives and of its lists that have
+// items, in no order.
+func (r *Record) Given() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for p := range r.figures {
+			if !yield(p) {
+				return
 			}
-			i := strings.LastIndexByte(p, '.')
-			if i < 0 {
-				return false
+		}
+		for p, l := range r.lists {
+			if len(l) > 0 && !yield(p) {
+				return
 			}
-			p = p[:i]
 		}
 	}
-	for p := range r.figures {
-		if under(p) {
-			return true
-		}
-	}
-	for p, l := range r.lists {
-		if len(l) > 0 && under(p) {
-			return true
-		}
-	}
-	return false
 }
 
 // List returns the list at path (the proactive breakdown, "proactive.categories").

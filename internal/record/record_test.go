@@ -503,23 +503,16 @@ total = 1
 	}
 }
 
-// TestHasUnderAny: HasUnderAny agrees with HasUnder on every path of a set, for
-// figures, lists and paths that are only a prefix of a key's text.
-func TestHasUnderAny(t *testing.T) {
+// TestGiven: Given yields every figure's path and every list's with items, each
+// once.
+func TestGiven(t *testing.T) {
 	r := &Record{Report: Report{Template: "2021"}}
 	r.SetInt("requests.granted.total", 5)
+	r.Set("proactive.fees.amount_10k_yuan", AmountValue(1.5))
 	r.SetList("proactive.categories", []Category{{Name: "规章", Count: 2}})
-	for _, paths := range [][]string{
-		{"requests"}, {"requests.granted"}, {"requests.granted.total"}, {"requests.gran"},
-		{"requests.granted.total.x"}, {"proactive"}, {"proactive.categories"}, {"proactive.cat"},
-		{"review", "requests.denied"}, {"review", "requests.granted.total"}, {}, {"requests.granted.totalx", "x"},
-	} {
-		want := false
-		for _, p := range paths {
-			want = want || r.HasUnder(p)
-		}
-		if got := r.HasUnderAny(func(p string) bool { return slices.Contains(paths, p) }); got != want {
-			t.Errorf("HasUnderAny(%q) = %v, HasUnder says %v", paths, got, want)
-		}
+	got := slices.Sorted(r.Given())
+	want := []string{"proactive.categories", "proactive.fees.amount_10k_yuan", "requests.granted.total"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Given = %q, want %q", got, want)
 	}
 }

@@ -235,4 +235,3 @@ func isHanDigit(r rune) bool {
 	}
 	return false
 }
-

@@ -84,6 +84,7 @@ type Template struct {
 
 	instances []Instance // the identities expanded, once made
 	fills     fillIndex  // the figures the template derives, by path, once made
+	cells     cellIndex  // the tables of each cell's path, once made
 }
 
 // Detection says how a template is told from the others by a document's words.
@@ -431,6 +432,34 @@ func (t *Table) Paths() []string {
 	return out
 }
 
+// cellIndex maps the path of a cell to the indexes of the tables it is a cell of
+// (Template.Tables; one, in a well-formed template).
+type cellIndex map[string][]int
+
+// TablesOf returns the indexes in t.Tables of the tables that have a cell at path:
+// a row's cell of one of its columns (Table.RowColumns), combined cells included.
+func (t *Template) TablesOf(path string) []int {
+	if t.cells == nil { // a template not made by this package's constructors
+		return t.indexCells()[path]
+	}
+	return t.cells[path]
+}
+
+func (t *Template) indexCells() cellIndex {
+	out := cellIndex{}
+	for ti := range t.Tables {
+		tb := &t.Tables[ti]
+		for _, r := range tb.Rows {
+			for _, c := range tb.RowColumns(r) {
+				if p := tb.Path(r, c); !slices.Contains(out[p], ti) {
+					out[p] = append(out[p], ti)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // RowByKey returns the row with the given key.
 func (t *Table) RowByKey(key string) (Row, bool) {
 	for _, r := range t.Rows {
@@ -705,6 +734,7 @@ func (t *Template) check() error {
 	t.fields, t.index = t.collectFields()
 	t.instances = t.expand()
 	t.fills = t.indexFills()
+	t.cells = t.indexCells()
 	seen := make(map[string]bool)
 	for ti := range t.Tables {
 		tb := &t.Tables[ti]

@@ -107,7 +107,7 @@ func (v Variant) Apply(base *Template) (*Template, error) {
 // Clone returns a deep copy of the template, to make another from.
 func (t *Template) Clone() *Template {
 	c := *t
-	c.fields, c.index, c.prefixes, c.instances, c.fills = nil, nil, nil, nil, nil
+	c.fields, c.index, c.prefixes, c.instances, c.fills, c.cells = nil, nil, nil, nil, nil, nil
 	c.Detect.Required = slices.Clone(t.Detect.Required)
 	c.Detect.Markers = slices.Clone(t.Detect.Markers)
 	c.Tables = make([]Table, len(t.Tables))

@@ -197,3 +197,49 @@ func TestPartitionsInMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestTablesWithFigures: tablesWithFigures finds the tables a record gives figures
+// of as asking the record of each cell does (Record.HasUnder), for the repository's
+// records, the test data's and synthetic ones of every template.
+func TestTablesWithFigures(t *testing.T) {
+	var files []string
+	for _, glob := range []string{"testdata/data/reports/*/*.toml", "../../data/reports/*/*.toml"} {
+		m, _ := filepath.Glob(glob)
+		files = append(files, m...)
+	}
+	synth := t.TempDir()
+	synthesize(t, synth, 3, 5)
+	m, _ := filepath.Glob(filepath.Join(synth, "reports/*/*.toml"))
+	files = append(files, m...)
+	tables := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := record.ParseWith(f, data, record.ParseOptions{Now: testNow})
+		if err != nil || r.Template() == nil {
+			continue
+		}
+		tm := r.Template()
+		got := tablesWithFigures(r, tm)
+		for i := range tm.Tables {
+			tb := &tm.Tables[i]
+			want := false
+			for _, row := range tb.Rows {
+				for _, c := range tb.RowColumns(row) {
+					want = want || r.HasUnder(tb.Path(row, c))
+				}
+			}
+			if got[i] != want {
+				t.Errorf("%s: table %s: tablesWithFigures says %v, its cells %v", f, tb.ID, got[i], want)
+			}
+			if want {
+				tables++
+			}
+		}
+	}
+	if tables < 50 {
+		t.Errorf("only %d tables with figures: the test reads too few records", tables)
+	}
+}

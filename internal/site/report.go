@@ -273,8 +273,9 @@ func allTextTables(r *record.Record) bool {
 	if t == nil {
 		return false
 	}
+	has := tablesWithFigures(r, t)
 	for i := range t.Tables {
-		if tb := &t.Tables[i]; !tb.Text && hasFigures(r, tb) {
+		if !t.Tables[i].Text && has[i] {
 			return false
 		}
 	}

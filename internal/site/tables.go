@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"strconv"
+	"strings"
 
 	"github.com/nianbao/nianbao/charts"
 	"github.com/nianbao/nianbao/internal/record"
@@ -49,9 +50,10 @@ func reportTablesIn(r *record.Record, tw tableWords) []Grid {
 		return nil
 	}
 	var out []Grid
+	has := tablesWithFigures(r, t)
 	for i := range t.Tables {
 		tb := &t.Tables[i]
-		if !hasFigures(r, tb) {
+		if !has[i] {
 			continue
 		}
 		switch tb.Layout {
@@ -66,15 +68,24 @@ func reportTablesIn(r *record.Record, tw tableWords) []Grid {
 	return out
 }
 
-// hasFigures reports whether the record gives a figure of the table.
-func hasFigures(r *record.Record, tb *schema.Table) bool {
-	cells := map[string]bool{}
-	for _, row := range tb.Rows {
-		for _, c := range tb.RowColumns(row) {
-			cells[tb.Path(row, c)] = true
+// tablesWithFigures reports, for each of the record's template's tables, whether
+// the record gives a figure of it: a figure or a list at or under the path of one of
+// its cells.
+func tablesWithFigures(r *record.Record, t *schema.Template) []bool {
+	has := make([]bool, len(t.Tables))
+	for p := range r.Given() {
+		for {
+			for _, ti := range t.TablesOf(p) {
+				has[ti] = true
+			}
+			i := strings.LastIndexByte(p, '.')
+			if i < 0 {
+				break
+			}
+			p = p[:i]
 		}
 	}
-	return r.HasUnderAny(func(p string) bool { return cells[p] })
+	return has
 }
 
 func th(text string, scope string, cs, rs int) Cell {
