@@ -7,12 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/schema"
@@ -404,14 +405,25 @@ func (p *project) generate(opts Options, s *scope) (*dataset, error) {
 	if s.shard != "" {
 		d = d.only(s.shard)
 	}
-	files, err := parts.finish(filepath.Join(p.dir, "static"))
-	if err != nil {
-		return d, fmt.Errorf("writing the dataset files: %w", err)
+	if err := writeReportPages(p, d, s); err != nil {
+		return d, err
 	}
-	for _, w := range []func(*project, *dataset, *scope) error{writeReportPages, writeAgencies, writeRegions, writeYears, writeHome} {
-		if err := w(p, d, s); err != nil {
-			return d, err
+	// The dataset files and the pages of agencies, regions, years and the home page
+	// read the dataset and write files of their own (only writeAgencies adds to
+	// p.shelled): they are written side by side.
+	var files []datasetFile
+	var g errgroup.Group
+	g.Go(func() (err error) {
+		if files, err = parts.finish(filepath.Join(p.dir, "static")); err != nil {
+			return fmt.Errorf("writing the dataset files: %w", err)
 		}
+		return nil
+	})
+	for _, w := range []func(*project, *dataset, *scope) error{writeAgencies, writeRegions, writeYears, writeHome} {
+		g.Go(func() error { return w(p, d, s) })
+	}
+	if err := g.Wait(); err != nil {
+		return d, err
 	}
 	return d, writeDataIndex(p, d, s, files)
 }
