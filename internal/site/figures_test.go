@@ -60,7 +60,7 @@ func TestKeyFiguresYearOverYear(t *testing.T) {
 	}
 	// … and the report body prints them.
 	html := reportHTML(reportBody{Key: got, W: testWords(t, langZH)})
-	if !strings.Contains(stdhtml.UnescapeString(string(html)), `<dd class="figure-prev"><span>上年2,900</span> <span>+219（+7.6%）</span></div>`) {
+	if !strings.Contains(stdhtml.UnescapeString(string(html)), `<dd><span>上年2,900</span> <span>+219（+7.6%）</span></div>`) {
 		t.Errorf("the report body does not show the year before:\n%s", html)
 	}
 }

@@ -32,7 +32,7 @@ func writeFigures(h *htmlWriter, w words, fs []Figure) {
 			h.escape(f.Value)
 		}
 		if f.Prev != "" {
-			h.raw(`<dd class="figure-prev"><span>`)
+			h.raw(`<dd><span>`)
 			h.escape(w.T("figure_prev") + f.Prev)
 			h.raw("</span> <span>")
 			h.escape(f.Change)
