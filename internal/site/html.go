@@ -169,17 +169,17 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 		}
 		w.raw("'")
 		w.intAttr("data-height", c.Height)
+		if c.Inline {
+			// The drawing, its folded table and their names are the script's to
+			// make, from data-chart (chartView.Inline): without it, the area stays
+			// empty and the page's own tables give the figures.
+			w.raw("></div></figure>\n")
+			continue
+		}
 		// The caption names the drawing and its table (aria-labelledby), rather
 		// than be written twice more.
 		w.raw(` role="img"`)
 		w.attr("aria-labelledby", c.ID+"-cap")
-		if c.Inline {
-			// The table is the script's to make, from data-chart (chartView.Inline).
-			w.raw("></div>\n" + `<details class="chart-data"><summary>`)
-			w.escape(cmp.Or(c.DataLabel, "数据表"))
-			w.raw("</summary></details></figure>\n")
-			continue
-		}
 		w.raw("></div>\n" + `<details class="chart-data" open><summary>`)
 		w.escape(cmp.Or(c.DataLabel, "数据表"))
 		w.raw(`</summary><div class="table-wrap"><table`)

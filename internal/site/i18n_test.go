@@ -292,7 +292,7 @@ func TestEnglishUI(t *testing.T) {
 			t.Errorf("%s: %s does not resolve: %v", page, r.url, err)
 		}
 	}
-	for _, want := range []string{`data-text="../../../../agency/huaian/2024/text.txt"`, "Key figures", "Requests received", "Checks", "Source and downloads", "Charts", "Data table"} {
+	for _, want := range []string{`data-text="../../../../agency/huaian/2024/text.txt"`, "Key figures", "Requests received", "Checks", "Source and downloads", "Charts"} { // the charts' "Data table" is charts.js's (TestEnglishReportTables)
 		if !strings.Contains(doc, want) {
 			t.Errorf("%s lacks %s", page, want)
 		}
@@ -440,9 +440,18 @@ func TestEnglishReportTables(t *testing.T) {
 		if !slices.EqualFunc(zhFigures, enFigures, slices.Equal) {
 			t.Errorf("chart %d: the English data table's figures differ from the zh-cn one's", i)
 		}
-		if !strings.Contains(enFigs[i][0], "<summary>Data table</summary>") {
-			t.Errorf("chart %d: the data table's summary is not in English", i)
+		if hasHan(stdhtml.UnescapeString(strings.Split(enFigs[i][0], "data-chart=")[0])) {
+			t.Errorf("chart %d: Chinese in the English chart's markup: %s", i, enFigs[i][0])
 		}
+	}
+	// The script makes each chart's folded table under a summary it translates
+	// (charts.js inlineTable: T('数据表')).
+	js, err := os.ReadFile("../../static/js/i18n.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(js), "'数据表': 'Data table'") {
+		t.Error("static/js/i18n.js does not translate the charts' 数据表")
 	}
 }
 

@@ -93,10 +93,7 @@ func englishReport(b reportBody, r *record.Record, w words, s *scope, from, temp
 		b.Tables = gridsHTML(grids)
 	}
 	if len(b.Charts) > 0 {
-		b.Charts = inline(chartsOf(charts.ReportCompactIn(r, charts.English)))
-		for i := range b.Charts {
-			b.Charts[i].DataLabel = w.T("r_chart_data")
-		}
+		b.Charts = inline(chartsOf(charts.ReportCompactIn(r, charts.English))) // charts.js names their tables, in English
 	}
 	return b
 }

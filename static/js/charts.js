@@ -8,8 +8,9 @@
 // screen readers and is folded when this script starts (opened again if the
 // chart cannot be drawn). Without JavaScript, or without the ECharts bundle, the
 // tables are the charts. On a report page, whose own tables give the figures, the
-// chart's table is in its data-chart ("head" and "rows") and this script makes it
-// into the folded <details> (fillTable).
+// chart's table is in its data-chart ("head" and "rows"), and the page has neither
+// the <details> nor the drawing's role and name: this script makes them
+// (inlineTable) and fills the table in (fillTable).
 //
 // Every such figure, on any page, gets a toolbar: its data as CSV (the rows of its
 // table, which are the rows it draws), its picture as PNG and SVG, a link to it
@@ -224,9 +225,30 @@
     if (!el.style.height) { el.style.height = heightOf(el) + 'px'; } // a script's chart may have its own
     var fig = el.closest('figure');
     var details = fig && fig.querySelector('details.chart-data');
+    if (!details && fig) { details = inlineTable(fig, el); }
     if (details && !details.querySelector('table')) { fillTable(details, el); }
     if (details) { details.open = false; }
     if (fig) { toolbar(fig, el); }
+  }
+
+  // inlineTable gives a chart whose figures are in its data-chart, as a report page
+  // has them, what the page leaves out for it: the drawing's role and name (the
+  // figure's caption), and the folded <details> its table goes in. It returns the
+  // <details>, or null for a chart without a table in its data-chart.
+  function inlineTable(fig, el) {
+    var spec;
+    try { spec = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return null; }
+    if (!spec || !spec.head || !spec.rows) { return null; }
+    var cap = fig.querySelector('figcaption');
+    el.setAttribute('role', 'img');
+    if (cap && cap.id) { el.setAttribute('aria-labelledby', cap.id); }
+    var details = document.createElement('details');
+    details.className = 'chart-data';
+    var summary = document.createElement('summary');
+    summary.textContent = T('数据表');
+    details.appendChild(summary);
+    fig.appendChild(details);
+    return details;
   }
 
   // fillTable makes the table of a chart whose figures are in its data-chart
@@ -262,6 +284,7 @@
   // unavailable shows a chart's table, open, in place of its drawing, when the
   // bundle cannot be loaded or the chart cannot be drawn.
   function unavailable(el) {
+    prepare(el);
     var fig = el.closest('figure');
     var details = fig && fig.querySelector('details.chart-data');
     if (details) { details.open = true; }
