@@ -37,6 +37,9 @@ type Chart struct {
 	// should grow with the number of categories, RowHeight pixels each.
 	Horizontal bool
 	RowHeight  int
+	// Labels, for a chart whose table's words its template gives (SpecLabels),
+	// is their key in LabelsScript; "" for any other chart.
+	Labels string
 }
 
 // Table is a chart's data as a table: one row a category, one column a series.

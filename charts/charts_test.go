@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/nianbao/nianbao/internal/record"
+	"github.com/nianbao/nianbao/internal/schema"
 )
 
 func load(t testing.TB, name string) *record.Record {
@@ -322,4 +323,61 @@ func BenchmarkReport(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestLabelsScript: js/chart-labels.js holds, for every chart of the national
+// templates that names its rows, the words of its table in Chinese and English:
+// those of the charts drawn of the test records, in both languages; a chart of a
+// record's list (the proactive breakdown) has no key and is not in it.
+func TestLabelsScript(t *testing.T) {
+	set := schema.National()
+	js := string(LabelsScript(set.Templates()))
+	const prefix = "window.nianbaoChartLabels = "
+	i := strings.Index(js, prefix)
+	if i < 0 || !strings.HasSuffix(js, ";\n") {
+		t.Fatalf("not a script defining window.nianbaoChartLabels:\n%s", js)
+	}
+	var all map[string]map[string]Labels
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(js[i+len(prefix):], ";\n")), &all); err != nil {
+		t.Fatal(err)
+	}
+	keyed := 0
+	for _, name := range []string{"huaian-2024.toml", "hengshan-2020.toml", "xifeng-2017.toml"} {
+		r := load(t, name)
+		for _, lang := range []Language{Chinese, English} {
+			for _, c := range ReportCompactIn(r, lang) {
+				if c.Labels == "" {
+					if spec := specOf(r.Template(), c.ID); spec.List == "" {
+						t.Errorf("%s %s: a chart of the template's rows without a labels key", name, c.ID)
+					}
+					continue
+				}
+				keyed++
+				words, ok := all[c.Labels][map[Language]string{Chinese: "zh", English: "en"}[lang]]
+				if !ok {
+					t.Errorf("%s %s: no words for %s", name, c.ID, c.Labels)
+					continue
+				}
+				var rows []string
+				for _, row := range c.Table.Rows {
+					rows = append(rows, row.Label)
+				}
+				if !slices.Equal(words.Head, c.Table.Columns) || !slices.Equal(words.Rows, rows) {
+					t.Errorf("%s %s: the script's words %q %q, the chart's table %q %q", name, c.ID, words.Head, words.Rows, c.Table.Columns, rows)
+				}
+			}
+		}
+	}
+	if keyed < 10 {
+		t.Errorf("only %d charts with a labels key", keyed)
+	}
+}
+
+func specOf(t *schema.Template, id string) schema.Chart {
+	for _, c := range t.Charts {
+		if c.ID == id {
+			return c
+		}
+	}
+	return schema.Chart{}
 }

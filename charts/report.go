@@ -1,6 +1,10 @@
 package charts
 
 import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/schema"
 )
@@ -70,6 +74,7 @@ func FromSpec(r *record.Record, spec schema.Chart) (Chart, bool) {
 func fromSpec(r *record.Record, spec schema.Chart, full bool, lang Language) (Chart, bool) {
 	var names []string
 	var series []Series
+	labels, static := SpecLabels(spec, lang)
 	if spec.List != "" {
 		items := r.List(spec.List)
 		vals := make([]*int64, len(items))
@@ -83,10 +88,8 @@ func fromSpec(r *record.Record, spec schema.Chart, full bool, lang Language) (Ch
 		}
 		series = []Series{{Name: name, Values: vals}}
 	} else {
-		for _, c := range spec.Categories {
-			names = append(names, lang.pick(c.Label, c.En))
-		}
-		for _, s := range spec.Series {
+		names = labels.Rows
+		for si, s := range spec.Series {
 			vals := make([]*int64, len(spec.Categories))
 			for i, c := range spec.Categories {
 				var sum int64
@@ -101,11 +104,76 @@ func fromSpec(r *record.Record, spec schema.Chart, full bool, lang Language) (Ch
 					vals[i] = record.Int(sum)
 				}
 			}
-			series = append(series, Series{Name: lang.pick(s.Name, s.En), Values: vals})
+			series = append(series, Series{Name: labels.Head[si+1], Values: vals})
 		}
 	}
-	return categoriesChart(spec.ID, lang.pick(spec.Caption, spec.CaptionEn), lang.pick(spec.RowHeader, spec.RowHeaderEn),
+	c, ok := categoriesChart(spec.ID, lang.pick(spec.Caption, spec.CaptionEn), labels.Head[0],
 		names, series, styles[spec.Style], full)
+	if ok && static && r.Template() != nil {
+		c.Labels = LabelsKey(r.Template().ID, spec.ID)
+	}
+	return c, ok
+}
+
+// Labels are the words of a chart's table that its template gives: the column
+// headers (the header of the row labels, then one a series) and the row labels.
+type Labels struct {
+	Head []string `json:"head"`
+	Rows []string `json:"rows"`
+}
+
+// SpecLabels returns the labels of a template's chart in lang, as its table has
+// them; static is false, and Rows nil, for a chart whose rows are a record's list
+// items (schema.Chart.List), which the record names.
+func SpecLabels(spec schema.Chart, lang Language) (l Labels, static bool) {
+	l.Head = []string{lang.pick(spec.RowHeader, spec.RowHeaderEn)}
+	for _, s := range spec.Series {
+		l.Head = append(l.Head, lang.pick(s.Name, s.En))
+	}
+	if spec.List != "" {
+		if len(spec.Series) == 0 {
+			l.Head = append(l.Head, "")
+		}
+		return l, false
+	}
+	for _, c := range spec.Categories {
+		l.Rows = append(l.Rows, lang.pick(c.Label, c.En))
+	}
+	return l, true
+}
+
+// LabelsKey names a template's chart in LabelsScript: "2021/chart-outcomes".
+func LabelsKey(template, chart string) string { return template + "/" + chart }
+
+// LabelsScript is static/js/chart-labels.js for a build of the templates: the
+// labels of each of their charts that the template names (SpecLabels), in Chinese
+// ("zh") and English ("en"), by LabelsKey, as window.nianbaoChartLabels. A report
+// page's chart gives only its figures and its key (Chart.Labels); static/js/charts.js
+// makes its table from both.
+func LabelsScript(templates []*schema.Template) []byte {
+	all := map[string]map[string]Labels{}
+	for _, t := range templates {
+		for _, spec := range t.Charts {
+			zh, static := SpecLabels(spec, Chinese)
+			if !static {
+				continue
+			}
+			en, _ := SpecLabels(spec, English)
+			all[LabelsKey(t.ID, spec.ID)] = map[string]Labels{"zh": zh, "en": en}
+		}
+	}
+	js, err := json.Marshal(all) // keys in order
+	if err != nil {
+		panic(fmt.Sprintf("charts: LabelsScript: %v", err)) // strings only: cannot happen
+	}
+	var b strings.Builder
+	b.WriteString("// The words of the charts' tables that the templates give, by template and chart\n")
+	b.WriteString("// (charts.LabelsScript), written by each build: static/js/charts.js makes a report\n")
+	b.WriteString("// page's chart tables from them and the figures in each chart's data-chart.\n")
+	b.WriteString("window.nianbaoChartLabels = ")
+	b.Write(js)
+	b.WriteString(";\n")
+	return []byte(b.String())
 }
 
 // Trend charts the summary figures of one agency's reports across years (Years):

@@ -55,6 +55,10 @@ type chartView struct {
 	// than into the page: on a report page, whose tables give the same figures
 	// without JavaScript (the chart tables were a fifth of the page).
 	Inline bool
+	// Labels is the key of the table's words in static/js/chart-labels.js
+	// (charts.Chart.Labels), for a chart whose template gives them: an Inline
+	// chart then carries only its figures.
+	Labels string
 }
 
 // inline marks charts Inline.
@@ -79,7 +83,7 @@ func chartOf(c charts.Chart) chartView {
 	if len(option) == 0 {
 		option = c.Option
 	}
-	v := chartView{ID: c.ID, Caption: c.Caption, Option: string(option), Head: c.Table.Columns, Height: chartHeight}
+	v := chartView{ID: c.ID, Caption: c.Caption, Option: string(option), Head: c.Table.Columns, Height: chartHeight, Labels: c.Labels}
 	for _, r := range c.Table.Rows {
 		v.Rows = append(v.Rows, append([]string{r.Label}, r.Values...))
 	}

@@ -47,7 +47,7 @@ func TestChartFigures(t *testing.T) {
 		walk = func(n *html.Node) {
 			if n.Type == html.ElementNode && n.Data == "figure" && hasClass(n, "chart-figure") {
 				seen++
-				checkChartFigure(t, rel, n, kinds, ids)
+				checkChartFigure(t, out, rel, n, kinds, ids)
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				walk(c)
@@ -118,7 +118,7 @@ func find(n *html.Node, match func(*html.Node) bool) *html.Node {
 	return nil
 }
 
-func checkChartFigure(t *testing.T, page string, fig *html.Node, kinds map[string]json.RawMessage, ids map[string]bool) {
+func checkChartFigure(t *testing.T, out, page string, fig *html.Node, kinds map[string]json.RawMessage, ids map[string]bool) {
 	t.Helper()
 	caption := find(fig, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "figcaption" })
 	chart := find(fig, func(n *html.Node) bool { return n.Type == html.ElementNode && hasClass(n, "chart") })
@@ -147,13 +147,16 @@ func checkChartFigure(t *testing.T, page string, fig *html.Node, kinds map[strin
 	ids[id] = true
 	raw, _ := attrOf(chart, "data-chart")
 	var spec struct {
-		Kind string     `json:"nianbao"`
-		Top  int        `json:"top"`
-		Head []string   `json:"head"`
-		Rows [][]string `json:"rows"`
+		Kind string `json:"nianbao"`
+		Top  int    `json:"top"`
 	}
 	if err := json.Unmarshal([]byte(raw), &spec); err != nil || kinds[spec.Kind] == nil || spec.Top <= 0 {
 		t.Errorf("%s #%s: data-chart %q is not a compact chart of a known kind (%v)", page, id, raw, err)
+	}
+	var inlineHead []string
+	var inlineRows [][]string
+	if report {
+		inlineHead, inlineRows, _ = inlineChartTable(t, out, page, raw)
 	}
 	var body, head *html.Node
 	if table != nil {
@@ -161,15 +164,79 @@ func checkChartFigure(t *testing.T, page string, fig *html.Node, kinds map[strin
 		head = find(table, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "thead" })
 	}
 	switch {
-	case report && (table != nil || len(spec.Head) < 2 || len(spec.Rows) == 0):
+	case report && (table != nil || len(inlineHead) < 2 || len(inlineRows) == 0):
 		t.Errorf("%s #%s: a report page's chart without its table in data-chart, or with one in the page", page, id)
 	case report:
-		for _, r := range spec.Rows {
-			if len(r) != len(spec.Head) {
-				t.Errorf("%s #%s: a row of %d cells under %d headers", page, id, len(r), len(spec.Head))
+		for _, r := range inlineRows {
+			if len(r) != len(inlineHead) {
+				t.Errorf("%s #%s: a row of %d cells under %d headers", page, id, len(r), len(inlineHead))
 			}
 		}
 	case body == nil || head == nil || body.FirstChild == nil:
 		t.Errorf("%s #%s: the data table has no head or rows", page, id)
 	}
+}
+
+// inlineChartTable is the table static/js/charts.js makes of a report page's
+// chart from its data-chart (inlineSpec): its "head" and "rows" as written, or its
+// figures with the words its "labels" key names in the built site's
+// js/chart-labels.js, in the page's language (en for a page under en/), each figure
+// written as charts.Format writes it. ok is false when data-chart is neither.
+func inlineChartTable(t *testing.T, out, page, raw string) (head []string, rows [][]string, ok bool) {
+	t.Helper()
+	var spec struct {
+		Head   []string `json:"head"`
+		Labels string   `json:"labels"`
+		Rows   [][]any  `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(raw), &spec); err != nil {
+		t.Errorf("%s: data-chart %s: %v", page, raw, err)
+		return nil, nil, false
+	}
+	cell := func(v any) string {
+		switch v := v.(type) {
+		case nil:
+			return "—"
+		case float64:
+			return charts.FormatInt(int64(v))
+		case string:
+			return v
+		}
+		t.Errorf("%s: data-chart %s: a cell %#v", page, raw, v)
+		return ""
+	}
+	if spec.Labels == "" {
+		for _, r := range spec.Rows {
+			var row []string
+			for _, v := range r {
+				row = append(row, cell(v))
+			}
+			rows = append(rows, row)
+		}
+		return spec.Head, rows, len(spec.Head) > 0
+	}
+	js := readFile(t, filepath.Join(out, "js", "chart-labels.js"))
+	js = js[strings.Index(js, "=")+1:]
+	js = strings.TrimSuffix(strings.TrimSpace(js), ";")
+	var all map[string]map[string]charts.Labels
+	if err := json.Unmarshal([]byte(js), &all); err != nil {
+		t.Fatalf("js/chart-labels.js: %v", err)
+	}
+	lang := "zh"
+	if strings.HasPrefix(filepath.ToSlash(page), "en/") {
+		lang = "en"
+	}
+	words, found := all[spec.Labels][lang]
+	if !found || len(words.Rows) != len(spec.Rows) {
+		t.Errorf("%s: data-chart %s: js/chart-labels.js has no %s words of %d rows", page, raw, lang, len(spec.Rows))
+		return nil, nil, false
+	}
+	for i, r := range spec.Rows {
+		row := []string{words.Rows[i]}
+		for _, v := range r {
+			row = append(row, cell(v))
+		}
+		rows = append(rows, row)
+	}
+	return words.Head, rows, true
 }

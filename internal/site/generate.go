@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/nianbao/nianbao/charts"
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/schema"
 )
@@ -362,6 +363,14 @@ func (p *project) generate(opts Options, s *scope) (*dataset, error) {
 		return nil, fmt.Errorf("writing the theme: %w", err)
 	}
 	if err := p.config(theme, s); err != nil {
+		return nil, err
+	}
+	// The words of the templates' chart tables, which report pages leave out.
+	set := p.templates
+	if set == nil {
+		set = schema.National()
+	}
+	if err := p.write("static/js/chart-labels.js", charts.LabelsScript(set.Templates())); err != nil {
 		return nil, err
 	}
 	words, err := loadCatalog(theme)

@@ -2,10 +2,11 @@ package site
 
 import (
 	"cmp"
-	"encoding/json"
 	"html/template"
 	"strconv"
 	"strings"
+
+	"github.com/nianbao/nianbao/charts"
 )
 
 // The report tables and the tables of lists are the bulk of the site's HTML: a
@@ -206,18 +207,67 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 	w.raw("</div>\n")
 }
 
-// inlineOption is a chart's compact option with its table in it, "head" (the
-// column headers) and "rows" (each row's header, then its figures as printed), for
-// static/js/charts.js to make the table from.
+// inlineOption is a chart's compact option with its table in it, for
+// static/js/charts.js to make the table from: "head" (the column headers) and
+// "rows" (each row's header, then its figures as printed); or, for a chart whose
+// template gives its table's words (chartView.Labels), their key, "labels", and
+// "rows" of its figures alone, as numbers (null where the record gives none).
 func inlineOption(c chartView) string {
-	table, err := json.Marshal(struct {
-		Head []string   `json:"head"`
-		Rows [][]string `json:"rows"`
-	}{c.Head, c.Rows})
-	if err != nil || !strings.HasSuffix(c.Option, "}") || len(table) < 2 {
-		return c.Option // strings always marshal; a compact option is an object
+	if !strings.HasSuffix(c.Option, "}") {
+		return c.Option // a compact option is an object
 	}
-	return strings.TrimSuffix(c.Option, "}") + "," + string(table[1:])
+	var b strings.Builder
+	b.WriteString(strings.TrimSuffix(c.Option, "}"))
+	if c.Labels != "" {
+		b.WriteString(`,"labels":`)
+		b.Write(appendJSONString(nil, c.Labels))
+	} else {
+		b.WriteString(`,"head":[`)
+		for i, h := range c.Head {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.Write(appendJSONString(nil, h))
+		}
+		b.WriteByte(']')
+	}
+	b.WriteString(`,"rows":[`)
+	for i, r := range c.Rows {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('[')
+		cells := r
+		if c.Labels != "" && len(r) > 0 {
+			cells = r[1:]
+		}
+		for j, v := range cells {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			if c.Labels != "" {
+				b.WriteString(jsonFigure(v))
+			} else {
+				b.Write(appendJSONString(nil, v))
+			}
+		}
+		b.WriteByte(']')
+	}
+	b.WriteString("]}")
+	return b.String()
+}
+
+// jsonFigure is a figure as charts.Format writes it ("3,985,758", "—") as a JSON
+// number, or null where the record gives none; anything else stays a string.
+func jsonFigure(v string) string {
+	if v == "—" {
+		return "null"
+	}
+	digits := strings.ReplaceAll(v, ",", "")
+	if n, err := strconv.ParseInt(digits, 10, 64); err == nil && charts.FormatInt(n) == v {
+		return digits
+	}
+	return string(appendJSONString(nil, v))
 }
 
 // tallChart is the height in pixels above which a chart takes the whole width of

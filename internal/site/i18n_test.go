@@ -270,7 +270,7 @@ func languageLinks(t *testing.T, doc string) (alts, sw map[string]string, lang s
 func TestEnglishUI(t *testing.T) {
 	zhWords := catalogChineseWords(t)
 	out := buildFixtures(t, "/")
-	recordText := regexp.MustCompile(`(?s)<title>.*?</title>|<meta name="description"[^>]*>|<h1>.*?</h1>|<nav class="crumbs".*?</nav>|<p class="kicker">.*?</p>|<li>Region: .*?</li>|<table class="grid".*?</table>|<p class="hint">本列.*?</p>|<section id="narrative".*?</section>|<li class="check">.*?</li>|<details class="provenance".*?</details>|<ul class="links">.*?</ul>|<ul class="lang-switch".*?</ul>|<a [^>]*>[^<]*</a> \([^)]*\)|<code>.*?</code>|placeholder="[^"]*"|<article class="prose">.*?</article>`)
+	recordText := regexp.MustCompile(`(?s)<title>.*?</title>|<meta name="description"[^>]*>|<h1>.*?</h1>|<nav class="crumbs".*?</nav>|<p class="kicker">.*?</p>|<li>Region: .*?</li>|<table class="grid".*?</table>|<p class="hint">本列.*?</p>|<section id="narrative".*?</section>|<li class="check">.*?</li>|<details class="provenance".*?</details>|<ul class="links">.*?</ul>|<ul class="lang-switch".*?</ul>|<a [^>]*>[^<]*</a> \([^)]*\)|<code>.*?</code>|placeholder="[^"]*"|data-chart='[^']*'|<article class="prose">.*?</article>`)
 	for _, p := range []string{"en/index.html", "en/about/index.html", "en/checks/index.html", "en/agency/huaian/2024/index.html", "en/agency/xifeng-qu/2017/index.html", "en/404.html"} {
 		doc := readFile(t, filepath.Join(out, p))
 		ui := recordText.ReplaceAllString(doc, "")
@@ -408,30 +408,24 @@ func TestEnglishReportTables(t *testing.T) {
 	}
 	// Their tables are in data-chart (chartView.Inline), for the script to make.
 	data := regexp.MustCompile(`data-chart='([^']*)'`)
-	table := func(fig string) (head []string, figures [][]string) {
+	table := func(page, fig string) (head []string, figures [][]string) {
 		m := data.FindStringSubmatch(fig)
 		if m == nil {
 			t.Fatalf("a report chart without data-chart: %s", fig)
 		}
-		var spec struct {
-			Head []string   `json:"head"`
-			Rows [][]string `json:"rows"`
-		}
-		if err := json.Unmarshal([]byte(stdhtml.UnescapeString(m[1])), &spec); err != nil {
-			t.Fatalf("data-chart %s: %v", m[1], err)
-		}
-		for _, r := range spec.Rows {
+		h, rows, _ := inlineChartTable(t, out, page, stdhtml.UnescapeString(m[1]))
+		for _, r := range rows {
 			head = append(head, r[0])
 			figures = append(figures, r[1:])
 		}
-		return append(head, spec.Head...), figures
+		return append(head, h...), figures
 	}
 	for i := range zhFigs {
 		if caption := enFigs[i][1]; hasHan(caption) || !unitInCaptionEn.MatchString(caption) {
 			t.Errorf("chart %d: caption %q is not in English or does not say its unit", i, caption)
 		}
-		enLabels, enFigures := table(enFigs[i][0])
-		_, zhFigures := table(zhFigs[i][0])
+		enLabels, enFigures := table("en/"+page, enFigs[i][0])
+		_, zhFigures := table(page, zhFigs[i][0])
 		for _, text := range enLabels {
 			if hasHan(text) && !recordWords[text] {
 				t.Errorf("chart %d: data table header %q is not in English", i, text)

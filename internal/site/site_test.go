@@ -318,7 +318,7 @@ func checkInert(t *testing.T, page, doc string) {
 				src = path.Join("/", path.Dir(filepath.ToSlash(page)), src)
 			}
 			switch src {
-			case "/js/site.js", "/js/echarts.min.js", "/js/search.js", "/js/compare.js", "/js/charts.js", "/js/chart-kinds.js",
+			case "/js/site.js", "/js/echarts.min.js", "/js/search.js", "/js/compare.js", "/js/charts.js", "/js/chart-kinds.js", "/js/chart-labels.js",
 				"/js/tables.js", "/js/print.js", "/js/i18n.js":
 			default:
 				t.Errorf("%s: a script that is not the site's: %s", page, tok.String())

@@ -236,9 +236,7 @@
   // figure's caption), and the folded <details> its table goes in. It returns the
   // <details>, or null for a chart without a table in its data-chart.
   function inlineTable(fig, el) {
-    var spec;
-    try { spec = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return null; }
-    if (!spec || !spec.head || !spec.rows) { return null; }
+    if (!inlineSpec(el)) { return null; }
     var cap = fig.querySelector('figcaption');
     el.setAttribute('role', 'img');
     if (cap && cap.id) { el.setAttribute('aria-labelledby', cap.id); }
@@ -251,14 +249,39 @@
     return details;
   }
 
+  // inlineSpec is a chart's data-chart with its table in it, "head" and "rows"
+  // (each row's header, then its figures as printed), or null. A chart whose
+  // template gives its table's words has, instead of "head", the key of the words in
+  // js/chart-labels.js ("labels") and rows of its figures alone, numbers or null;
+  // they are put together here, the figures written as charts.Format writes them.
+  function inlineSpec(el) {
+    var spec;
+    try { spec = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return null; }
+    if (!spec || !spec.rows) { return null; }
+    if (spec.labels) {
+      var all = window.nianbaoChartLabels && window.nianbaoChartLabels[spec.labels];
+      var lang = (el.closest('[lang]') || document.documentElement).lang; // the embed page marks a figure with its page's
+      var words = all && all[/^en\b/.test(lang) ? 'en' : 'zh'];
+      if (!words || words.rows.length !== spec.rows.length) { return null; }
+      return {
+        head: words.head,
+        rows: spec.rows.map(function (r, i) {
+          return [words.rows[i]].concat(r.map(function (v) {
+            return v == null ? '—' : typeof v === 'number' ? String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : String(v);
+          }));
+        })
+      };
+    }
+    return spec.head ? spec : null;
+  }
+
   // fillTable makes the table of a chart whose figures are in its data-chart
   // ("head", the column headers, and "rows", each row's header then its figures as
   // printed), as a report page has them: the page's own tables give the same
   // figures without JavaScript. The cells are text, never HTML.
   function fillTable(details, el) {
-    var spec;
-    try { spec = JSON.parse(el.getAttribute('data-chart')); } catch (e) { return; }
-    if (!spec || !spec.head || !spec.rows) { return; }
+    var spec = inlineSpec(el);
+    if (!spec) { return; }
     var wrap = document.createElement('div');
     wrap.className = 'table-wrap';
     var table = document.createElement('table');
@@ -634,6 +657,7 @@
       var fig = el && el.closest('figure');
       if (!fig || !el.classList.contains('chart')) { fail(T('页面上没有这张图表：{0}', id)); return; }
       fig = document.importNode(fig, true);
+      fig.lang = doc.documentElement.lang; // its words and figures are its page's (inlineSpec)
       box.textContent = '';
       box.appendChild(fig);
       if (doc.title) { document.title = doc.title; }
