@@ -154,10 +154,11 @@ func gridOf(r *record.Record, tb *schema.Table, tw tableWords) Grid {
 		}
 	}
 	g := tw.grid(tb, depth)
+	g.Body = make([][]Cell, 0, len(rows))
 	started := map[string]bool{}
 	for _, row := range rows {
-		var cells []Cell
 		groups := tb.GroupPath(row)
+		cells := make([]Cell, 0, len(groups)+1+len(tb.Columns))
 		for _, key := range groups {
 			if started[key] {
 				continue
