@@ -132,6 +132,7 @@ type reportBody struct {
 	Prev, Next    *Link          // the agency's reports of the years before and after
 	W             words          // the UI's words in the page's language
 	checks        []record.Check // the checks of the record, for the English tables' cells
+	tables        []bool         // which of its template's tables the record gives figures of (tablesWithFigures)
 }
 
 // DatasetFiles are the downloads that are dataset files (those with a Note: which

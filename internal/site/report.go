@@ -116,8 +116,11 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, reuse record.Reuse
 		b.SHA256 = src.SHA256
 	}
 	b.Charts = inline(chartsOf(charts.ReportCompact(r)))
-	grids := reportTables(r)
-	b.TextTables = len(grids) > 0 && allTextTables(r)
+	if t := r.Template(); t != nil {
+		b.tables = tablesWithFigures(r, t)
+	}
+	grids := reportTablesIn(r, tableWords{}, b.tables)
+	b.TextTables = len(grids) > 0 && allTextTables(r, b.tables)
 	if prev != nil && reuse.Compared > 0 {
 		b.Reuse = &reuseView{Percent: strconv.FormatFloat(reuse.Share*100, 'f', 0, 64) + "%", Year: prev.Report.Year, Passages: len(reuse.Passages)}
 	}
@@ -267,13 +270,13 @@ func concernedFigure(r *record.Record, path string, values map[string]string) st
 }
 
 // allTextTables reports whether every table of the record's template that it fills
-// holds figures the report states in its text (a template without fixed tables).
-func allTextTables(r *record.Record) bool {
+// (has, tablesWithFigures of the record) holds figures the report states in its
+// text (a template without fixed tables).
+func allTextTables(r *record.Record, has []bool) bool {
 	t := r.Template()
 	if t == nil {
 		return false
 	}
-	has := tablesWithFigures(r, t)
 	for i := range t.Tables {
 		if !t.Tables[i].Text && has[i] {
 			return false

@@ -86,7 +86,7 @@ func englishReport(b reportBody, r *record.Record, w words, s *scope, from, temp
 		}
 	}
 	if b.Tables != "" {
-		grids := reportTablesIn(r, tableWords{en: true, approx: w.T("r_approx"), flag: w.T("r_flag")})
+		grids := reportTablesIn(r, tableWords{en: true, approx: w.T("r_approx"), flag: w.T("r_flag")}, b.tables)
 		for _, c := range b.checks {
 			markCells(grids, c)
 		}

@@ -40,17 +40,20 @@ func (tw tableWords) grid(tb *schema.Table, stubCols int) Grid {
 
 // reportTables lays out the tables of a record's template that hold figures of the
 // record, in the template's words.
-func reportTables(r *record.Record) []Grid { return reportTablesIn(r, tableWords{}) }
+func reportTables(r *record.Record) []Grid { return reportTablesIn(r, tableWords{}, nil) }
 
 // reportTablesIn is reportTables in tw's words. The figures, their cells and their
-// order are the same in every language.
-func reportTablesIn(r *record.Record, tw tableWords) []Grid {
+// order are the same in every language. has is tablesWithFigures of the record, or
+// nil to work it out.
+func reportTablesIn(r *record.Record, tw tableWords, has []bool) []Grid {
 	t := r.Template()
 	if t == nil {
 		return nil
 	}
 	var out []Grid
-	has := tablesWithFigures(r, t)
+	if has == nil {
+		has = tablesWithFigures(r, t)
+	}
 	for i := range t.Tables {
 		tb := &t.Tables[i]
 		if !has[i] {
