@@ -377,17 +377,17 @@ func (v *validator) record(raw map[string]any) {
 // figure checks a value of a figure section at path against the record's template:
 // a table of figures, a figure of its kind, or a list.
 func (v *validator) figure(path string, val any) {
-	owners := v.set.Owners(path)
-	switch {
-	case v.tmpl != nil && !v.tmpl.Defines(path) && len(owners) > 0:
-		v.add(path, "key %s belongs to the %s template, not to this %q record", path, templateList(owners), v.tmpl.ID)
-		return
-	case len(owners) == 0:
-		v.add(path, "unknown key %s", path)
-		return
-	}
 	t := v.tmpl
-	if t == nil {
+	if t == nil || !t.Defines(path) { // else the key is the record's template's: most keys
+		owners := v.set.Owners(path)
+		switch {
+		case t != nil && len(owners) > 0:
+			v.add(path, "key %s belongs to the %s template, not to this %q record", path, templateList(owners), t.ID)
+			return
+		case len(owners) == 0:
+			v.add(path, "unknown key %s", path)
+			return
+		}
 		t = v.set.Lookup(owners[0]) // the template is wrong; check the key as its first owner has it
 	}
 	field, isField := t.Field(path)
