@@ -341,18 +341,38 @@ type ChartSeries struct {
 	Col  string
 }
 
-// Expand replaces {row} and {col} in path.
+// Expand replaces {row} and {col} in path. It is called for every term of every
+// identity a record is checked against, so it makes the path in one pass.
 func Expand(path, row, col string) string {
-	if !strings.Contains(path, "{") {
+	orig := path
+	i := strings.IndexByte(path, '{')
+	if i < 0 {
 		return path
 	}
-	if strings.Contains(path, "{row}") {
-		path = strings.ReplaceAll(path, "{row}", row)
+	var b strings.Builder
+	b.Grow(len(path) + len(row) + len(col))
+	for i >= 0 {
+		b.WriteString(path[:i])
+		switch rest := path[i:]; {
+		case strings.HasPrefix(rest, "{row}"):
+			b.WriteString(row)
+			path = rest[len("{row}"):]
+		case strings.HasPrefix(rest, "{col}"):
+			b.WriteString(col)
+			path = rest[len("{col}"):]
+		default:
+			b.WriteByte('{')
+			path = rest[1:]
+		}
+		i = strings.IndexByte(path, '{')
 	}
-	if strings.Contains(path, "{col}") {
-		path = strings.ReplaceAll(path, "{col}", col)
+	b.WriteString(path)
+	if out := b.String(); strings.IndexByte(out, '{') < 0 {
+		return out
 	}
-	return path
+	// A brace left over: a path with braces of its own, or a row with some. Replace
+	// as the definition reads, {row} first, then {col} in what that gave.
+	return strings.ReplaceAll(strings.ReplaceAll(orig, "{row}", row), "{col}", col)
 }
 
 // TermPath is the figure path of an identity's term: the path without its "-" and

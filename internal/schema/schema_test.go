@@ -228,3 +228,21 @@ func TestNumberEn(t *testing.T) {
 		}
 	}
 }
+
+// FuzzExpand: Expand gives what replacing every {row}, then every {col} in the
+// result, gives, for any path, row and column.
+func FuzzExpand(f *testing.F) {
+	for _, c := range [][3]string{{"requests.{row}.{col}", "granted", "natural"}, {"review.{row}", "upheld", ""},
+		{"{{row}ol}", "c", "X"}, {"{row}{col}{", "{col}", "{row}"}, {"plain.path", "a", "b"}, {"{ro{row}w}", "", ""}} {
+		f.Add(c[0], c[1], c[2])
+	}
+	f.Fuzz(func(t *testing.T, path, row, col string) {
+		want := path
+		if strings.Contains(path, "{") {
+			want = strings.ReplaceAll(strings.ReplaceAll(path, "{row}", row), "{col}", col)
+		}
+		if got := Expand(path, row, col); got != want {
+			t.Fatalf("Expand(%q, %q, %q) = %q, want %q", path, row, col, got, want)
+		}
+	})
+}
