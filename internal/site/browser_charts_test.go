@@ -10,8 +10,10 @@ import (
 	"image/png"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -413,6 +415,21 @@ func TestChartTools(t *testing.T) {
 	embedded, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[document.querySelector('.chart[data-drawn]').id, String(document.querySelectorAll('.chart svg path').length > 0), document.querySelector('.embed-source a').getAttribute('href')]`))
 	if err != nil || embedded[0] != id || embedded[1] != "true" || embedded[2] != srv.URL+"/portal/"+page+"#"+id {
 		t.Errorf("the embed page shows %v (%v)", embedded, err)
+	}
+	// The English page's chart, embedded, keeps its page's language: its table's words
+	// are the English ones of js/chart-labels.js.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/portal/embed/?page=en/"+url.QueryEscape(page)+"&chart="+id),
+		chromedp.WaitReady(".chart[data-drawn]"),
+	); err != nil {
+		t.Fatalf("the embed page of the English %s: %v", page, err)
+	}
+	english, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(function () {
+  var f = document.querySelector('#embed figure'), th = f.querySelectorAll('details.chart-data th');
+  return [f.lang, String(th.length), Array.prototype.map.call(th, function (c) { return c.textContent; }).join('|'), f.querySelector('details.chart-data summary').textContent];
+})()`))
+	if err != nil || english[0] != "en" || english[1] == "0" || regexp.MustCompile(`\p{Han}`).MatchString(english[2]) || english[3] != "Data table" {
+		t.Errorf("the embedded English chart: lang %q, %s header cells %q, summary %q (%v)", english[0], english[1], english[2], english[3], err)
 	}
 	// A bad address says so, and loads nothing.
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/embed/?page=..%2F..%2Fx&chart=chart-x"), chromedp.Sleep(200*time.Millisecond)); err != nil {

@@ -243,7 +243,8 @@
     var details = document.createElement('details');
     details.className = 'chart-data';
     var summary = document.createElement('summary');
-    summary.textContent = T('数据表');
+    var lang = (fig.closest('[lang]') || document.documentElement).lang;
+    summary.textContent = window.nianbaoTIn ? window.nianbaoTIn(lang, '数据表') : T('数据表');
     details.appendChild(summary);
     fig.appendChild(details);
     return details;

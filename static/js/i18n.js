@@ -70,14 +70,21 @@
     '数据错误：{0}': 'Wrong figure: {0}',
     '页面：{0}\n\n哪个数字有误，报告原文是多少：\n': 'Page: {0}\n\nWhich figure is wrong, and what the report says:\n'
   };
-  var lang = (document.documentElement.getAttribute('lang') || '').toLowerCase();
-  var words = lang === 'en' || lang.indexOf('en-') === 0 ? en : null;
+  function wordsOf(lang) {
+    lang = (lang || '').toLowerCase();
+    return lang === 'en' || lang.indexOf('en-') === 0 ? en : null;
+  }
+  var words = wordsOf(document.documentElement.getAttribute('lang'));
   // The folder of the language's pages below the site's root (a shard's root in a
   // split site): '' for the default language.
   window.nianbaoPages = words ? 'en/' : '';
-  window.nianbaoT = function (zh) {
+  function say(words, zh, args) {
     var s = words && Object.prototype.hasOwnProperty.call(words, zh) ? words[zh] : zh;
-    var args = arguments;
     return s.replace(/\{(\d+)\}/g, function (m, i) { return String(args[+i + 1]); });
-  };
+  }
+  window.nianbaoT = function (zh) { return say(words, zh, arguments); };
+  // nianbaoTIn is nianbaoT in the language lang (an element's lang), for a part of
+  // the page in another language than the page's: an English page's chart on the
+  // embed page. nianbaoTIn(lang, zh, …).
+  window.nianbaoTIn = function (lang, zh) { return say(wordsOf(lang), zh, Array.prototype.slice.call(arguments, 1)); };
 })();
