@@ -302,7 +302,7 @@ func TestScreenshots(t *testing.T) {
 		name string
 		w    int64
 	}{{"desktop", 1366}, {"phone", 390}} {
-		for _, p := range append(browserPages, "region/420000/", "year/2017/") {
+		for _, p := range append(browserPages, "region/420000/", "year/2017/", "en/agency/huaian/2024/") {
 			err := chromedp.Do(ctx,
 				chromedp.EmulateViewport(size.w, 800),
 				chromedp.Navigate(srv.URL+"/portal/"+p),
