@@ -336,11 +336,7 @@ func writeListTable(w *htmlWriter, from string, t SortTable) {
 			}
 			w.raw(">")
 			if c.URL != "" {
-				w.raw("<a")
-				w.attr("href", href(from, c.URL))
-				w.raw(">")
-				w.escape(c.Text)
-				w.raw("</a>")
+				w.anchor(href(from, c.URL), c.Text)
 			} else {
 				w.escape(c.Text)
 			}

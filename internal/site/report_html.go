@@ -376,19 +376,16 @@ func (w *htmlWriter) item(url, text string) {
 }
 
 // anchor writes <a href="url">text</a>.
-func (w *htmlWriter) anchor(url, text string) {
-	w.raw("<a")
-	w.attr("href", url)
-	w.raw(">")
-	w.escape(text)
-	w.raw("</a>")
-}
+func (w *htmlWriter) anchor(url, text string) { w.link(url, "", text) }
 
 // download writes <a href="url" download>text</a>: a file to save, not a page.
-func (w *htmlWriter) download(url, text string) {
+func (w *htmlWriter) download(url, text string) { w.link(url, " download", text) }
+
+// link writes <a href="url"attrs>text</a>; attrs is markup, never a report's text.
+func (w *htmlWriter) link(url, attrs, text string) {
 	w.raw("<a")
 	w.attr("href", url)
-	w.raw(" download>")
+	w.raw(attrs + ">")
 	w.escape(text)
 	w.raw("</a>")
 }
