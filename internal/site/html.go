@@ -110,7 +110,10 @@ func headSays(g Grid, note string) bool {
 //
 // The tables the site writes leave out the end tags of cells and rows (</td>,
 // </th>, </tr>), which HTML makes optional: a report table has hundreds of cells,
-// and the three tags were about a tenth of a report page.
+// and the three tags were about a tenth of a report page. For the same reason a
+// header cell in <thead> has no scope="col": HTML's auto state makes it the header
+// of its column (so does every browser's accessibility tree); scope is written
+// where it says more than that: colgroup, row and rowgroup.
 func writeGridRow(w *htmlWriter, row []Cell, flagLabel string) {
 	w.raw("<tr>")
 	for _, c := range row {
@@ -187,7 +190,7 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 		w.attr("aria-labelledby", c.ID+"-cap")
 		w.raw("><thead><tr>")
 		for _, h := range c.Head {
-			w.raw(`<th scope="col">`)
+			w.raw(`<th>`) // a column's header in <thead> (writeGridRow)
 			w.escape(h)
 		}
 		w.raw("</thead><tbody>") // no </td>, </th> or </tr> (writeGridRow)
@@ -299,7 +302,7 @@ func writeListTable(w *htmlWriter, from string, t SortTable) {
 	}
 	w.raw("</caption>\n<thead><tr>")
 	for _, c := range t.Columns {
-		w.raw(`<th scope="col"`)
+		w.raw(`<th`) // a column's header in <thead> (writeGridRow)
 		if c.Num {
 			w.raw(` class="num" data-sort="num"`)
 		} else {

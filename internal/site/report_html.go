@@ -92,9 +92,9 @@ func writeNarrative(h *htmlWriter, ss []Section) {
 // quoted from one line (provRows). Cells and rows have no end tags (writeGridRow).
 func writeProvenance(h *htmlWriter, ps []ProvFM) {
 	for _, p := range provRows(ps) {
-		h.raw("\n<tr><th scope=\"row\"><code>")
+		h.raw("\n<tr><th scope=\"row\">") // a key, in code's font (site.css)
 		h.escape(p.Key)
-		h.raw("</code><td>")
+		h.raw("<td>")
 		h.escape(p.Value)
 		if p.Span == 0 {
 			continue
@@ -336,21 +336,20 @@ func reportHTML(b reportBody) []byte {
 		h.raw("</code></p>")
 	}
 	if len(b.Provenance) > 0 {
-		h.raw("\n  <details class=\"provenance\">\n    <summary>")
+		h.raw("\n  <details class=\"provenance\">\n<summary>")
 		h.escape(t("r_prov", len(b.Provenance)))
-		h.raw("</summary>\n    <div class=\"table-wrap\">\n    <table class=\"sources\">\n      <caption class=\"visually-hidden\">")
+		h.raw("</summary>\n<div class=\"table-wrap\"><table class=\"sources\"><caption class=\"visually-hidden\">")
 		h.escape(t("r_prov_caption"))
-		h.raw("</caption>\n      <thead><tr>")
+		h.raw("</caption>\n<thead><tr>")
 		for _, k := range []string{"r_prov_key", "r_prov_value", "r_prov_line", "r_prov_text"} {
-			h.raw("<th scope=\"col\">")
+			h.raw("<th>") // a column's header in <thead> (writeGridRow)
 			h.escape(t(k))
-			h.raw("</th>")
 		}
-		h.raw("</tr></thead>\n      <tbody>")
+		h.raw("</thead>\n<tbody>")
 		// The figures quoted from one line share its cells (provRows); the style
 		// sheet aligns the value and line columns as figures.
 		writeProvenance(&h, b.Provenance)
-		h.raw("\n      </tbody>\n    </table>\n    </div>\n  </details>")
+		h.raw("\n</tbody></table></div>\n</details>")
 	}
 	if b.Text != "" {
 		h.raw("\n  <details class=\"source-text\" id=\"text\"")

@@ -117,7 +117,7 @@ func head(tb *schema.Table, stubCols int, tw tableWords) [][]Cell {
 		out := make([][]Cell, len(tb.Head))
 		for i, hr := range tb.Head {
 			for _, h := range hr {
-				scope := "col"
+				scope := "" // a column's header in <thead> (writeGridRow)
 				if h.Colspan > 1 {
 					scope = "colgroup"
 				}
@@ -126,9 +126,9 @@ func head(tb *schema.Table, stubCols int, tw tableWords) [][]Cell {
 		}
 		return out
 	}
-	row := []Cell{th(tw.pick(tb.Stub, tb.StubEn), "col", span(stubCols), 0)}
+	row := []Cell{th(tw.pick(tb.Stub, tb.StubEn), "", span(stubCols), 0)}
 	for _, c := range tb.Columns {
-		row = append(row, th(tw.pick(c.Label, c.En), "col", 0, 0))
+		row = append(row, th(tw.pick(c.Label, c.En), "", 0, 0))
 	}
 	return [][]Cell{row}
 }
