@@ -19,7 +19,7 @@ import (
 func writeFigures(h *htmlWriter, w words, fs []Figure) {
 	h.raw(`<dl class="figures">`)
 	for _, f := range fs {
-		h.raw("\n  <div><dt>")
+		h.raw("\n<div><dt>")
 		h.escape(f.Label)
 		h.raw("<dd>")
 		if f.Line > 0 {
@@ -48,7 +48,7 @@ func writeFigures(h *htmlWriter, w words, fs []Figure) {
 func writeRates(h *htmlWriter, w words, rs []rateView) {
 	h.raw(`<ul class="rates">`)
 	for _, r := range rs {
-		h.raw("\n    <li>")
+		h.raw("\n<li>")
 		h.escape(r.Label + w.T("colon"))
 		h.raw("<strong>")
 		h.escape(r.Percent)
@@ -61,16 +61,16 @@ func writeRates(h *htmlWriter, w words, rs []rateView) {
 		}
 		h.raw("</li>")
 	}
-	h.raw("\n  </ul>")
+	h.raw("\n</ul>")
 }
 
 // writeNarrative writes the narrative's sections: a heading each, its paragraphs,
 // the sentences the report of the year before has too in <mark>.
 func writeNarrative(h *htmlWriter, ss []Section) {
 	for _, s := range ss {
-		h.raw("\n  <h3>")
+		h.raw("\n<h3>")
 		h.escape(s.Heading)
-		h.raw("</h3>\n  ")
+		h.raw("</h3>\n")
 		for _, p := range s.Paragraphs {
 			h.raw("<p>")
 			for _, sp := range p {
@@ -119,21 +119,21 @@ func reportHTML(b reportBody) []byte {
 	if len(b.Crumbs) > 0 {
 		h.raw("\n<nav class=\"crumbs\"")
 		h.attr("aria-label", t("crumbs"))
-		h.raw(">\n  <ol>")
+		h.raw(">\n<ol>")
 		for _, c := range b.Crumbs {
 			h.item(c.URL, c.Name)
 		}
 		h.raw("</ol>\n</nav>")
 	}
-	h.raw("\n<article class=\"report\">\n<header class=\"page-head\">\n  <p class=\"kicker\"><a")
+	h.raw("\n<article class=\"report\">\n<header class=\"page-head\">\n<p class=\"kicker\"><a")
 	h.attr("href", b.Agency.URL)
 	h.raw(">")
 	h.escape(b.Agency.Name)
 	h.raw("</a> · ")
 	h.escape(t("r_year", b.Year))
-	h.raw("</p>\n  <h1>")
+	h.raw("</p>\n<h1>")
 	h.escape(b.Title)
-	h.raw("</h1>\n  <ul class=\"meta\">\n    <li>")
+	h.raw("</h1>\n<ul class=\"meta\">\n<li>")
 	h.escape(t("r_template") + b.TemplateLabel)
 	h.raw("</li>")
 	if b.Published != "" {
@@ -141,7 +141,7 @@ func reportHTML(b reportBody) []byte {
 		h.escape(t("r_published") + b.Published)
 		h.raw("</li>")
 	}
-	h.raw("\n    <li>")
+	h.raw("\n<li>")
 	if b.Reviewed {
 		h.escape(t("r_reviewed"))
 	} else {
@@ -159,11 +159,11 @@ func reportHTML(b reportBody) []byte {
 		}
 		h.raw("</li>")
 	}
-	h.raw("\n  </ul>\n</header>\n")
+	h.raw("\n</ul>\n</header>\n")
 	h.prevNext(b)
 	h.raw("\n<nav class=\"toc\"")
 	h.attr("aria-label", t("r_toc"))
-	h.raw(">\n  <ul>\n    ")
+	h.raw(">\n<ul>\n")
 	h.item("#key", t("r_key"))
 	if len(b.Charts) > 0 {
 		h.item("#charts", t("r_charts"))
@@ -174,14 +174,14 @@ func reportHTML(b reportBody) []byte {
 	if len(b.Narrative) > 0 {
 		h.item("#narrative", t("r_narrative"))
 	}
-	h.raw("\n    ")
+	h.raw("\n")
 	h.item("#checks", t("r_checks"))
-	h.raw("\n    ")
+	h.raw("\n")
 	h.item("#source", t("r_source"))
-	h.raw("\n  </ul>\n</nav>\n\n")
+	h.raw("\n</ul>\n</nav>\n\n")
 
 	h.section("key", t("r_key"))
-	h.raw("\n  ")
+	h.raw("\n")
 	if len(b.Key) > 0 {
 		writeFigures(&h, b.W, b.Key)
 	} else {
@@ -191,11 +191,11 @@ func reportHTML(b reportBody) []byte {
 	}
 	h.hint(t("r_key_hint"))
 	if len(b.Rates) > 0 {
-		h.raw("\n  <h3>")
+		h.raw("\n<h3>")
 		h.escape(t("r_rates"))
-		h.raw("</h3>\n  ")
+		h.raw("</h3>\n")
 		writeRates(&h, b.W, b.Rates)
-		h.raw("\n  <p class=\"hint\">")
+		h.raw("\n<p class=\"hint\">")
 		h.escape(t("r_rates_hint_before"))
 		h.anchor(b.ChecksURL, t("r_rates_hint_link"))
 		h.escape(t("r_rates_hint_after"))
@@ -208,16 +208,16 @@ func reportHTML(b reportBody) []byte {
 		h.section("charts", t("r_charts"))
 		// The charts' tables are the script's to make (chartView.Inline): without
 		// JavaScript the style sheet shows this line instead of the charts.
-		h.raw("\n  <p class=\"hint nojs-only\">")
+		h.raw("\n<p class=\"hint nojs-only\">")
 		h.escape(t("r_charts_nojs"))
-		h.raw("</p>\n  ")
+		h.raw("</p>\n")
 		writeCharts(&h, b.Charts)
 		h.raw("\n</section>")
 	}
 	if b.Tables != "" {
 		h.raw("\n")
 		h.section("tables", t("r_tables"))
-		h.raw("\n  <p class=\"hint\">")
+		h.raw("\n<p class=\"hint\">")
 		if b.TextTables {
 			h.escape(t("r_tables_text"))
 		} else {
@@ -228,7 +228,7 @@ func reportHTML(b reportBody) []byte {
 			h.anchor("#source", t("r_source"))
 			h.escape(t("r_tables_click_after"))
 		}
-		h.raw("</p>\n  ")
+		h.raw("</p>\n")
 		h.raw(string(b.Tables))
 		h.raw("\n</section>")
 	}
@@ -236,7 +236,7 @@ func reportHTML(b reportBody) []byte {
 		h.raw("\n")
 		h.section("narrative", t("r_narrative"))
 		if u := b.Reuse; u != nil {
-			h.raw("\n  <p class=\"reuse\">")
+			h.raw("\n<p class=\"reuse\">")
 			h.escape(t("r_reuse", u.Year))
 			h.raw("<strong>")
 			h.escape(u.Percent)
@@ -255,11 +255,11 @@ func reportHTML(b reportBody) []byte {
 	h.raw("\n\n")
 	h.section("checks", t("r_checks"))
 	if len(b.Checks) > 0 {
-		h.raw("\n  <p>")
+		h.raw("\n<p>")
 		h.escape(t("r_checks_found"))
-		h.raw("</p>\n  <ul class=\"checks\">")
+		h.raw("</p>\n<ul class=\"checks\">")
 		for _, c := range b.Checks {
-			h.raw("\n    <li class=\"check\"><strong>")
+			h.raw("\n<li class=\"check\"><strong>")
 			h.escape(c.Severity)
 			h.raw("</strong> ")
 			h.escape(c.Message)
@@ -284,16 +284,16 @@ func reportHTML(b reportBody) []byte {
 			}
 			h.raw("</li>")
 		}
-		h.raw("\n  </ul>")
+		h.raw("\n</ul>")
 	} else {
-		h.raw("\n  <p>")
+		h.raw("\n<p>")
 		h.escape(t("r_checks_none"))
 		h.raw("</p>")
 	}
 	h.raw("\n</section>\n\n")
 
 	h.section("source", t("r_source"))
-	h.raw("\n  <ul class=\"downloads\">")
+	h.raw("\n<ul class=\"downloads\">")
 	if b.SourceURL != "" {
 		h.raw("<li>")
 		h.escape(t("r_source_url"))
@@ -327,7 +327,7 @@ func reportHTML(b reportBody) []byte {
 		}
 		h.raw("</li>")
 	}
-	h.raw("\n  </ul>")
+	h.raw("\n</ul>")
 	if b.SHA256 != "" {
 		h.raw("<p class=\"hint\">")
 		h.escape(t("r_sha"))
@@ -336,7 +336,7 @@ func reportHTML(b reportBody) []byte {
 		h.raw("</code></p>")
 	}
 	if len(b.Provenance) > 0 {
-		h.raw("\n  <details class=\"provenance\">\n<summary>")
+		h.raw("\n<details class=\"provenance\">\n<summary>")
 		h.escape(t("r_prov", len(b.Provenance)))
 		h.raw("</summary>\n<div class=\"table-wrap\"><table class=\"sources\"><caption class=\"visually-hidden\">")
 		h.escape(t("r_prov_caption"))
@@ -352,14 +352,14 @@ func reportHTML(b reportBody) []byte {
 		h.raw("\n</tbody></table></div>\n</details>")
 	}
 	if b.Text != "" {
-		h.raw("\n  <details class=\"source-text\" id=\"text\"")
+		h.raw("\n<details class=\"source-text\" id=\"text\"")
 		h.attr("data-text", b.Text)
-		h.raw(">\n    <summary>")
+		h.raw(">\n<summary>")
 		h.escape(t("r_text"))
-		h.raw("</summary>\n    <p class=\"hint\">")
+		h.raw("</summary>\n<p class=\"hint\">")
 		h.download(b.Text, t("r_text_download"))
 		h.escape(t("r_text_hint"))
-		h.raw("</p>\n    <ol class=\"lines\"></ol>\n  </details>")
+		h.raw("</p>\n<ol class=\"lines\"></ol>\n</details>")
 	}
 	h.raw("\n</section>\n")
 	h.prevNext(b)
@@ -391,14 +391,14 @@ func (w *htmlWriter) link(url, attrs, text string) {
 
 // section opens <section id="id"> with its heading.
 func (w *htmlWriter) section(id, heading string) {
-	w.raw("<section id=\"" + id + "\" aria-labelledby=\"" + id + "-h\">\n  <h2 id=\"" + id + "-h\">")
+	w.raw("<section id=\"" + id + "\" aria-labelledby=\"" + id + "-h\">\n<h2 id=\"" + id + "-h\">")
 	w.escape(heading)
 	w.raw("</h2>")
 }
 
 // hint writes a <p class="hint">.
 func (w *htmlWriter) hint(text string) {
-	w.raw("\n  <p class=\"hint\">")
+	w.raw("\n<p class=\"hint\">")
 	w.escape(text)
 	w.raw("</p>")
 }
