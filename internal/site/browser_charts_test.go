@@ -287,6 +287,21 @@ func TestChartTools(t *testing.T) {
 	if n, err := drawCharts(ctx); err != nil || n > 0 {
 		t.Fatalf("%d charts not drawn (%v)", n, err)
 	}
+	// Every chart is an image named by its figure's caption, and so is its table,
+	// though the page writes neither name (inlineTable).
+	names, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('.chart[data-chart]')).map(function (el) {
+  var fig = el.closest('figure'), cap = fig.querySelector('figcaption'), table = fig.querySelector('details.chart-data table');
+  var by = el.getAttribute('aria-labelledby');
+  return [el.getAttribute('role'), String(!!by && document.getElementById(by) === cap), String(!!table && table.getAttribute('aria-labelledby') === by)].join(' ');
+})`))
+	if err != nil || len(names) == 0 {
+		t.Fatalf("charts' names %v (%v)", names, err)
+	}
+	for i, n := range names {
+		if n != "img true true" {
+			t.Errorf("chart %d: role, named by its caption, its table named so too: %q, want \"img true true\"", i, n)
+		}
+	}
 	// Every chart has a toolbar of buttons and a link with visible labels.
 	tools, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('.chart[data-chart]')).map(function (el) {
   var bar = el.closest('figure').querySelector('.chart-tools');

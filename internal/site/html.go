@@ -160,7 +160,9 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 			w.raw(`<figure class="chart-figure"`)
 		}
 		w.raw("><figcaption") // a figure is named by its figcaption
-		w.attr("id", c.ID+"-cap")
+		if !c.Inline { // an inline chart's caption is named by the script (inlineTable)
+			w.attr("id", c.ID+"-cap")
+		}
 		w.raw(">")
 		w.escape(c.Caption)
 		w.raw(`</figcaption><div class="chart"`)

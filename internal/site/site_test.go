@@ -318,8 +318,8 @@ func checkInert(t *testing.T, page, doc string) {
 				src = path.Join("/", path.Dir(filepath.ToSlash(page)), src)
 			}
 			switch src {
-			case "/js/site.js", "/js/echarts.min.js", "/js/search.js", "/js/compare.js", "/js/charts.js", "/js/chart-kinds.js", "/js/chart-labels.js",
-				"/js/tables.js", "/js/print.js", "/js/i18n.js":
+			case "/js/nianbao.js", "/js/nianbao-charts.js", "/js/echarts.min.js", "/js/compare.js", // the bundles: layouts/_partials/scripts.html
+				"/js/site.js", "/js/search.js", "/js/charts.js", "/js/chart-kinds.js", "/js/chart-labels.js", "/js/tables.js", "/js/print.js", "/js/i18n.js":
 			default:
 				t.Errorf("%s: a script that is not the site's: %s", page, tok.String())
 			}
@@ -691,6 +691,41 @@ func TestPublishedFilesLinked(t *testing.T) {
 		}
 		if !os.SameFile(a, b) {
 			t.Errorf("%s is a copy of %s, not a link", c[1], c[0])
+		}
+	}
+}
+
+// TestScriptBundles checks the two files the pages load their scripts from
+// (layouts/_partials/scripts.html): each is its scripts as the site publishes them
+// one by one, in order, the build's own chart-labels.js among them; a page with
+// charts loads both, in that order, and a page without only the first.
+func TestScriptBundles(t *testing.T) {
+	out := buildFixtures(t, "/portal/")
+	for bundle, parts := range map[string][]string{
+		"nianbao.js":        {"i18n.js", "site.js", "tables.js", "print.js", "search.js"},
+		"nianbao-charts.js": {"chart-kinds.js", "chart-labels.js", "charts.js"},
+	} {
+		got := readFile(t, filepath.Join(out, "js", bundle))
+		var want []string
+		for _, p := range parts {
+			want = append(want, readFile(t, filepath.Join(out, "js", p)))
+		}
+		if w := strings.Join(want, "\n;\n"); got != w { // Hugo's separator of JavaScript files
+			t.Errorf("js/%s (%d bytes) is not %s as published (%d bytes)", bundle, len(got), strings.Join(parts, ", "), len(w))
+		}
+	}
+	scripts := regexp.MustCompile(`<script src="([^"]+)" defer></script>`)
+	for page, want := range map[string]string{
+		"agency/huaian/2024/index.html": "/portal/js/nianbao.js /portal/js/nianbao-charts.js",
+		"about/index.html":              "/portal/js/nianbao.js",
+		"compare/index.html":            "/portal/js/nianbao.js /portal/js/echarts.min.js /portal/js/nianbao-charts.js ../js/compare.js",
+	} {
+		var got []string
+		for _, m := range scripts.FindAllStringSubmatch(readFile(t, filepath.Join(out, page)), -1) {
+			got = append(got, m[1])
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s loads %v, want %s", page, got, want)
 		}
 	}
 }

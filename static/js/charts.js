@@ -233,13 +233,16 @@
 
   // inlineTable gives a chart whose figures are in its data-chart, as a report page
   // has them, what the page leaves out for it: the drawing's role and name (the
-  // figure's caption), and the folded <details> its table goes in. It returns the
+  // figure's caption, given its id here), and the folded <details> its table goes in. It returns the
   // <details>, or null for a chart without a table in its data-chart.
   function inlineTable(fig, el) {
     if (!inlineSpec(el)) { return null; }
     var cap = fig.querySelector('figcaption');
     el.setAttribute('role', 'img');
-    if (cap && cap.id) { el.setAttribute('aria-labelledby', cap.id); }
+    if (cap) { // the page leaves the caption's id out too: the chart's own, and -cap
+      if (!cap.id) { cap.id = el.id + '-cap'; }
+      el.setAttribute('aria-labelledby', cap.id);
+    }
     var details = document.createElement('details');
     details.className = 'chart-data';
     var summary = document.createElement('summary');
