@@ -159,8 +159,10 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 		} else {
 			w.raw(`<figure class="chart-figure"`)
 		}
-		w.raw("><figcaption") // a figure is named by its figcaption
-		if !c.Inline { // an inline chart's caption is named by the script (inlineTable)
+		// A figure is named by its figcaption; an inline chart's caption is given
+		// its id by the script (inlineTable).
+		w.raw("><figcaption")
+		if !c.Inline {
 			w.attr("id", c.ID+"-cap")
 		}
 		w.raw(">")
