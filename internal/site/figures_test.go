@@ -25,7 +25,7 @@ func TestKeyFiguresYearOverYear(t *testing.T) {
 			continue
 		}
 		shown++
-		if f.Change == "" {
+		if !f.Change.set {
 			t.Errorf("%s: the year before's %s without the change", f.Label, f.Prev)
 		}
 	}
@@ -44,23 +44,33 @@ func TestKeyFiguresYearOverYear(t *testing.T) {
 	b.Set("received", 0)
 	key := []Figure{{Label: "主动公开", Value: "3,119"}, {Label: "收到申请", Value: "5"}, {Label: "行政复议", Value: "2"}, {Label: "行政诉讼", Value: "7"}}
 	got := withPrevious(key, a, b)
-	want := []Figure{
-		{Label: "主动公开", Value: "3,119", Prev: "2,900", Change: "+219（+7.6%）"},
-		{Label: "收到申请", Value: "5", Prev: "0", Change: "+5"},
-		{Label: "行政复议", Value: "2", Prev: "2", Change: "持平"},
-		{Label: "行政诉讼", Value: "7"},
+	zh, en := testWords(t, langZH), testWords(t, langEN)
+	want := []struct{ label, prev, zh, en string }{
+		{"主动公开", "2,900", "+219（+7.6%）", "+219 (+7.6%)"},
+		{"收到申请", "0", "+5", "+5"},
+		{"行政复议", "2", "持平", "unchanged"},
+		{"行政诉讼", "", "", ""},
 	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("figure %d = %+v, want %+v", i, got[i], want[i])
+	for i, w := range want {
+		g := got[i]
+		if g.Label != w.label || g.Prev != w.prev || g.Change.text(zh) != w.zh || g.Change.text(en) != w.en {
+			t.Errorf("figure %d: %s, year before %q, change %q and %q; want %s, %q, %q and %q", i, g.Label, g.Prev, g.Change.text(zh), g.Change.text(en), w.label, w.prev, w.zh, w.en)
 		}
+	}
+	approx := figureChange{set: true, delta: -3, pct: "-1.0", about: true}
+	if z, e := approx.text(zh), approx.text(en); z != "约-3（-1.0%）" || e != "about -3 (-1.0%)" {
+		t.Errorf("an approximate change: %q and %q", z, e)
 	}
 	if key[0].Prev != "" {
 		t.Error("withPrevious changed the entry's figures")
 	}
-	// … and the report body prints them.
-	html := reportHTML(reportBody{Key: got, W: testWords(t, langZH)})
-	if !strings.Contains(stdhtml.UnescapeString(string(html)), `<dd><span>上年2,900</span> <span>+219（+7.6%）</span></div>`) {
+	// … and the report body prints them, in its language.
+	html := reportHTML(reportBody{Key: got, W: zh})
+	if !strings.Contains(stdhtml.UnescapeString(string(html)), `<dd>上年2,900<br>+219（+7.6%）</div>`) {
 		t.Errorf("the report body does not show the year before:\n%s", html)
+	}
+	html = reportHTML(reportBody{Key: got, W: en})
+	if !strings.Contains(stdhtml.UnescapeString(string(html)), `<dd>Year before: 0<br>+5</div>`) || !strings.Contains(string(html), `<dd>Year before: 2<br>unchanged</div>`) {
+		t.Errorf("the English report body does not show the year before in English:\n%s", html)
 	}
 }

@@ -44,9 +44,10 @@ type Figure struct {
 	Value string `json:"value"`
 	Line  int    `json:"line,omitempty"` // provenance line in the source text
 	// Prev is the figure of the agency's report of the year before and Change the
-	// difference from it ("+219（+7.6%）"), on a report page when both years give it.
-	Prev   string `json:"prev,omitempty"`
-	Change string `json:"change,omitempty"`
+	// difference from it ("+219（+7.6%）" written), on a report page when both years
+	// give it.
+	Prev   string       `json:"prev,omitempty"`
+	Change figureChange `json:"-"`
 }
 
 // Grid is a table reproduced as the report lays it out: header rows, body rows, cells

@@ -33,7 +33,7 @@ func keyFiguresOf(r *record.Record, sum record.Summary) []Figure {
 
 // withPrevious adds to a report's key figures (keyFiguresOf its summary sum) the
 // figures of the agency's report of the year before, prev, and the change from
-// them, where both give the figure.
+// them (written in the page's words, figureChange.text), where both give the figure.
 func withPrevious(key []Figure, sum, prev record.Summary) []Figure {
 	out := slices.Clone(key)
 	i := 0
@@ -51,27 +51,48 @@ func withPrevious(key []Figure, sum, prev record.Summary) []Figure {
 			if prev.Approx(spec.Key) {
 				f.Prev += "余"
 			}
-			d := *v - *p
-			f.Change = charts.FormatInt(d)
-			if d > 0 {
-				f.Change = "+" + f.Change
-			}
-			if d == 0 {
-				f.Change = "持平"
-			} else if *p > 0 {
-				pct := strconv.FormatFloat(float64(d)*100/float64(*p), 'f', 1, 64)
+			f.Change = figureChange{set: true, delta: *v - *p, about: sum.Approx(spec.Key) || prev.Approx(spec.Key)}
+			if d := f.Change.delta; d != 0 && *p > 0 {
+				f.Change.pct = strconv.FormatFloat(float64(d)*100/float64(*p), 'f', 1, 64)
 				if d > 0 {
-					pct = "+" + pct
+					f.Change.pct = "+" + f.Change.pct
 				}
-				f.Change += "（" + pct + "%）"
-			}
-			if sum.Approx(spec.Key) || prev.Approx(spec.Key) {
-				f.Change = "约" + f.Change
 			}
 		}
 		i++
 	}
 	return out
+}
+
+// figureChange is a key figure's change from the year before: the difference, its
+// percentage of the year before's figure ("" when that is 0) and whether either
+// year's figure is approximate.
+type figureChange struct {
+	set   bool
+	delta int64
+	pct   string
+	about bool
+}
+
+// text is the change in w's words: "+219（+7.6%）", "持平", "约-3".
+func (c figureChange) text(w words) string {
+	if !c.set {
+		return ""
+	}
+	if c.delta == 0 {
+		return w.T("figure_same")
+	}
+	s := charts.FormatInt(c.delta)
+	if c.delta > 0 {
+		s = "+" + s
+	}
+	if c.pct != "" {
+		s += w.T("paren", c.pct+"%")
+	}
+	if c.about {
+		s = w.T("figure_about", s)
+	}
+	return s
 }
 
 // reportPage builds the front matter of one report page.

@@ -31,12 +31,11 @@ func writeFigures(h *htmlWriter, w words, fs []Figure) {
 		} else {
 			h.escape(f.Value)
 		}
-		if f.Prev != "" {
-			h.raw(`<dd><span>`)
+		if f.Prev != "" && f.Change.set {
+			h.raw(`<dd>`) // the year before's figure, and on a line of its own the change
 			h.escape(w.T("figure_prev") + f.Prev)
-			h.raw("</span> <span>")
-			h.escape(f.Change)
-			h.raw("</span>")
+			h.raw("<br>")
+			h.escape(f.Change.text(w))
 		}
 		h.raw("</div>")
 	}
