@@ -177,6 +177,9 @@ func provRows(ps []ProvFM) []provRow {
 type rateView struct {
 	Label, Percent, Counts string
 	Small                  bool
+	// Diff and Before are a change's counts, written in the page's words (Counts
+	// is then ""): the difference from the year before ("+3") and its figure.
+	Diff, Before string
 }
 
 // reuseView is the share of a report's narrative repeated from the agency's report

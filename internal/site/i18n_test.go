@@ -271,8 +271,25 @@ func TestEnglishUI(t *testing.T) {
 	zhWords := catalogChineseWords(t)
 	out := buildFixtures(t, "/")
 	recordText := regexp.MustCompile(`(?s)<title>.*?</title>|<meta name="description"[^>]*>|<h1>.*?</h1>|<nav class="crumbs".*?</nav>|<p class="kicker">.*?</p>|<li>Region: .*?</li>|<table class="grid".*?</table>|<p class="hint">本列.*?</p>|<section id="narrative".*?</section>|<li class="check">.*?</li>|<details class="provenance".*?</details>|<ul class="links">.*?</ul>|<ul class="lang-switch".*?</ul>|<a [^>]*>[^<]*</a> \([^)]*\)|<code>.*?</code>|placeholder="[^"]*"|data-chart='[^']*'|<article class="prose">.*?</article>`)
-	for _, p := range []string{"en/index.html", "en/about/index.html", "en/checks/index.html", "en/agency/huaian/2024/index.html", "en/agency/xifeng-qu/2017/index.html", "en/404.html"} {
-		doc := readFile(t, filepath.Join(out, p))
+	// The repository's data has reports of consecutive years, whose key figures and
+	// rates say how they changed from the year before.
+	data := buildData(t, "/")
+	for _, p := range []string{"en/index.html", "en/about/index.html", "en/checks/index.html", "en/agency/huaian/2024/index.html", "en/agency/xifeng-qu/2017/index.html", "en/404.html",
+		"data:en/agency/ping-tan-zong-he-shi-yan-qu-guan-li-wei-yuan-hui/2015/index.html", "data:en/agency/ping-tan-zong-he-shi-yan-qu-shi-chang-jian-du-guan-li-ju/2018/index.html"} {
+		dir := out
+		if rest, ok := strings.CutPrefix(p, "data:"); ok {
+			dir, p = data, rest
+		}
+		doc := readFile(t, filepath.Join(dir, p))
+		// A report's key figures and rates are the template's words and figures,
+		// with no record text: not a character of Chinese.
+		if i := strings.Index(doc, `<section id="key"`); i >= 0 {
+			key := doc[i:]
+			key = key[:strings.Index(key, "</section>")]
+			if hasHan(key) {
+				t.Errorf("%s: Chinese in the key figures and rates:\n%s", p, key)
+			}
+		}
 		ui := recordText.ReplaceAllString(doc, "")
 		for _, w := range zhWords {
 			if strings.Contains(ui, w) {

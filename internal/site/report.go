@@ -231,7 +231,7 @@ func ratesOf(sum record.Summary, prev *record.Summary) []rateView {
 				diff = "+" + diff
 			}
 			out = append(out, rateView{Label: rt.Label, Percent: rt.Percent(), Small: rt.Small,
-				Counts: "比上年" + diff + "，上年" + charts.FormatInt(rt.Den)})
+				Diff: diff, Before: charts.FormatInt(rt.Den)})
 		}
 	}
 	return out

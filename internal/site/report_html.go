@@ -52,7 +52,11 @@ func writeRates(h *htmlWriter, w words, rs []rateView) {
 		h.raw("<strong>")
 		h.escape(r.Percent)
 		h.raw("</strong>")
-		h.escape(w.T("paren", r.Counts))
+		counts := r.Counts
+		if r.Diff != "" {
+			counts = w.T("r_change_counts", r.Diff, r.Before)
+		}
+		h.escape(w.T("paren", counts))
 		if r.Small {
 			h.raw(` <span class="small-base">`)
 			h.escape(w.T("r_small"))
