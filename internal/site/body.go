@@ -71,9 +71,9 @@ func inline(cs []chartView) []chartView {
 
 // Chart heights in pixels: a horizontal chart grows with its categories.
 const (
-	chartHeight     = 300
-	chartBarHeight  = 30 // per category of a horizontal chart
-	chartAxesHeight = 60 // a horizontal chart's axes and legend
+	chartHeight     = 300 // the height of a chart without data-height (charts.js's heightOf, site.css's .no-js .chart)
+	chartBarHeight  = 30  // per category of a horizontal chart
+	chartAxesHeight = 60  // a horizontal chart's axes and legend
 )
 
 func chartOf(c charts.Chart) chartView {
@@ -112,7 +112,6 @@ type reportBody struct {
 	TemplateLabel string
 	Published     string
 	Reviewed      bool
-	Region        []Link
 	Key           []Figure
 	Rates         []rateView // derived rates and changes from the year before
 	ChecksURL     string     // the page that explains the checks and rates

@@ -176,7 +176,9 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 			w.raw(singleQuoted.Replace(c.Option))
 		}
 		w.raw("'")
-		w.intAttr("data-height", c.Height)
+		if c.Height != chartHeight { // the height the script and style sheet assume
+			w.intAttr("data-height", c.Height)
+		}
 		if c.Inline {
 			// The drawing, its folded table and their names are the script's to
 			// make, from data-chart (chartView.Inline): without it, the area stays

@@ -120,10 +120,11 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, reuse record.Reuse
 	b := reportBody{Key: e.key, Original: e.originalName, Title: e.title, Year: e.year,
 		TemplateLabel: e.templateLabel, Published: e.published, Reviewed: e.reviewed,
 		Agency: Link{Name: e.name, URL: href(from, agencyURL(e.slug))}}
+	// The crumbs: home, the agency's regions, the agency.
+	b.Crumbs = []Link{{Name: "首页", URL: href(from, s.national(""))}}
 	for _, pl := range placesOf(e) {
-		b.Region = append(b.Region, Link{Name: pl.name, URL: href(from, s.region(pl.code))})
+		b.Crumbs = append(b.Crumbs, Link{Name: pl.name, URL: href(from, s.region(pl.code))})
 	}
-	b.Crumbs = append([]Link{{Name: "首页", URL: href(from, s.national(""))}}, b.Region...)
 	b.Crumbs = append(b.Crumbs, b.Agency)
 	if before != nil {
 		b.Prev = &Link{Name: strconv.Itoa(before.year) + "年度", URL: href(from, reportURL(before.slug, before.year))}

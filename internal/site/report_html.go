@@ -150,18 +150,7 @@ func reportHTML(b reportBody) []byte {
 	} else {
 		h.escape(t("r_unreviewed"))
 	}
-	h.raw("</li>")
-	if len(b.Region) > 0 {
-		h.raw("<li>")
-		h.escape(t("region_label"))
-		for i, r := range b.Region {
-			if i > 0 {
-				h.raw(" › ")
-			}
-			h.anchor(r.URL, r.Name)
-		}
-		h.raw("</li>")
-	}
+	h.raw("</li>") // the agency's regions are the crumbs', linked there
 	h.raw("\n</ul>\n</header>\n")
 	h.prevNext(b)
 	h.raw("\n<nav class=\"toc\"")
