@@ -11,6 +11,9 @@ import (
 // what a body cost (a real report has some 200 figures with a source line). Every
 // value is escaped here (htmlWriter); the one address from a record, its source's,
 // goes through html/template (sourceLink).
+//
+// Its lists leave out the end tags of their items (</li>), as its tables leave out
+// those of their cells and rows (writeGridRow): HTML makes them optional.
 
 // writeFigures writes the key figures: a <dl>, each figure its label, its value
 // (linked to its source line when the record gives one) and, when the agency's
@@ -62,7 +65,6 @@ func writeRates(h *htmlWriter, w words, rs []rateView) {
 			h.escape(w.T("r_small"))
 			h.raw("</span>")
 		}
-		h.raw("</li>")
 	}
 	h.raw("\n</ul>")
 }
@@ -138,11 +140,9 @@ func reportHTML(b reportBody) []byte {
 	h.escape(b.Title)
 	h.raw("</h1>\n<ul class=\"meta\">\n<li>")
 	h.escape(t("r_template") + b.TemplateLabel)
-	h.raw("</li>")
 	if b.Published != "" {
 		h.raw("<li>")
 		h.escape(t("r_published") + b.Published)
-		h.raw("</li>")
 	}
 	h.raw("\n<li>")
 	if b.Reviewed {
@@ -150,7 +150,7 @@ func reportHTML(b reportBody) []byte {
 	} else {
 		h.escape(t("r_unreviewed"))
 	}
-	h.raw("</li>") // the agency's regions are the crumbs', linked there
+	// (The agency's regions are not repeated here: the crumbs above link them.)
 	h.raw("\n</ul>\n</header>\n")
 	h.prevNext(b)
 	h.raw("\n<nav class=\"toc\"")
@@ -274,8 +274,7 @@ func reportHTML(b reportBody) []byte {
 				}
 				h.raw("</span>")
 			}
-			h.raw("</li>")
-		}
+			}
 		h.raw("\n</ul>")
 	} else {
 		h.raw("\n<p>")
@@ -290,7 +289,6 @@ func reportHTML(b reportBody) []byte {
 		h.raw("<li>")
 		h.escape(t("r_source_url"))
 		h.raw(sourceLink(b.SourceURL))
-		h.raw("</li>")
 	}
 	if b.Original != "" {
 		h.raw("<li>")
@@ -298,14 +296,12 @@ func reportHTML(b reportBody) []byte {
 		if b.Format != "" {
 			h.escape(t("paren", b.Format))
 		}
-		h.raw("</li>")
 	}
 	for _, d := range b.Downloads {
 		if d.Note == "" {
 			h.raw("<li>")
 			h.download(d.URL, d.Name)
-			h.raw("</li>")
-		}
+			}
 	}
 	// The dataset files of the report's year and province: one line, their note once.
 	if ds := b.DatasetFiles(); len(ds) > 0 {
@@ -317,7 +313,6 @@ func reportHTML(b reportBody) []byte {
 			}
 			h.anchor(d.URL, d.Name)
 		}
-		h.raw("</li>")
 	}
 	h.raw("\n</ul>")
 	if b.SHA256 != "" {
@@ -359,11 +354,10 @@ func reportHTML(b reportBody) []byte {
 	return []byte(h.b.String())
 }
 
-// item writes <li><a href="url">text</a></li>: a crumb, an entry of the contents.
+// item writes <li><a href="url">text</a>: a crumb, an entry of the contents.
 func (w *htmlWriter) item(url, text string) {
 	w.raw("<li>")
 	w.anchor(url, text)
-	w.raw("</li>")
 }
 
 // anchor writes <a href="url">text</a>.
