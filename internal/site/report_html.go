@@ -274,7 +274,7 @@ func reportHTML(b reportBody) []byte {
 				}
 				h.raw("</span>")
 			}
-			}
+		}
 		h.raw("\n</ul>")
 	} else {
 		h.raw("\n<p>")
@@ -301,7 +301,7 @@ func reportHTML(b reportBody) []byte {
 		if d.Note == "" {
 			h.raw("<li>")
 			h.download(d.URL, d.Name)
-			}
+		}
 	}
 	// The dataset files of the report's year and province: one line, their note once.
 	if ds := b.DatasetFiles(); len(ds) > 0 {
