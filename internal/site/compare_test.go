@@ -19,7 +19,7 @@ func TestFindWithoutJavaScript(t *testing.T) {
 			`<form class="search search-head" role="search" method="get" action="/portal/agency/" data-search="/portal/search/">`,
 			`<input id="q-head" name="q" type="search"`,
 			`<noscript><span class="hint">（浏览器未启用 JavaScript：按“搜索”打开<a href="/portal/agency/">全部机关列表</a>）</span></noscript>`,
-			`<script src="/portal/js/nianbao.js" defer></script>`, // with js/search.js in it
+			`<script src="/portal/js/nianbao.min.js" defer></script>`, // with js/search.js in it
 		} {
 			if !strings.Contains(doc, want) {
 				t.Errorf("%s has no %s", page, want)
