@@ -111,9 +111,12 @@ func headSays(g Grid, note string) bool {
 // The tables the site writes leave out the end tags of cells and rows (</td>,
 // </th>, </tr>), which HTML makes optional: a report table has hundreds of cells,
 // and the three tags were about a tenth of a report page. For the same reason a
-// header cell in <thead> has no scope="col": HTML's auto state makes it the header
-// of its column (so does every browser's accessibility tree); scope is written
-// where it says more than that: colgroup, row and rowgroup.
+// header cell has no scope where its place makes it a header already, in HTML's
+// auto state and in the browsers' accessibility trees (TestHeaderCells): a <th> in
+// <thead> is its column's header, and the one <th> leading a row of <td> (a list's,
+// the provenance's, a chart table's) its row's. A template table's row headers keep
+// scope="row" and "rowgroup": their rows can start with two header cells. A header
+// that spans columns keeps scope="colgroup".
 func writeGridRow(w *htmlWriter, row []Cell, flagLabel string) {
 	w.raw("<tr>")
 	for _, c := range row {
@@ -204,7 +207,7 @@ func writeCharts(w *htmlWriter, cs []chartView) {
 			w.raw("<tr>")
 			for i, v := range r {
 				if i == 0 {
-					w.raw(`<th scope="row">`)
+					w.raw(`<th>`) // its row's header (writeGridRow)
 				} else {
 					w.raw("<td>")
 				}
@@ -330,10 +333,7 @@ func writeListTable(w *htmlWriter, from string, t SortTable) {
 			if i == 0 {
 				tag = "th"
 			}
-			w.raw("<" + tag)
-			if i == 0 {
-				w.raw(` scope="row"`)
-			}
+			w.raw("<" + tag) // the <th> its row's header (writeGridRow)
 			if c.ID != "" {
 				w.attr("id", c.ID)
 			}

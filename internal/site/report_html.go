@@ -97,7 +97,7 @@ func writeNarrative(h *htmlWriter, ss []Section) {
 // quoted from one line (provRows). Cells and rows have no end tags (writeGridRow).
 func writeProvenance(h *htmlWriter, ps []ProvFM) {
 	for _, p := range provRows(ps) {
-		h.raw("\n<tr><th scope=\"row\">") // a key, in code's font (site.css)
+		h.raw("\n<tr><th>") // a key, in code's font (site.css); its row's header (writeGridRow)
 		h.escape(p.Key)
 		h.raw("<td>")
 		h.escape(p.Value)
