@@ -415,24 +415,26 @@ func Format(v *int64) string {
 	return FormatInt(*v)
 }
 
-// FormatInt groups the digits of n by thousands: 3985758 → "3,985,758".
+// FormatInt groups the digits of n by thousands: 3985758 → "3,985,758". It is
+// called for every figure of every page, so it makes one string and nothing else.
 func FormatInt(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := n < 0
-	if neg {
-		s = s[1:]
+	if n > -1000 && n < 1000 {
+		return strconv.FormatInt(n, 10) // no comma (and 0–99 allocate nothing)
 	}
-	var b bytes.Buffer
-	if neg {
-		b.WriteByte('-')
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], n, 10)
+	var out [27]byte // 19 digits, 6 commas and a sign
+	b := out[:0]
+	if d[0] == '-' {
+		b, d = append(b, '-'), d[1:]
 	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
+	for i, c := range d {
+		if i > 0 && (len(d)-i)%3 == 0 {
+			b = append(b, ',')
 		}
-		b.WriteRune(c)
+		b = append(b, c)
 	}
-	return b.String()
+	return string(b)
 }
 
 // marshal serializes an option deterministically (encoding/json sorts map keys) and

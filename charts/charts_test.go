@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -103,11 +105,36 @@ func TestAbsentIsNotZero(t *testing.T) {
 }
 
 func TestFormatInt(t *testing.T) {
-	for n, want := range map[int64]string{0: "0", 12: "12", 999: "999", 1000: "1,000", 3985758: "3,985,758", -4500: "-4,500"} {
+	for n, want := range map[int64]string{0: "0", 12: "12", 999: "999", 1000: "1,000", 3985758: "3,985,758", -4500: "-4,500",
+		-999: "-999", -1000: "-1,000", 100000: "100,000", math.MaxInt64: "9,223,372,036,854,775,807", math.MinInt64: "-9,223,372,036,854,775,808"} {
 		if got := FormatInt(n); got != want {
 			t.Errorf("FormatInt(%d) = %q, want %q", n, got, want)
 		}
 	}
+}
+
+// FuzzFormatInt holds FormatInt to the plain definition: the digits of n, a comma
+// before each group of three from the right, the sign first.
+func FuzzFormatInt(f *testing.F) {
+	for _, n := range []int64{0, 7, -7, 999, 1000, -1000, 1234567, math.MaxInt64, math.MinInt64} {
+		f.Add(n)
+	}
+	f.Fuzz(func(t *testing.T, n int64) {
+		s := strconv.FormatInt(n, 10)
+		sign, digits := "", s
+		if n < 0 {
+			sign, digits = "-", s[1:]
+		}
+		var groups []string
+		for len(digits) > 3 {
+			groups = append([]string{digits[len(digits)-3:]}, groups...)
+			digits = digits[:len(digits)-3]
+		}
+		want := sign + strings.Join(append([]string{digits}, groups...), ",")
+		if got := FormatInt(n); got != want {
+			t.Fatalf("FormatInt(%d) = %q, want %q", n, got, want)
+		}
+	})
 }
 
 func TestTrend(t *testing.T) {

@@ -44,7 +44,7 @@ func checkBounds(t *schema.Template, r *Record) []Check {
 				}
 			}
 		}
-		for _, s := range t.Slots(bd.Each, bd.Table) {
+		for s := range t.EachSlot(bd.Each, bd.Table) {
 			each(s.Row, s.Col)
 		}
 	}

@@ -125,7 +125,7 @@ func evaluate(t *schema.Template, id schema.Identity, r, prev *Record) []Check {
 		cs = append(cs, Check{Rule: id.Rule, Severity: SeverityWarning, Key: key, Paths: paths,
 			Message: strings.NewReplacer(repl...).Replace(id.Message)})
 	}
-	for _, s := range t.Slots(id.Each, id.Table) {
+	for s := range t.EachSlot(id.Each, id.Table) {
 		each(s.Row, s.Col)
 	}
 	return cs
