@@ -126,18 +126,23 @@ func rowsOf(e *entry, r *record.Record, checks []CheckFM, data []byte) (reportRo
 	if r.Source != nil {
 		out.sourceURL = r.Source.URL
 	}
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	figures := record.Figures(r)
 	year := strconv.Itoa(e.year)
+	// A row a figure, each with the report's names and codes, and the figure's
+	// table, row and column (about 40 bytes): the buffer is made once, at about its size.
+	var buf bytes.Buffer
+	buf.Grow(len(figures) * (len(e.name) + len(e.slug) + len(year) + len(e.template) + len(e.code) + 64))
+	w := csv.NewWriter(&buf)
 	t := r.Template()
-	for _, f := range record.Figures(r) {
+	row := make([]string, 10) // csv.Writer.Write keeps none of it
+	for _, f := range figures {
 		approx := "0"
 		if t != nil {
 			if fd, ok := t.Field(f.Path); ok && fd.Approx != "" && r.Flag(fd.Approx) {
 				approx = "1"
 			}
 		}
-		row := []string{e.name, e.slug, year, f.Table, f.Row, f.Column, strconv.FormatFloat(f.Value, 'f', -1, 64), approx, e.template, e.code}
+		row = append(row[:0], e.name, e.slug, year, f.Table, f.Row, f.Column, strconv.FormatFloat(f.Value, 'f', -1, 64), approx, e.template, e.code)
 		for _, c := range row {
 			out.formulas = out.formulas || safeCell(c) != c
 		}

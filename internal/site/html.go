@@ -18,12 +18,12 @@ import (
 // html/template's, and is handed to the body templates as template.HTML.
 
 // htmlWriter builds an HTML fragment.
-type htmlWriter struct{ b strings.Builder }
+type htmlWriter struct{ b []byte }
 
 // escape writes s as text or as a double-quoted attribute value.
-func (w *htmlWriter) escape(s string) { w.b.WriteString(template.HTMLEscapeString(s)) }
+func (w *htmlWriter) escape(s string) { w.b = append(w.b, template.HTMLEscapeString(s)...) }
 
-func (w *htmlWriter) raw(s string) { w.b.WriteString(s) }
+func (w *htmlWriter) raw(s string) { w.b = append(w.b, s...) }
 
 // attr writes ` name="value"`, the value escaped.
 func (w *htmlWriter) attr(name, value string) {
@@ -36,7 +36,7 @@ func (w *htmlWriter) intAttr(name string, n int) {
 	w.raw(" " + name + `="` + strconv.Itoa(n) + `"`)
 }
 
-func (w *htmlWriter) html() template.HTML { return template.HTML(w.b.String()) }
+func (w *htmlWriter) html() template.HTML { return template.HTML(w.b) }
 
 // href is the address of target as written on the page at from: a site-relative
 // target (a path without a leading slash, "agency/x/2017/") becomes a relative

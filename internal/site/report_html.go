@@ -120,7 +120,7 @@ func writeProvenance(h *htmlWriter, ps []ProvFM) {
 func reportHTML(b reportBody) []byte {
 	t := b.W.T
 	var h htmlWriter
-	h.b.Grow(16 << 10)
+	h.b = make([]byte, 0, 16<<10) // a report page's body, most of it
 	if len(b.Crumbs) > 0 {
 		h.raw("\n<nav class=\"crumbs\"")
 		h.attr("aria-label", t("crumbs"))
@@ -351,7 +351,7 @@ func reportHTML(b reportBody) []byte {
 	h.raw("\n</section>\n")
 	h.prevNext(b)
 	h.raw("\n</article>")
-	return []byte(h.b.String())
+	return h.b
 }
 
 // item writes <li><a href="url">text</a>: a crumb, an entry of the contents.
