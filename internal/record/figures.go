@@ -66,11 +66,15 @@ func Figures(r *Record) []Figure {
 }
 
 // splitFigure names the parts of a figure's path: its section, its row and its column.
+// The parts are substrings of path: nothing is allocated.
 func splitFigure(path string) Figure {
-	parts := strings.Split(path, ".")
-	f := Figure{Path: path, Table: parts[0], Column: parts[len(parts)-1]}
-	if len(parts) > 2 {
-		f.Row = strings.Join(parts[1:len(parts)-1], ".")
+	f := Figure{Path: path, Table: path, Column: path}
+	if i := strings.IndexByte(path, '.'); i >= 0 {
+		j := strings.LastIndexByte(path, '.')
+		f.Table, f.Column = path[:i], path[j+1:]
+		if i < j {
+			f.Row = path[i+1 : j]
+		}
 	}
 	return f
 }

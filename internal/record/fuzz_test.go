@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -68,6 +69,24 @@ func FuzzText(f *testing.F) {
 		}
 		if string(v.T) != s || v.P.Text != s {
 			t.Fatalf("%q came back as %q and %q", s, v.T, v.P.Text)
+		}
+	})
+}
+
+// FuzzSplitFigure holds splitFigure to its definition: the path split at its dots,
+// the first part the table, the last the column, those between, joined, the row.
+func FuzzSplitFigure(f *testing.F) {
+	for _, p := range []string{"proactive.total", "requests.granted.commercial", "a.b.c.d", "total", "a..b", ".a", "a.", ""} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, path string) {
+		parts := strings.Split(path, ".")
+		want := Figure{Path: path, Table: parts[0], Column: parts[len(parts)-1]}
+		if len(parts) > 2 {
+			want.Row = strings.Join(parts[1:len(parts)-1], ".")
+		}
+		if got := splitFigure(path); got != want {
+			t.Fatalf("splitFigure(%q) = %+v, want %+v", path, got, want)
 		}
 	})
 }

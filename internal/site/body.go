@@ -228,7 +228,18 @@ func renderBody(name string, data any) ([]byte, error) {
 
 // gridsHTML writes a report's tables.
 func gridsHTML(gs []Grid) template.HTML {
-	var w htmlWriter
+	n := 0 // about the HTML's size: a cell's text and tags, a table's wrapping
+	for _, g := range gs {
+		n += 256 + len(g.Caption)
+		for _, rows := range [][][]Cell{g.Head, g.Body} {
+			for _, row := range rows {
+				for _, c := range row {
+					n += 16 + len(c.Text)
+				}
+			}
+		}
+	}
+	w := htmlWriter{b: make([]byte, 0, n)}
 	for _, g := range gs {
 		writeGrid(&w, g)
 	}

@@ -468,6 +468,16 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 		}
 		return s
 	}
+	// The bodies' bytes: a build's project stores them at once (bodyStore.put), so
+	// one buffer serves them all; a generated project's writers keep them a while.
+	var page []byte
+	bodyOf := func(b reportBody) []byte {
+		if p.mem == nil {
+			return reportHTML(b)
+		}
+		page = appendReportHTML(page[:0], b)
+		return page
+	}
 	var out []reportRows
 	for i, e := range g.entries {
 		r := g.records[i]
@@ -486,12 +496,12 @@ func writeReports(p *project, s *scope, g *agencyFiles) ([]reportRows, error) {
 		body := reportBodyOf(s, e, r, byYear[e.year-1], reuse, before, after)
 		body.W = p.words.in(langZH)
 		e.charts = len(body.Charts) > 0
-		if err := p.write(fragmentPath(url), reportHTML(body)); err != nil {
+		if err := p.write(fragmentPath(url), bodyOf(body)); err != nil {
 			return nil, err
 		}
 		if p.english {
 			en := englishReport(body, r, p.words.in(langEN), s, url, e.template)
-			if err := p.write(fragmentPath(langPrefix(langEN)+url), reportHTML(en)); err != nil {
+			if err := p.write(fragmentPath(langPrefix(langEN)+url), bodyOf(en)); err != nil {
 				return nil, err
 			}
 		}

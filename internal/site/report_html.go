@@ -117,10 +117,13 @@ func writeProvenance(h *htmlWriter, ps []ProvFM) {
 // site's header: crumbs, the page's header, contents, key figures and rates,
 // charts, the report's tables, narrative, checks, sources and downloads,
 // provenance and the source text's box, and the years before and after.
-func reportHTML(b reportBody) []byte {
+func reportHTML(b reportBody) []byte { return appendReportHTML(make([]byte, 0, 16<<10), b) }
+
+// appendReportHTML appends b's HTML (reportHTML) to dst: a build writes every body
+// into one buffer of a scan worker's, in turn.
+func appendReportHTML(dst []byte, b reportBody) []byte {
 	t := b.W.T
-	var h htmlWriter
-	h.b = make([]byte, 0, 16<<10) // a report page's body, most of it
+	h := htmlWriter{b: dst}
 	if len(b.Crumbs) > 0 {
 		h.raw("\n<nav class=\"crumbs\"")
 		h.attr("aria-label", t("crumbs"))

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -129,10 +130,14 @@ func readFile(path string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, fmt.Errorf("%s: %s, more than %s: %w", path, megabytes(info.Size()), megabytes(limit), errTooLarge)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Read at most limit+1 bytes (the file may grow after Stat) into a buffer made
+	// once, at the size Stat gives.
+	var b bytes.Buffer
+	b.Grow(int(info.Size()) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
+	data := b.Bytes()
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("%s: more than %s: %w", path, megabytes(limit), errTooLarge)
 	}
