@@ -2,6 +2,7 @@ package site
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -28,10 +29,6 @@ func loadRecord(t *testing.T, file string) *record.Record {
 // concerns as printed: the total, and the categories with their counts.
 func TestChecksNameTheirFigures(t *testing.T) {
 	r := loadRecord(t, "../../data/reports/ping-tan-xian-ren-min-zheng-fu/2012.toml")
-	values := map[string]string{}
-	for _, f := range record.Figures(r) {
-		values[f.Path] = formatFigure(f)
-	}
 	var found bool
 	for _, c := range record.Checks(nil, r) {
 		if c.Rule != "proactive.categories_sum" {
@@ -40,7 +37,7 @@ func TestChecksNameTheirFigures(t *testing.T) {
 		found = true
 		var named []string
 		for _, p := range c.Paths {
-			named = append(named, concernedFigure(r, p, values))
+			named = append(named, concernedFigure(r, p))
 		}
 		got := strings.Join(named, "；")
 		for _, want := range []string{"主动公开政府信息总数 2,026", "分项：", "规划计划类信息 60", "等9项"} {
@@ -52,8 +49,35 @@ func TestChecksNameTheirFigures(t *testing.T) {
 	if !found {
 		t.Fatal("no proactive.categories_sum check on the record")
 	}
-	if got := concernedFigure(r, "requests.granted.total", values); !strings.HasSuffix(got, "未给出") {
+	if got := concernedFigure(r, "requests.granted.total"); !strings.HasSuffix(got, "未给出") {
 		t.Errorf("a figure the report does not give is named %q", got)
+	}
+}
+
+// TestFigureValue: a figure's value as a report page prints it, looked up by its
+// path, is the one record.Figures and formatFigure give, for every figure of the
+// repository's and the test data's records, lists' items included; a path the record
+// does not give has none.
+func TestFigureValue(t *testing.T) {
+	files, _ := filepath.Glob("../../data/reports/*/*.toml")
+	more, _ := filepath.Glob("testdata/data/reports/*/*.toml")
+	n := 0
+	for _, path := range append(files, more...) {
+		r := loadRecord(t, path)
+		for _, f := range record.Figures(r) {
+			n++
+			if got, ok := figureValue(r, f.Path); !ok || got != formatFigure(f) {
+				t.Errorf("%s: %s = %q (%v), want %q", path, f.Path, got, ok, formatFigure(f))
+			}
+		}
+		for _, p := range []string{"requests.nothing", "proactive.categories[99].count", "proactive.categories[-1].count", "proactive.categories[01].count", "proactive.categories[0]", "proactive.categories[x].count"} {
+			if got, ok := figureValue(r, p); ok {
+				t.Errorf("%s: %s = %q, want none", path, p, got)
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d figures", n)
 	}
 }
 

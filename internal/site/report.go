@@ -156,10 +156,6 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, reuse record.Reuse
 			}
 		}
 	}
-	values := make(map[string]string)
-	for _, f := range record.Figures(r) {
-		values[f.Path] = formatFigure(f)
-	}
 	// The year before's summary: its entry's, when it is the report before.
 	var prevSum *record.Summary
 	if prev != nil {
@@ -182,7 +178,7 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, reuse record.Reuse
 		}
 		fm := CheckFM{Severity: sev, Rule: c.Rule, Message: c.Message, Key: c.Key}
 		for _, p := range c.Paths {
-			fm.Figures = append(fm.Figures, concernedFigure(r, p, values))
+			fm.Figures = append(fm.Figures, concernedFigure(r, p))
 		}
 		b.Checks = append(b.Checks, fm)
 		b.checks = append(b.checks, c)
@@ -197,7 +193,8 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, reuse record.Reuse
 		return cmp.Or(cmp.Compare(prov[a].Line, prov[b].Line), cmp.Compare(a, b))
 	})
 	for _, k := range keys {
-		b.Provenance = append(b.Provenance, ProvFM{Key: k, Value: values[k], Line: prov[k].Line, Text: prov[k].Text})
+		v, _ := figureValue(r, k)
+		b.Provenance = append(b.Provenance, ProvFM{Key: k, Value: v, Line: prov[k].Line, Text: prov[k].Text})
 	}
 	if e.textPath != "" {
 		b.Text = "text.txt"
@@ -262,7 +259,7 @@ const maxConcernedItems = 8
 // words and its value as printed ("办理总计 3,050"), or "未给出" when the report does
 // not give it; for every item of a list ("proactive.categories[*].count"), the
 // items as printed ("分项：政务动态 1,200、…").
-func concernedFigure(r *record.Record, path string, values map[string]string) string {
+func concernedFigure(r *record.Record, path string) string {
 	if base, _, isList := strings.Cut(path, "[*]"); isList {
 		items := r.List(base)
 		if len(items) == 0 {
@@ -285,10 +282,32 @@ func concernedFigure(r *record.Record, path string, values map[string]string) st
 			label = f.Label
 		}
 	}
-	if v, ok := values[path]; ok {
+	if v, ok := figureValue(r, path); ok {
 		return label + " " + v
 	}
 	return label + " 未给出"
+}
+
+// figureValue is the figure at path (a figure's, or a list item's count,
+// "proactive.categories[2].count") as printed, as record.Figures and formatFigure
+// give it; ok is false when the record does not give it.
+func figureValue(r *record.Record, path string) (string, bool) {
+	if v, ok := r.Get(path); ok {
+		if v.Kind == schema.Flag {
+			return "", false
+		}
+		return formatFigure(record.Figure{Value: v.Float(), IsInt: v.IsInt()}), true
+	}
+	base, rest, ok := strings.Cut(path, "[")
+	if !ok {
+		return "", false
+	}
+	index, ok := strings.CutSuffix(rest, "].count")
+	i, err := strconv.Atoi(index)
+	if items := r.List(base); !ok || err != nil || i < 0 || i >= len(items) || strconv.Itoa(i) != index {
+		return "", false
+	}
+	return charts.FormatInt(r.List(base)[i].Count), true
 }
 
 // allTextTables reports whether every table of the record's template that it fills
