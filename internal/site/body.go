@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/nianbao/nianbao/charts"
-	"github.com/nianbao/nianbao/internal/record"
 )
 
 // Page bodies. What a page shows beyond its header (a report's figures, charts,
@@ -127,11 +126,10 @@ type reportBody struct {
 	SHA256        string
 	Downloads     []Link // Name, URL (relative to the page) and Note
 	Provenance    []ProvFM
-	Text          string         // the normalized source text's file name beside the page, "" for none
-	Prev, Next    *Link          // the agency's reports of the years before and after
-	W             words          // the UI's words in the page's language
-	checks        []record.Check // the checks of the record, for the English tables' cells
-	tables        []bool         // which of its template's tables the record gives figures of (tablesWithFigures)
+	Text          string // the normalized source text's file name beside the page, "" for none
+	Prev, Next    *Link  // the agency's reports of the years before and after
+	W             words  // the UI's words in the page's language
+	grids         []Grid // the report's tables, their cells flagged by the checks, in both languages' words
 }
 
 // DatasetFiles are the downloads that are dataset files (those with a Note: which
@@ -226,22 +224,22 @@ func renderBody(name string, data any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// gridsHTML writes a report's tables.
-func gridsHTML(gs []Grid) template.HTML {
+// gridsHTML writes a report's tables in tw's words.
+func gridsHTML(gs []Grid, tw tableWords) template.HTML {
 	n := 0 // about the HTML's size: a cell's text and tags, a table's wrapping
 	for _, g := range gs {
-		n += 256 + len(g.Caption)
+		n += 256 + len(g.Caption) + len(g.CaptionEn)
 		for _, rows := range [][][]Cell{g.Head, g.Body} {
 			for _, row := range rows {
 				for _, c := range row {
-					n += 16 + len(c.Text)
+					n += 16 + len(c.Text) + len(c.En)
 				}
 			}
 		}
 	}
 	w := htmlWriter{b: make([]byte, 0, n)}
 	for _, g := range gs {
-		writeGrid(&w, g)
+		writeGrid(&w, g, tw)
 	}
 	return w.html()
 }

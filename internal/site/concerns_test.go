@@ -116,11 +116,11 @@ func TestRatesShowCounts(t *testing.T) {
 // categories do not add up to its proactive total).
 func TestFlaggedCells(t *testing.T) {
 	r := loadRecord(t, "../../data/reports/ping-tan-zong-he-shi-yan-qu-shi-chang-jian-du-guan-li-ju/2017.toml")
-	grids := reportTables(r)
+	grids := reportTables(r, nil)
 	for _, c := range record.Checks(nil, r) {
 		markCells(grids, c)
 	}
-	doc := string(gridsHTML(grids))
+	doc := string(gridsHTML(grids, tableWords{}))
 	if n := strings.Count(doc, `class="flagged"`); n != 1 {
 		t.Errorf("%d cells flagged, want the proactive total's:\n%s", n, doc)
 	}

@@ -51,21 +51,22 @@ type Figure struct {
 }
 
 // Grid is a table reproduced as the report lays it out: header rows, body rows, cells
-// that span. It is part of a report's body (writeGrid), not of its front matter.
+// that span. It is part of a report's body (writeGrid), not of its front matter. It
+// holds the template's words and its description's English (the En fields, "" where
+// the description has none): the figures and cells are the same in both languages.
 type Grid struct {
-	ID      string
-	Caption string
-	Head    [][]Cell
-	Body    [][]Cell
-	Note    string
-	// FlagLabel is written before the message of a check on a cell, in the cell's
-	// title; "" is "核对提示：".
-	FlagLabel string
+	ID                 string
+	Caption, CaptionEn string
+	Head               [][]Cell
+	Body               [][]Cell
+	Note, NoteEn       string
 }
 
 // Cell is one cell of a Grid.
 type Cell struct {
 	Text    string
+	En      string // a header cell's English, or ""
+	Approx  bool   // a figure the report gives as approximate ("余")
 	Header  bool   // a <th>
 	Scope   string // th scope: col, row, colgroup, rowgroup
 	Colspan int    // >1 when it spans

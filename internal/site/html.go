@@ -65,33 +65,34 @@ func href(from, target string) string {
 }
 
 // writeGrid writes a report table laid out as its template prints it.
-func writeGrid(w *htmlWriter, g Grid) {
+func writeGrid(w *htmlWriter, g Grid, tw tableWords) {
 	w.raw(`<div class="table-wrap"><table class="grid"`)
 	w.attr("id", g.ID)
 	w.raw("><caption>")
-	w.escape(g.Caption)
+	w.escape(tw.pick(g.Caption, g.CaptionEn))
 	w.raw("</caption>\n<thead>")
 	for _, row := range g.Head {
-		writeGridRow(w, row, g.FlagLabel)
+		writeGridRow(w, row, tw)
 	}
 	w.raw("</thead>\n<tbody>")
 	for _, row := range g.Body {
-		writeGridRow(w, row, g.FlagLabel)
+		writeGridRow(w, row, tw)
 	}
 	w.raw("</tbody></table></div>\n")
-	if g.Note != "" && !headSays(g, g.Note) {
+	if note := tw.pick(g.Note, g.NoteEn); note != "" && !headSays(g, note, tw) {
 		w.raw(`<p class="hint">`)
-		w.escape(g.Note)
+		w.escape(note)
 		w.raw("</p>\n")
 	}
 }
 
-// headSays reports whether a header cell of g prints note already (the requests
-// table's corner: （本列数据的勾稽关系为：…）), which then is not written again below.
-func headSays(g Grid, note string) bool {
+// headSays reports whether a header cell of g prints note already, in tw's words
+// (the requests table's corner: （本列数据的勾稽关系为：…）), which then is not
+// written again below.
+func headSays(g Grid, note string, tw tableWords) bool {
 	for _, row := range g.Head {
 		for _, c := range row {
-			if strings.Contains(c.Text, strings.TrimSuffix(note, ".")) {
+			if strings.Contains(tw.pick(c.Text, c.En), strings.TrimSuffix(note, ".")) {
 				return true
 			}
 		}
@@ -99,8 +100,8 @@ func headSays(g Grid, note string) bool {
 	return false
 }
 
-// writeGridRow writes a row of a report table; flagLabel (Grid.FlagLabel) starts the
-// title of a cell a check concerns. A figure cell is a plain <td> (the
+// writeGridRow writes a row of a report table in tw's words; tw.flag starts the
+// title of a cell a check concerns, tw.approx follows an approximate figure. A figure cell is a plain <td> (the
 // style sheet aligns a grid's cells as figures); when the record says which line of
 // the source text it came from, the cell says so in data-l, and static/js/cells.js
 // shows that line when the cell is clicked. Not a link: a report table has hundreds
@@ -117,7 +118,7 @@ func headSays(g Grid, note string) bool {
 // the provenance's, a chart table's) its row's. A template table's row headers keep
 // scope="row" and "rowgroup": their rows can start with two header cells. A header
 // that spans columns keeps scope="colgroup".
-func writeGridRow(w *htmlWriter, row []Cell, flagLabel string) {
+func writeGridRow(w *htmlWriter, row []Cell, tw tableWords) {
 	w.raw("<tr>")
 	for _, c := range row {
 		if c.Header {
@@ -136,13 +137,16 @@ func writeGridRow(w *htmlWriter, row []Cell, flagLabel string) {
 		}
 		if c.Flag != "" {
 			w.raw(` class="flagged"`)
-			w.attr("title", cmp.Or(flagLabel, "核对提示：")+c.Flag)
+			w.attr("title", cmp.Or(tw.flag, "核对提示：")+c.Flag)
 		}
 		if !c.Header && c.Line > 0 {
 			w.intAttr("data-l", c.Line)
 		}
 		w.raw(">")
-		w.escape(c.Text)
+		w.escape(tw.pick(c.Text, c.En))
+		if c.Approx {
+			w.escape(cmp.Or(tw.approx, "余"))
+		}
 	}
 	w.raw("\n")
 }

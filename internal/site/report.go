@@ -138,11 +138,12 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, reuse record.Reuse
 		b.SHA256 = src.SHA256
 	}
 	b.Charts = inline(chartsOf(charts.ReportCompact(r)))
+	var has []bool // which of its template's tables the record gives figures of
 	if t := r.Template(); t != nil {
-		b.tables = tablesWithFigures(r, t)
+		has = tablesWithFigures(r, t)
 	}
-	grids := reportTablesIn(r, tableWords{}, b.tables)
-	b.TextTables = len(grids) > 0 && allTextTables(r, b.tables)
+	grids := reportTables(r, has)
+	b.TextTables = len(grids) > 0 && allTextTables(r, has)
 	if prev != nil && reuse.Compared > 0 {
 		b.Reuse = &reuseView{Percent: strconv.FormatFloat(reuse.Share*100, 'f', 0, 64) + "%", Year: prev.Report.Year, Passages: len(reuse.Passages)}
 	}
@@ -181,10 +182,10 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, reuse record.Reuse
 			fm.Figures = append(fm.Figures, concernedFigure(r, p))
 		}
 		b.Checks = append(b.Checks, fm)
-		b.checks = append(b.checks, c)
 		markCells(grids, c)
 	}
-	b.Tables = gridsHTML(grids)
+	b.Tables = gridsHTML(grids, tableWords{})
+	b.grids = grids // for the page in English, which has the same cells (englishReport)
 	keys := make([]string, 0, len(prov))
 	for k := range prov {
 		keys = append(keys, k)

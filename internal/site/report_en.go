@@ -86,11 +86,7 @@ func englishReport(b reportBody, r *record.Record, w words, s *scope, from, temp
 		}
 	}
 	if b.Tables != "" {
-		grids := reportTablesIn(r, tableWords{en: true, approx: w.T("r_approx"), flag: w.T("r_flag")}, b.tables)
-		for _, c := range b.checks {
-			markCells(grids, c)
-		}
-		b.Tables = gridsHTML(grids)
+		b.Tables = gridsHTML(b.grids, tableWords{en: true, approx: w.T("r_approx"), flag: w.T("r_flag")})
 	}
 	if len(b.Charts) > 0 {
 		b.Charts = inline(chartsOf(charts.ReportCompactIn(r, charts.English))) // charts.js names their tables, in English

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"cmp"
 	"strconv"
 	"strings"
 
@@ -16,8 +15,8 @@ import (
 // has one, its provenance line. No template is known here by name: a new template's
 // tables render from its description.
 
-// tableWords are the words a report's tables are written in: the template's own
-// (Chinese, the zero value) or its description's English.
+// tableWords are the words a report's tables are written in (writeGrid): the
+// template's own (Chinese, the zero value) or its description's English.
 type tableWords struct {
 	en     bool   // the descriptions' English (schema's En fields)
 	approx string // after an approximate figure; "" is "余"
@@ -32,20 +31,16 @@ func (tw tableWords) pick(zh, en string) string {
 	return zh
 }
 
-// grid is a Grid of the table tb, its header laid out, in tw's words.
-func (tw tableWords) grid(tb *schema.Table, stubCols int) Grid {
-	return Grid{ID: "t-" + tb.ID, Caption: tw.pick(tb.Caption, tb.CaptionEn), Note: tw.pick(tb.Note, tb.NoteEn),
-		Head: head(tb, stubCols, tw), FlagLabel: tw.flag}
+// gridOfTable is a Grid of the table tb, its header laid out.
+func gridOfTable(tb *schema.Table, stubCols int) Grid {
+	return Grid{ID: "t-" + tb.ID, Caption: tb.Caption, CaptionEn: tb.CaptionEn, Note: tb.Note, NoteEn: tb.NoteEn,
+		Head: head(tb, stubCols)}
 }
 
 // reportTables lays out the tables of a record's template that hold figures of the
-// record, in the template's words.
-func reportTables(r *record.Record) []Grid { return reportTablesIn(r, tableWords{}, nil) }
-
-// reportTablesIn is reportTables in tw's words. The figures, their cells and their
-// order are the same in every language. has is tablesWithFigures of the record, or
-// nil to work it out.
-func reportTablesIn(r *record.Record, tw tableWords, has []bool) []Grid {
+// record, in the template's words and its description's English. has is
+// tablesWithFigures of the record, or nil to work it out.
+func reportTables(r *record.Record, has []bool) []Grid {
 	t := r.Template()
 	if t == nil {
 		return nil
@@ -61,11 +56,11 @@ func reportTablesIn(r *record.Record, tw tableWords, has []bool) []Grid {
 		}
 		switch tb.Layout {
 		case schema.Items:
-			out = append(out, itemsGrid(r, tb, tw))
+			out = append(out, itemsGrid(r, tb))
 		case schema.Strip:
-			out = append(out, stripGrid(r, tb, tw))
+			out = append(out, stripGrid(r, tb))
 		default:
-			out = append(out, gridOf(r, tb, tw))
+			out = append(out, gridOf(r, tb))
 		}
 	}
 	return out
@@ -91,8 +86,8 @@ func tablesWithFigures(r *record.Record, t *schema.Template) []bool {
 	return has
 }
 
-func th(text string, scope string, cs, rs int) Cell {
-	return Cell{Text: text, Header: true, Scope: scope, Colspan: cs, Rowspan: rs}
+func th(text, en string, scope string, cs, rs int) Cell {
+	return Cell{Text: text, En: en, Header: true, Scope: scope, Colspan: cs, Rowspan: rs}
 }
 
 // figure is the cell of the figure at path ("—" when the record does not give it).
@@ -112,7 +107,7 @@ func figure(r *record.Record, path string, kind schema.Kind) Cell {
 }
 
 // head returns the table's printed header rows, or one derived from its columns.
-func head(tb *schema.Table, stubCols int, tw tableWords) [][]Cell {
+func head(tb *schema.Table, stubCols int) [][]Cell {
 	if tb.Head != nil {
 		out := make([][]Cell, len(tb.Head))
 		for i, hr := range tb.Head {
@@ -121,14 +116,14 @@ func head(tb *schema.Table, stubCols int, tw tableWords) [][]Cell {
 				if h.Colspan > 1 {
 					scope = "colgroup"
 				}
-				out[i] = append(out[i], th(tw.pick(h.Text, h.En), scope, h.Colspan, h.Rowspan))
+				out[i] = append(out[i], th(h.Text, h.En, scope, h.Colspan, h.Rowspan))
 			}
 		}
 		return out
 	}
-	row := []Cell{th(tw.pick(tb.Stub, tb.StubEn), "", span(stubCols), 0)}
+	row := []Cell{th(tb.Stub, tb.StubEn, "", span(stubCols), 0)}
 	for _, c := range tb.Columns {
-		row = append(row, th(tw.pick(c.Label, c.En), "", 0, 0))
+		row = append(row, th(c.Label, c.En, "", 0, 0))
 	}
 	return [][]Cell{row}
 }
@@ -144,7 +139,7 @@ func span(n int) int {
 // gridOf lays out a Grid table: a row per printed row, led by the labels of the
 // groups the row is the first of (spanning the group's rows) and by its own label
 // (spanning the label columns its groups do not take); then a cell per column.
-func gridOf(r *record.Record, tb *schema.Table, tw tableWords) Grid {
+func gridOf(r *record.Record, tb *schema.Table) Grid {
 	rows := tb.PrintedRows()
 	depth := 1
 	for _, row := range rows {
@@ -156,7 +151,7 @@ func gridOf(r *record.Record, tb *schema.Table, tw tableWords) Grid {
 			size[g]++
 		}
 	}
-	g := tw.grid(tb, depth)
+	g := gridOfTable(tb, depth)
 	g.Body = make([][]Cell, 0, len(rows))
 	started := map[string]bool{}
 	for _, row := range rows {
@@ -168,9 +163,9 @@ func gridOf(r *record.Record, tb *schema.Table, tw tableWords) Grid {
 			}
 			started[key] = true
 			grp, _ := tb.Group(key)
-			cells = append(cells, th(tw.pick(grp.Title(), groupTitleEn(grp)), "rowgroup", 0, span(size[key])))
+			cells = append(cells, th(grp.Title(), groupTitleEn(grp), "rowgroup", 0, span(size[key])))
 		}
-		cells = append(cells, th(tw.pick(row.Title(), rowTitleEn(row)), "row", span(depth-len(groups)), 0))
+		cells = append(cells, th(row.Title(), rowTitleEn(row), "row", span(depth-len(groups)), 0))
 		for _, c := range tb.Columns {
 			if len(row.Columns) > 0 && !containsString(row.Columns, c.Key) {
 				cells = append(cells, Cell{Text: "", Num: true})
@@ -194,8 +189,8 @@ func containsString(list []string, s string) bool {
 
 // stripGrid lays out a Strip table: its header, and one row of the cells of each of
 // its rows in turn.
-func stripGrid(r *record.Record, tb *schema.Table, tw tableWords) Grid {
-	g := tw.grid(tb, 1)
+func stripGrid(r *record.Record, tb *schema.Table) Grid {
+	g := gridOfTable(tb, 1)
 	var cells []Cell
 	for _, row := range tb.PrintedRows() {
 		for _, c := range tb.RowColumns(row) {
@@ -208,15 +203,15 @@ func stripGrid(r *record.Record, tb *schema.Table, tw tableWords) Grid {
 
 // itemsGrid lays out an Items table: label and figure, a row for each figure the
 // record gives (a list's items each a row); approximate figures say so ("余").
-func itemsGrid(r *record.Record, tb *schema.Table, tw tableWords) Grid {
-	g := tw.grid(tb, 1)
+func itemsGrid(r *record.Record, tb *schema.Table) Grid {
+	g := gridOfTable(tb, 1)
 	for _, row := range tb.Rows {
 		path := schema.JoinPath(tb.Prefix, row.Key)
 		if row.Kind == schema.List {
 			for i, item := range r.List(path) {
 				c := Cell{Text: charts.FormatInt(item.Count), Num: true, Key: path + "[" + strconv.Itoa(i) + "].count"}
 				c.Line = r.Provenance[c.Key].Line
-				g.Body = append(g.Body, []Cell{th(item.Name, "row", 0, 0), c})
+				g.Body = append(g.Body, []Cell{th(item.Name, "", "row", 0, 0), c})
 			}
 			continue
 		}
@@ -224,10 +219,8 @@ func itemsGrid(r *record.Record, tb *schema.Table, tw tableWords) Grid {
 			continue
 		}
 		c := figure(r, path, row.Kind)
-		if row.Approx && r.Flag(path+"_approx") {
-			c.Text += cmp.Or(tw.approx, "余")
-		}
-		g.Body = append(g.Body, []Cell{th(tw.pick(row.Label, row.En), "row", 0, 0), c})
+		c.Approx = row.Approx && r.Flag(path+"_approx")
+		g.Body = append(g.Body, []Cell{th(row.Label, row.En, "row", 0, 0), c})
 	}
 	return g
 }
