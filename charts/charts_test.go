@@ -322,6 +322,27 @@ func TestTemplatesScript(t *testing.T) {
 }
 
 // TestReportCompact: a report's compact charts are its charts without their options.
+// TestReportFiguresShared: a report's charts in both languages drawn from figures
+// summed once (ReportFiguresOf, ReportCompactOf), one language after the other,
+// are the charts each language draws on its own.
+func TestReportFiguresShared(t *testing.T) {
+	drawn := 0
+	for _, name := range []string{"huaian-2024.toml", "hengshan-2020.toml", "xifeng-2017.toml"} {
+		r := load(t, name)
+		figures := ReportFiguresOf(r)
+		for _, lang := range []Language{Chinese, English, Chinese} {
+			got, want := ReportCompactOf(r, figures, lang), ReportCompactIn(load(t, name), lang)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in language %d: from shared figures\n%+v\nalone\n%+v", name, lang, got, want)
+			}
+			drawn += len(got)
+		}
+	}
+	if drawn < 10 {
+		t.Errorf("only %d charts drawn", drawn)
+	}
+}
+
 func TestReportCompact(t *testing.T) {
 	r := load(t, "huaian-2024.toml")
 	full, lean := Report(r), ReportCompact(r)

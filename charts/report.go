@@ -41,16 +41,48 @@ func (l Language) pick(zh, en string) string {
 }
 
 func report(r *record.Record, full bool, lang Language) []Chart {
+	return reportOf(r, ReportFiguresOf(r), full, lang)
+}
+
+// ReportFigures are the figures of a record's report charts (ReportFiguresOf),
+// summed once for the charts in every language (ReportCompactOf).
+type ReportFigures struct {
+	specs []specFigures // a chart's of the template, in its order; none for a chart left out
+}
+
+// specFigures are one chart's figures: a series' values by category, and for a chart
+// of a list its items' names.
+type specFigures struct {
+	spec   schema.Chart
+	names  []string   // a list's items, or nil
+	values [][]*int64 // by series, then category
+}
+
+// ReportFiguresOf sums the figures of r's report charts.
+func ReportFiguresOf(r *record.Record) ReportFigures {
 	t := r.Template()
 	if t == nil {
-		return nil
+		return ReportFigures{}
 	}
-	var out []Chart
+	var out ReportFigures
 	for _, spec := range t.Charts {
 		if spec.Unless != "" && r.HasUnder(spec.Unless) {
 			continue
 		}
-		if c, ok := fromSpec(r, spec, full, lang); ok {
+		out.specs = append(out.specs, figuresOfSpec(r, spec))
+	}
+	return out
+}
+
+// ReportCompactOf is ReportCompactIn from figures that ReportFiguresOf summed for r.
+func ReportCompactOf(r *record.Record, f ReportFigures, lang Language) []Chart {
+	return reportOf(r, f, false, lang)
+}
+
+func reportOf(r *record.Record, f ReportFigures, full bool, lang Language) []Chart {
+	var out []Chart
+	for _, sf := range f.specs {
+		if c, ok := chartOfSpec(r, sf, full, lang); ok {
 			out = append(out, c)
 		}
 	}
@@ -72,38 +104,58 @@ func FromSpec(r *record.Record, spec schema.Chart) (Chart, bool) {
 }
 
 func fromSpec(r *record.Record, spec schema.Chart, full bool, lang Language) (Chart, bool) {
-	var names []string
-	var series []Series
-	labels, static := SpecLabels(spec, lang)
+	return chartOfSpec(r, figuresOfSpec(r, spec), full, lang)
+}
+
+// figuresOfSpec sums the figures of one chart of r (FromSpec).
+func figuresOfSpec(r *record.Record, spec schema.Chart) specFigures {
+	sf := specFigures{spec: spec}
 	if spec.List != "" {
 		items := r.List(spec.List)
 		vals := make([]*int64, len(items))
 		for i, c := range items {
-			names = append(names, c.Name)
+			sf.names = append(sf.names, c.Name)
 			vals[i] = record.Int(c.Count)
 		}
+		sf.values = [][]*int64{vals}
+		return sf
+	}
+	for _, s := range spec.Series {
+		vals := make([]*int64, len(spec.Categories))
+		for i, c := range spec.Categories {
+			var sum int64
+			found := false
+			for _, p := range c.Paths {
+				if v, ok := record.Derived(r, schema.Expand(p, "", s.Col)); ok {
+					sum += int64(v)
+					found = true
+				}
+			}
+			if found {
+				vals[i] = record.Int(sum)
+			}
+		}
+		sf.values = append(sf.values, vals)
+	}
+	return sf
+}
+
+// chartOfSpec draws one chart of r from its figures, in lang.
+func chartOfSpec(r *record.Record, sf specFigures, full bool, lang Language) (Chart, bool) {
+	spec := sf.spec
+	var names []string
+	var series []Series
+	labels, static := SpecLabels(spec, lang)
+	if spec.List != "" {
+		names = sf.names
 		name := ""
 		if len(spec.Series) > 0 {
 			name = lang.pick(spec.Series[0].Name, spec.Series[0].En)
 		}
-		series = []Series{{Name: name, Values: vals}}
+		series = []Series{{Name: name, Values: sf.values[0]}}
 	} else {
 		names = labels.Rows
-		for si, s := range spec.Series {
-			vals := make([]*int64, len(spec.Categories))
-			for i, c := range spec.Categories {
-				var sum int64
-				found := false
-				for _, p := range c.Paths {
-					if v, ok := record.Derived(r, schema.Expand(p, "", s.Col)); ok {
-						sum += int64(v)
-						found = true
-					}
-				}
-				if found {
-					vals[i] = record.Int(sum)
-				}
-			}
+		for si, vals := range sf.values {
 			series = append(series, Series{Name: labels.Head[si+1], Values: vals})
 		}
 	}

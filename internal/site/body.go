@@ -126,10 +126,11 @@ type reportBody struct {
 	SHA256        string
 	Downloads     []Link // Name, URL (relative to the page) and Note
 	Provenance    []ProvFM
-	Text          string // the normalized source text's file name beside the page, "" for none
-	Prev, Next    *Link  // the agency's reports of the years before and after
-	W             words  // the UI's words in the page's language
-	grids         []Grid // the report's tables, their cells flagged by the checks, in both languages' words
+	Text          string               // the normalized source text's file name beside the page, "" for none
+	Prev, Next    *Link                // the agency's reports of the years before and after
+	W             words                // the UI's words in the page's language
+	grids         []Grid               // the report's tables, their cells flagged by the checks, in both languages' words
+	chartFigures  charts.ReportFigures // the figures of its charts, for the charts in English
 }
 
 // DatasetFiles are the downloads that are dataset files (those with a Note: which

@@ -137,7 +137,8 @@ func reportBodyOf(s *scope, e *entry, r, prev *record.Record, reuse record.Reuse
 		b.Format = src.Format
 		b.SHA256 = src.SHA256
 	}
-	b.Charts = inline(chartsOf(charts.ReportCompact(r)))
+	b.chartFigures = charts.ReportFiguresOf(r) // summed once, for the charts in both languages
+	b.Charts = inline(chartsOf(charts.ReportCompactOf(r, b.chartFigures, charts.Chinese)))
 	var has []bool // which of its template's tables the record gives figures of
 	if t := r.Template(); t != nil {
 		has = tablesWithFigures(r, t)

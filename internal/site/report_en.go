@@ -89,7 +89,7 @@ func englishReport(b reportBody, r *record.Record, w words, s *scope, from, temp
 		b.Tables = gridsHTML(b.grids, tableWords{en: true, approx: w.T("r_approx"), flag: w.T("r_flag")})
 	}
 	if len(b.Charts) > 0 {
-		b.Charts = inline(chartsOf(charts.ReportCompactIn(r, charts.English))) // charts.js names their tables, in English
+		b.Charts = inline(chartsOf(charts.ReportCompactOf(r, b.chartFigures, charts.English))) // charts.js names their tables, in English
 	}
 	return b
 }
