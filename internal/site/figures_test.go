@@ -61,6 +61,10 @@ func TestKeyFiguresYearOverYear(t *testing.T) {
 	if z, e := approx.text(zh), approx.text(en); z != "约-3（-1.0%）" || e != "about -3 (-1.0%)" {
 		t.Errorf("an approximate change: %q and %q", z, e)
 	}
+	same := figureChange{set: true, about: true}
+	if z, e := same.text(zh), same.text(en); z != "约持平" || e != "about unchanged" {
+		t.Errorf("an approximate figure unchanged: %q and %q", z, e)
+	}
 	if key[0].Prev != "" {
 		t.Error("withPrevious changed the entry's figures")
 	}

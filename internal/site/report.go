@@ -74,20 +74,20 @@ type figureChange struct {
 	about bool
 }
 
-// text is the change in w's words: "+219（+7.6%）", "持平", "约-3".
+// text is the change in w's words: "+219（+7.6%）", "持平", "约-3", "约持平".
 func (c figureChange) text(w words) string {
 	if !c.set {
 		return ""
 	}
-	if c.delta == 0 {
-		return w.T("figure_same")
-	}
-	s := charts.FormatInt(c.delta)
-	if c.delta > 0 {
-		s = "+" + s
-	}
-	if c.pct != "" {
-		s += w.T("paren", c.pct+"%")
+	s := w.T("figure_same")
+	if c.delta != 0 {
+		s = charts.FormatInt(c.delta)
+		if c.delta > 0 {
+			s = "+" + s
+		}
+		if c.pct != "" {
+			s += w.T("paren", c.pct+"%")
+		}
 	}
 	if c.about {
 		s = w.T("figure_about", s)
