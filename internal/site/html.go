@@ -101,13 +101,14 @@ func headSays(g Grid, note string, tw tableWords) bool {
 }
 
 // writeGridRow writes a row of a report table in tw's words; tw.flag starts the
-// title of a cell a check concerns, tw.approx follows an approximate figure. A figure cell is a plain <td> (the
-// style sheet aligns a grid's cells as figures); when the record says which line of
-// the source text it came from, the cell says so in data-l, and static/js/cells.js
-// shows that line when the cell is clicked. Not a link: a report table has hundreds
-// of cells, and a link each made hundreds of tab stops for a keyboard user (and
-// every byte of a cell is paid hundreds of times). Keyboards and screen readers find
-// every figure's line in the provenance table below.
+// title of a cell a check concerns, tw.approx follows an approximate figure. A
+// figure cell is a plain <td> (the style sheet aligns a grid's cells as figures);
+// when the record says which line of the source text it came from, the cell says so
+// in data-l, and static/js/cells.js shows that line when the cell is clicked. Not a
+// link: a report table has hundreds of cells, and a link each made hundreds of tab
+// stops for a keyboard user (and every byte of a cell is paid hundreds of times).
+// Keyboards and screen readers find every figure's line in the provenance table
+// below.
 //
 // The tables the site writes leave out the end tags of cells and rows (</td>,
 // </th>, </tr>), which HTML makes optional: a report table has hundreds of cells,

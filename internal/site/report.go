@@ -306,10 +306,11 @@ func figureValue(r *record.Record, path string) (string, bool) {
 	}
 	index, ok := strings.CutSuffix(rest, "].count")
 	i, err := strconv.Atoi(index)
-	if items := r.List(base); !ok || err != nil || i < 0 || i >= len(items) || strconv.Itoa(i) != index {
+	items := r.List(base)
+	if !ok || err != nil || i < 0 || i >= len(items) || strconv.Itoa(i) != index {
 		return "", false
 	}
-	return charts.FormatInt(r.List(base)[i].Count), true
+	return charts.FormatInt(items[i].Count), true
 }
 
 // allTextTables reports whether every table of the record's template that it fills
