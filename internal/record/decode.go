@@ -2,7 +2,6 @@ package record
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -10,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/BurntSushi/toml"
 
 	"github.com/nianbao/nianbao/internal/schema"
 )
@@ -96,44 +93,26 @@ func ParseWith(name string, data []byte, opts ParseOptions) (*Record, error) {
 		now = time.Now()
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	var prim toml.Primitive
-	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&prim)
-	if err != nil {
-		return nil, Problems{syntaxProblem(name, err)}
-	}
-	var raw map[string]any
-	if err := md.PrimitiveDecode(prim, &raw); err != nil {
-		return nil, Problems{syntaxProblem(name, err)}
+	raw, syntax := readTOML(name, data)
+	if syntax != nil {
+		return nil, Problems{*syntax}
 	}
 
 	set := opts.templates()
 	v := validator{set: set, tmpl: templateOf(raw, set)}
-	v.record(raw)
+	var r Record
+	v.record(raw, &r)
 	v.year(raw, now.Year())
-	if len(v.problems) == 0 {
-		var r Record
-		if err := md.PrimitiveDecode(prim, &r); err != nil {
-			// The walk above accepts only what decodes; this is a safety net.
-			v.add("", "%s", errorText(err))
-		} else {
-			if r.Schema == 0 {
-				r.Schema = SchemaVersion
-			}
-			r.figures, r.lists = v.figures, v.lists
-			r.template = v.tmpl
-			r.decoded = raw
-			return &r, nil
-		}
+	if len(v.problems) > 0 {
+		return nil, v.locate(name, data)
 	}
-	return nil, v.locate(name, data)
-}
-
-func syntaxProblem(name string, err error) Problem {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		return Problem{File: name, Line: pe.Position.Line, Message: "TOML syntax: " + pe.Message}
+	if r.Schema == 0 {
+		r.Schema = SchemaVersion
 	}
-	return Problem{File: name, Message: errorText(err)}
+	r.figures, r.lists = v.figures, v.lists
+	r.template = v.tmpl
+	r.decoded = raw
+	return &r, nil
 }
 
 func errorText(err error) string {
@@ -147,7 +126,8 @@ func templateOf(raw map[string]any, set *schema.Set) *schema.Template {
 	return set.Lookup(t)
 }
 
-// validator walks a decoded TOML document beside the Go type it must fit.
+// validator walks a decoded TOML document (readTOML) beside the Go type it must fit,
+// and sets a value of that type from it: the walk is the record's decoder too.
 type validator struct {
 	set      *schema.Set
 	tmpl     *schema.Template // nil when report.template names no known template
@@ -178,18 +158,34 @@ func (v *validator) locate(name string, data []byte) Problems {
 var (
 	dateType = reflect.TypeFor[Date]()
 	textType = reflect.TypeFor[Text]()
+
+	// recordKeys are the top-level keys of the Record type; every other top-level
+	// key of a record file is a figure section.
+	recordKeys = tomlKeys(reflect.TypeFor[Record]())
 )
 
-// table checks a TOML table against struct type t.
-func (v *validator) table(path string, raw map[string]any, t reflect.Type) {
-	fields := make(map[string]reflect.StructField, t.NumField())
+// tomlKeys are the TOML keys of struct type t's fields.
+func tomlKeys(t reflect.Type) []string {
+	var keys []string
+	for f := range t.Fields() {
+		if name := tomlName(f); f.IsExported() && name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
+}
+
+// table checks a TOML table against the struct dst and sets dst's fields from it.
+func (v *validator) table(path string, raw map[string]any, dst reflect.Value) {
+	t := dst.Type()
+	fields := make(map[string]int, t.NumField()) // TOML key → field index
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name := tomlName(f)
 		if name == "" || name == "-" {
 			continue
 		}
-		fields[name] = f
+		fields[name] = i
 		if f.Tag.Get("required") == "true" {
 			if _, ok := raw[name]; !ok {
 				v.add(path, "missing required key %s", JoinKey(path, name))
@@ -198,12 +194,12 @@ func (v *validator) table(path string, raw map[string]any, t reflect.Type) {
 	}
 	for _, key := range sortedKeys(raw) {
 		p := JoinKey(path, key)
-		f, ok := fields[key]
+		i, ok := fields[key]
 		if !ok {
 			v.add(p, "unknown key %s", p)
 			continue
 		}
-		v.value(p, raw[key], f.Type, f.Tag)
+		v.value(p, raw[key], dst.Field(i), t.Field(i).Tag)
 	}
 }
 
@@ -215,22 +211,30 @@ func templateList(ids []string) string {
 	return strings.Join(parts, " and ")
 }
 
-// value checks one TOML value against Go type t.
-func (v *validator) value(path string, val any, t reflect.Type, tag reflect.StructTag) {
-	if t.Kind() == reflect.Pointer {
-		t = t.Elem()
+// value checks one TOML value against dst's type and sets dst to it. A pointer is
+// set to a new value.
+func (v *validator) value(path string, val any, dst reflect.Value, tag reflect.StructTag) {
+	if dst.Kind() == reflect.Pointer {
+		dst.Set(reflect.New(dst.Type().Elem()))
+		dst = dst.Elem()
 	}
+	t := dst.Type()
 	switch {
 	case t == dateType:
 		var d Date
 		if err := d.UnmarshalTOML(val); err != nil {
 			v.add(path, "%s: %s", path, err)
+			return
 		}
+		dst.Set(reflect.ValueOf(d))
 		return
 	case t == textType:
-		if _, ok := val.(string); !ok {
+		s, ok := val.(string)
+		if !ok {
 			v.wrongType(path, "a string", val)
+			return
 		}
+		dst.SetString(s)
 		return
 	}
 	switch t.Kind() {
@@ -240,25 +244,32 @@ func (v *validator) value(path string, val any, t reflect.Type, tag reflect.Stru
 			v.wrongType(path, "a table", val)
 			return
 		}
-		v.table(path, m, t)
+		v.table(path, m, dst)
 	case reflect.Slice:
 		items, ok := val.([]map[string]any)
 		if !ok {
 			v.wrongType(path, "an array of tables", val)
 			return
 		}
+		s := reflect.MakeSlice(t, len(items), len(items))
 		for i, item := range items {
-			v.table(indexPath(path, i), item, t.Elem())
+			v.table(indexPath(path, i), item, s.Index(i))
 		}
+		dst.Set(s)
 	case reflect.Map:
 		m, ok := val.(map[string]any)
 		if !ok {
 			v.wrongType(path, "a table", val)
 			return
 		}
+		out := reflect.MakeMapWithSize(t, len(m))
+		elem := reflect.New(t.Elem()).Elem()
 		for _, key := range sortedKeys(m) {
-			v.value(JoinKey(path, key), m[key], t.Elem(), "")
+			elem.SetZero()
+			v.value(JoinKey(path, key), m[key], elem, "")
+			out.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), elem)
 		}
+		dst.Set(out)
 	case reflect.String:
 		s, ok := val.(string)
 		if !ok {
@@ -267,11 +278,16 @@ func (v *validator) value(path string, val any, t reflect.Type, tag reflect.Stru
 		}
 		if enum := tag.Get("enum"); enum != "" && !slices.Contains(strings.Split(enum, "|"), s) {
 			v.add(path, "%s = %q: want one of %s", path, s, strings.ReplaceAll(enum, "|", ", "))
+			return
 		}
+		dst.SetString(s)
 	case reflect.Bool:
-		if _, ok := val.(bool); !ok {
+		b, ok := val.(bool)
+		if !ok {
 			v.wrongType(path, "true or false", val)
+			return
 		}
+		dst.SetBool(b)
 	case reflect.Int, reflect.Int64:
 		n, ok := val.(int64)
 		if !ok {
@@ -280,11 +296,23 @@ func (v *validator) value(path string, val any, t reflect.Type, tag reflect.Stru
 		}
 		if n < 0 && tag.Get("signed") != "true" {
 			v.add(path, "%s = %d: a count cannot be negative", path, n)
+			return
 		}
+		if dst.OverflowInt(n) {
+			v.add(path, "%s = %d: too large", path, n)
+			return
+		}
+		dst.SetInt(n)
 	case reflect.Float64:
-		if f, ok := v.number(path, val); ok && f < 0 && tag.Get("signed") != "true" {
-			v.add(path, "%s = %v: an amount cannot be negative", path, f)
+		f, ok := v.number(path, val)
+		if !ok {
+			return
 		}
+		if f < 0 && tag.Get("signed") != "true" {
+			v.add(path, "%s = %v: an amount cannot be negative", path, f)
+			return
+		}
+		dst.SetFloat(f)
 	}
 }
 
@@ -346,21 +374,17 @@ func sortedKeys(m map[string]any) []string {
 
 // record checks the top level of a record file: the keys of the Record type, and
 // the figure sections against the record's template.
-func (v *validator) record(raw map[string]any) {
-	rt := reflect.TypeFor[Record]()
+func (v *validator) record(raw map[string]any, r *Record) {
 	meta := make(map[string]any, len(raw))
 	var sections []string
 	for key, val := range raw {
-		if _, ok := rt.FieldByNameFunc(func(name string) bool {
-			f, _ := rt.FieldByName(name)
-			return f.IsExported() && tomlName(f) == key
-		}); ok {
+		if slices.Contains(recordKeys, key) {
 			meta[key] = val
 		} else {
 			sections = append(sections, key)
 		}
 	}
-	v.table("", meta, rt)
+	v.table("", meta, reflect.ValueOf(r).Elem())
 	if report, ok := raw["report"].(map[string]any); ok {
 		if t, ok := report["template"].(string); ok && v.set.Lookup(t) == nil {
 			v.add("report.template", "report.template = %q: want one of %s", t, strings.Join(v.set.IDs(), ", "))
@@ -438,14 +462,11 @@ func (v *validator) figure(path string, val any) {
 			return
 		}
 		before := len(v.problems)
+		list := make([]Category, len(items))
 		for i, item := range items {
-			v.table(indexPath(path, i), item, reflect.TypeFor[Category]())
+			v.table(indexPath(path, i), item, reflect.ValueOf(&list[i]).Elem())
 		}
 		if len(v.problems) == before {
-			list := make([]Category, len(items))
-			for i, item := range items {
-				list[i] = Category{Name: item["name"].(string), Count: item["count"].(int64)}
-			}
 			v.lists[path] = list
 		}
 	}

@@ -48,7 +48,8 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-// FuzzText: any valid UTF-8 string survives the narrative and provenance encodings.
+// FuzzText: any valid UTF-8 string survives the narrative and provenance encodings,
+// read back by BurntSushi/toml and by readTOML.
 func FuzzText(f *testing.F) {
 	for _, s := range []string{"", "a", "\n", "\"\"\"", "a\\\r\n\t\x00\x7f", "第一行\n第二行\"\"\"\"", "'''\n'''"} {
 		f.Add(s)
@@ -69,6 +70,13 @@ func FuzzText(f *testing.F) {
 		}
 		if string(v.T) != s || v.P.Text != s {
 			t.Fatalf("%q came back as %q and %q", s, v.T, v.P.Text)
+		}
+		m, problem := readTOML("fuzz.toml", []byte(doc)) // the reader Parse uses
+		if problem != nil {
+			t.Fatalf("%q encodes to TOML readTOML refuses:\n%s\n%v", s, doc, problem)
+		}
+		if p, _ := m["P"].(map[string]any); m["T"] != s || p["text"] != s {
+			t.Fatalf("%q came back from readTOML as %q and %q", s, m["T"], p["text"])
 		}
 	})
 }

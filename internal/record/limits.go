@@ -36,4 +36,17 @@ const (
 	// word of none, only says there is nothing ("本年度本机关无其他需要报告的事项。" is
 	// 17 runes).
 	MaxNoneRunes = 30
+
+	// MaxLocatedKey bounds the key paths whose lines a record's problems are
+	// reported with, in bytes. A record's keys are a few parts deep
+	// ("proactive.licensing.decisions", provenance."requests.granted.total"); a
+	// hostile file's may be millions, and mapping each of their ancestors to its line
+	// took time that grew with the square of the depth. A deeper key is given the line
+	// of its ancestor within the bound.
+	MaxLocatedKey = 512
+	// MaxNesting bounds how deep a record file's tables and arrays may nest. A
+	// record's nest four deep at most ([[proactive.categories]] items); go-toml bounds
+	// arrays and inline tables at 10,000 levels, but not dotted keys, and walking a
+	// file of a million (a.a.a…) overflowed the stack.
+	MaxNesting = 32
 )

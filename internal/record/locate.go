@@ -39,9 +39,10 @@ func quoteKey(key string) string {
 
 // keyLines maps the key paths of a TOML document to the lines they are defined on.
 // It is only called when something is wrong with a record, to say where. It reads
-// the document with go-toml's position-keeping parser, because BurntSushi/toml
-// keeps key positions to itself; a document that does not parse yields the keys
-// read up to the syntax error.
+// the document with go-toml's position-keeping parser (its decoder, which readTOML
+// uses, keeps them to itself); a document that does not parse yields the keys read
+// up to the syntax error. A key longer than MaxLocatedKey is given its ancestor's
+// line.
 func keyLines(data []byte) map[string]int {
 	lines := make(map[string]int)
 	starts := lineStarts(data)
@@ -65,6 +66,7 @@ func keyLines(data []byte) map[string]int {
 				arrays[path] = i + 1
 				path = indexPath(path, i)
 			}
+			path = locatedKey(path)
 			table = path
 			line := lineOf(first.Raw)
 			if _, seen := lines[path]; !seen {
@@ -86,6 +88,12 @@ func keyLines(data []byte) map[string]int {
 				path = table + "." + key
 			}
 			line := lineOf(first.Raw)
+			if located := locatedKey(path); located != path {
+				if _, seen := lines[located]; !seen {
+					lines[located] = line
+				}
+				continue
+			}
 			lines[path] = line
 			addInline(lines, path, e.Value(), line, lineOf)
 		}
@@ -109,6 +117,9 @@ func addInline(lines map[string]int, path string, v *unstable.Node, line int, li
 			continue
 		}
 		child := path + "." + key
+		if len(child) > MaxLocatedKey {
+			continue // its line is its parent's (locatedKey)
+		}
 		l := lineOf(first.Raw)
 		if l == 0 {
 			l = line
@@ -135,6 +146,15 @@ func nodeKey(n *unstable.Node) (string, *unstable.Node) {
 	return b.String(), first
 }
 
+// locatedKey is path, or when it is longer than MaxLocatedKey, its longest ancestor
+// that is not, which keyLines gives the line of path.
+func locatedKey(path string) string {
+	for len(path) > MaxLocatedKey {
+		path = parentPath(path)
+	}
+	return path
+}
+
 // lineStarts returns the byte offset of the start of every line after the first.
 func lineStarts(data []byte) []int {
 	starts := []int{0}
@@ -150,7 +170,7 @@ func lineStarts(data []byte) []int {
 
 // lineFor returns the line of path, or of its nearest ancestor that has one, or 0.
 func lineFor(lines map[string]int, path string) int {
-	for path != "" {
+	for path = locatedKey(path); path != ""; {
 		if l, ok := lines[path]; ok {
 			return l
 		}

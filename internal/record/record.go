@@ -1,7 +1,8 @@
 // Package record is the normalized annual-report record: one agency, one year.
 //
 // The record is specified in the project's data contract (shared/docs/data-schema.md).
-// This package holds its Go types, reads and writes it as TOML through
+// This package holds its Go types, reads it as TOML through go-toml
+// (github.com/pelletier/go-toml/v2, tomlread.go) and writes it through
 // github.com/BurntSushi/toml, checks it against the contract (unknown keys, wrong types,
 // negative counts, keys that do not belong to the record's template) and against the
 // arithmetic identities of its template, and derives the summary figures that compare

@@ -67,7 +67,7 @@ total = -1
 		p("reports/Not_A_Slug/2020.toml") + `: agency folder "Not_A_Slug" is not a slug`,
 		p("reports/bad-values/2020.toml") + ":3: unknown key agency.nickname",
 		p("reports/bad-values/2020.toml") + ":8: requests.granted.total = -1: a count cannot be negative",
-		p("reports/broken/2019.toml") + ":3: TOML syntax",
+		p("reports/broken/2019.toml") + ":2: TOML syntax: expected ']' to close table name",
 		p("reports/huaian-copy/2024.toml") + ":10: 淮安市人民政府 2024 is recorded 3 times: also in " +
 			p("reports/huaian-wrong/2022.toml") + ", " + p("reports/huaian/2024.toml"),
 		p("reports/huaian/2024.toml") + ":10: 淮安市人民政府 2024 is recorded 3 times: also in " +
