@@ -415,12 +415,13 @@ func benchAgencies(tb testing.TB) int {
 // (see benchAgencies) and measures, side by side in one run: the Hugo floor (the
 // smallest Hugo site with one page per report and per agency, hugoFloor, rendered
 // before and after the build, the faster counting), plain Hugo rendering the
-// generated project, and the whole build, by default (with English report pages)
-// and without English report pages (no-english-*). It reports each one's time, CPU
-// (and the system's part of it) and peak memory (resident, and heap in use), the
-// build's garbage collection (its share of CPU, cycles, bytes allocated), the
-// build's phases, and its output: bytes per report (everything, and without the
-// reports' source texts and originals) and the report pages' mean and largest size.
+// generated project, and the whole build: by default (with English report pages),
+// run before and after the second floor, the faster counting, and without English
+// report pages (no-english-*). It reports each one's time, CPU (and the system's
+// part of it) and peak memory (resident, and heap in use), the build's garbage
+// collection (its share of CPU, cycles, bytes allocated), the build's phases, and
+// its output: bytes per report (everything, and without the reports' source texts
+// and originals) and the report pages' mean and largest size.
 // The builds run with the garbage collector set as nianbao build sets it (TuneGC).
 //
 //	go test ./internal/site -run XXX -bench 'Build$' -benchtime 1x
@@ -500,6 +501,19 @@ func BenchmarkBuild(b *testing.B) {
 			floor.cpu, floor.sys = again.cpu, again.sys
 		}
 		floor.rss, floor.heap = max(floor.rss, again.rss), max(floor.heap, again.heap)
+		// The build again too, last, for the same reason: its time and CPU are the
+		// faster of the two, as the floor's are, and its peak memory the larger.
+		buildAgain := measure(func() { _, err = build1(opts, filepath.Join(dir, "public-again")) })
+		if err != nil {
+			b.Fatal(err)
+		}
+		if buildAgain.time < build.time {
+			build.time = buildAgain.time
+		}
+		if buildAgain.cpu < build.cpu {
+			build.cpu, build.sys = buildAgain.cpu, buildAgain.sys
+		}
+		build.rss, build.heap = max(build.rss, buildAgain.rss), max(build.heap, buildAgain.heap)
 	}
 	out := measureOutput(b, filepath.Join(dir, "public"))
 	n := float64(st.Records)
