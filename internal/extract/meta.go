@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strconv"
@@ -11,10 +12,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
 	"github.com/nianbao/nianbao/internal/extract/hanzi"
 	"github.com/nianbao/nianbao/internal/record"
 	"github.com/nianbao/nianbao/internal/region"
+	gotoml "github.com/pelletier/go-toml/v2"
 )
 
 // Meta is what a maintainer or a scraper knows about a report besides its text: a
@@ -39,28 +40,71 @@ type MetaSource struct {
 	URL string `toml:"url"`
 }
 
-// LoadMeta reads a meta file. Unknown keys are errors, reported with their line.
+// MaxMetaBytes bounds a meta file. A meta file is a few short fields: an agency's
+// name and place, a year, a title, a date and an address.
+const MaxMetaBytes = 64 << 10
+
+// maxMetaKeyShown bounds an unknown key as an error shows it, in bytes.
+const maxMetaKeyShown = 80
+
+// metaFile is a meta file as go-toml decodes it: Meta with the date as TOML's.
+type metaFile struct {
+	Agency record.Agency `toml:"agency"`
+	Report struct {
+		Year      int               `toml:"year"`
+		Template  string            `toml:"template"`
+		Title     string            `toml:"title"`
+		Published *gotoml.LocalDate `toml:"published"`
+	} `toml:"report"`
+	Source MetaSource `toml:"source"`
+}
+
+// LoadMeta reads a meta file. Unknown keys are errors, reported with their line, as
+// is a file larger than MaxMetaBytes. It reads with go-toml, as records are read,
+// in time linear in the file however it nests.
 func LoadMeta(path string) (*Meta, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	var m Meta
-	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&m)
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxMetaBytes+1))
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d: %s", path, pe.Position.Line, pe.Message)
-		}
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, err
 	}
-	if und := md.Undecoded(); len(und) > 0 {
-		loc := record.NewLocator(data)
-		var msgs []string
-		for _, k := range und {
-			msgs = append(msgs, fmt.Sprintf("%s:%d: unknown key %s (a meta file has [agency] name, province, city, county, division_code; [report] year, template, title, published; [source] url)", path, loc.Line(k.String()), k))
+	if len(data) > MaxMetaBytes {
+		return nil, fmt.Errorf("%s: larger than %d KB: a meta file is a few short fields", path, MaxMetaBytes>>10)
+	}
+	var mf metaFile
+	dec := gotoml.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&mf); err != nil {
+		var unknown *gotoml.StrictMissingError
+		if errors.As(err, &unknown) {
+			msgs := make([]string, len(unknown.Errors))
+			for i, e := range unknown.Errors {
+				line, _ := e.Position()
+				key := ""
+				for _, part := range e.Key() {
+					if key = record.JoinKey(key, part); len(key) > maxMetaKeyShown {
+						key = strings.ToValidUTF8(key[:maxMetaKeyShown], "") + "…" // a hostile key may be megabytes
+						break
+					}
+				}
+				msgs[i] = fmt.Sprintf("%s:%d: unknown key %s (a meta file has [agency] name, province, city, county, division_code; [report] year, template, title, published; [source] url)", path, line, key)
+			}
+			return nil, errors.New(strings.Join(msgs, "\n"))
 		}
-		return nil, errors.New(strings.Join(msgs, "\n"))
+		var de *gotoml.DecodeError
+		if errors.As(err, &de) {
+			line, _ := de.Position()
+			return nil, fmt.Errorf("%s:%d: %s", path, line, strings.TrimPrefix(de.Error(), "toml: "))
+		}
+		return nil, fmt.Errorf("%s: %v", path, strings.TrimPrefix(err.Error(), "toml: "))
+	}
+	m := Meta{Agency: mf.Agency, Source: mf.Source, Report: MetaReport{Year: mf.Report.Year, Template: mf.Report.Template, Title: mf.Report.Title}}
+	if d := mf.Report.Published; d != nil {
+		m.Report.Published = &record.Date{Year: d.Year, Month: time.Month(d.Month), Day: d.Day}
 	}
 	return &m, nil
 }
