@@ -20,9 +20,11 @@ import (
 // and memory grow with the square of the depth: a 30 KB file of nested inline tables
 // took it 6 s, and a 300 KB one ran the machine out of memory.
 //
-// The one difference in what is accepted: an inline array of inline tables
+// What is accepted differs in two ways: an inline array of inline tables
 // ("categories = [{name = "x", count = 1}]") is read like the array of tables it
-// equals, where BurntSushi/toml gave an array that the walk refused.
+// equals, where BurntSushi/toml gave an array that the walk refused; and a table
+// defined by a dotted key and again by a header ([a] b.c = 1, then [a.b]) is
+// refused, as TOML requires, where BurntSushi/toml accepted it.
 //
 // A syntax error is a Problem with the line of the error, as is a document nested
 // more than MaxNesting deep, which no record is (dotted keys have no bound of
