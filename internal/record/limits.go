@@ -49,4 +49,11 @@ const (
 	// arrays and inline tables at 10,000 levels, but not dotted keys, and walking a
 	// file of a million (a.a.a…) overflowed the stack.
 	MaxNesting = 32
+	// MaxUnscannedDots: a record file with more dots than this is read once with
+	// go-toml's parser, to refuse one nested more than MaxNesting deep before go-toml's
+	// decoder builds it (tooDeep). Only dotted keys nest without a bound of go-toml's,
+	// a level a dot, so a file with fewer dots cannot nest enough to cost much; real
+	// records have at most about 600 (quoted [provenance] keys, decimals, texts), and
+	// most are not read twice.
+	MaxUnscannedDots = 2048
 )

@@ -27,9 +27,18 @@ import (
 // refused, as TOML requires, where BurntSushi/toml accepted it.
 //
 // A syntax error is a Problem with the line of the error, as is a document nested
-// more than MaxNesting deep, which no record is (dotted keys have no bound of
-// go-toml's).
+// more than MaxNesting deep, which no record is. Dotted keys have no bound of
+// go-toml's, so a document with many dots is first read for its depth (deepLine)
+// and refused before it is decoded.
 func readTOML(name string, data []byte) (map[string]any, *Problem) {
+	tooDeep := func() *Problem {
+		return &Problem{File: name, Line: deepLine(data), Message: fmt.Sprintf("tables and arrays nested more than %d deep", MaxNesting)}
+	}
+	if mayNestTooDeep(data) {
+		if p := tooDeep(); p.Line > 0 {
+			return nil, p
+		}
+	}
 	var raw map[string]any
 	if err := gotoml.Unmarshal(data, &raw); err != nil {
 		p := Problem{File: name, Message: "TOML syntax: " + errorText(err)}
@@ -43,7 +52,7 @@ func readTOML(name string, data []byte) (map[string]any, *Problem) {
 		raw = map[string]any{}
 	}
 	if !tomlShape(raw, 0) {
-		return nil, &Problem{File: name, Message: fmt.Sprintf("tables and arrays nested more than %d deep", MaxNesting)}
+		return nil, tooDeep()
 	}
 	return raw, nil
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	gotoml "github.com/pelletier/go-toml/v2"
 )
 
 // recordFiles are the record files of the repository's data and of the tests'
@@ -163,8 +164,9 @@ func FuzzReadTOMLAsBurntSushi(f *testing.F) {
 // minutes and gigabytes (the square of the depth), and the dotted keys a stack
 // overflow of the first go-toml reader. A file nested as deep as go-toml allows is
 // refused too. What is refused as a syntax error allocates a few times the file's
-// size; what parses, up to about 340 times, since go-toml makes a table of each
-// level before MaxNesting can be checked.
+// size; dotted keys, which deepLine refuses before they are decoded, about 115
+// times (go-toml's parser makes a node of each part), where decoding them made a
+// table of each and allocated about 340 times.
 func TestParseHostileNesting(t *testing.T) {
 	const deep = 1 << 19
 	for _, tt := range []struct {
@@ -174,10 +176,11 @@ func TestParseHostileNesting(t *testing.T) {
 		{"open arrays", "a = " + strings.Repeat("[", deep), "fuzz.toml:1: TOML syntax: arrays and inline tables are nested more than the maximum", 16},
 		{"open inline tables", "a = " + strings.Repeat("{b = ", deep), "fuzz.toml:1: TOML syntax: arrays and inline tables are nested more than the maximum", 16},
 		{"closed arrays", "a = " + strings.Repeat("[", deep) + strings.Repeat("]", deep), "fuzz.toml:1: TOML syntax: arrays and inline tables are nested more than the maximum", 16},
-		{"as deep as allowed", "schema = 1\na = " + strings.Repeat("{b = ", 9000) + "1" + strings.Repeat("}", 9000), "fuzz.toml: tables and arrays nested more than 32 deep", 400},
-		{"dotted table", "[" + strings.Repeat("a.", deep) + "a]\n", "fuzz.toml: tables and arrays nested more than 32 deep", 400},
-		{"dotted key", strings.Repeat("a.", deep) + "a = 1\n", "fuzz.toml: tables and arrays nested more than 32 deep", 400},
-		{"dotted key in an inline table", "a = {" + strings.Repeat("a.", deep) + "a = 1}\n", "fuzz.toml: tables and arrays nested more than 32 deep", 400},
+		{"as deep as allowed", "schema = 1\na = " + strings.Repeat("{b = ", 9000) + "1" + strings.Repeat("}", 9000), "fuzz.toml:2: tables and arrays nested more than 32 deep", 400},
+		{"dotted table", "[" + strings.Repeat("a.", deep) + "a]\n", "fuzz.toml:1: tables and arrays nested more than 32 deep", 128},
+		{"dotted key", strings.Repeat("a.", deep) + "a = 1\n", "fuzz.toml:1: tables and arrays nested more than 32 deep", 128},
+		{"dotted keys in nested arrays", "a = [\n" + strings.Repeat("{"+strings.Repeat("a.", 20)+"a = [\n", 4000) + "1" + strings.Repeat("]}", 4000) + "]\n", "fuzz.toml:1: tables and arrays nested more than 32 deep", 128},
+		{"dotted key in an inline table", "a = {" + strings.Repeat("a.", deep) + "a = 1}\n", "fuzz.toml:1: tables and arrays nested more than 32 deep", 128},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var before, after runtime.MemStats
@@ -188,11 +191,78 @@ func TestParseHostileNesting(t *testing.T) {
 			if !slices.ContainsFunc(ps, func(p Problem) bool { return strings.HasPrefix(p.String(), tt.want) }) {
 				t.Fatalf("got %.300v, want a problem starting %q", err, tt.want)
 			}
+			t.Logf("%d KB file: allocated %d KB", len(tt.doc)>>10, (after.TotalAlloc-before.TotalAlloc)>>10)
 			if alloc, limit := after.TotalAlloc-before.TotalAlloc, uint64(tt.times*len(tt.doc)); alloc > limit {
 				t.Errorf("allocated %d MB for a %d KB file, more than %d MB", alloc>>20, len(tt.doc)>>10, limit>>20)
 			}
 		})
 	}
+}
+
+// TestDeepLine: deepLine counts depth as tomlShape does, in every way a document
+// nests (table headers, arrays of tables, dotted keys, inline tables, arrays), so
+// a document as deep as MaxNesting is accepted and one a level deeper refused with
+// the line of its expression.
+func TestDeepLine(t *testing.T) {
+	keys := func(n int) string { return strings.TrimSuffix(strings.Repeat("k.", n), ".") }
+	const n = MaxNesting
+	for _, tt := range []struct {
+		name string
+		doc  string // with %s for the number of parts that makes it MaxNesting deep
+		at   int    // that number
+		line int    // the line of the expression one part deeper
+	}{
+		{"dotted key", "x = 1\n%s = 1\n", n, 2},
+		{"table header", "x = 1\n[%s]\ny = 1\n", n - 1, 3},
+		{"empty table header", "x = 1\n[%s]\n", n, 2},
+		{"key in a table", "[a.b]\n%s = 1\n", n - 2, 2},
+		{"array of tables", "[[a.b]]\n%s = 1\n", n - 3, 2},
+		{"inline table", "a = {%s = 1}\n", n - 1, 1},
+		{"array of inline tables", "z = 0\na = [{%s = 1}]\n", n - 2, 2},
+		{"nested arrays", "a.b = [[[{%s = [1]}]]]\n", n - 6, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for extra, want := range []int{0, tt.line} {
+				doc := []byte(strings.Replace(tt.doc, "%s", keys(tt.at+extra), 1))
+				var raw map[string]any
+				if err := gotoml.Unmarshal(doc, &raw); err != nil {
+					t.Fatalf("%s: %v", doc, err)
+				}
+				if got := deepLine(doc); got != want {
+					t.Errorf("%s: deepLine = %d, want %d", doc, got, want)
+				}
+				if shallow := tomlShape(raw, 0); shallow != (want == 0) {
+					t.Errorf("%s: tomlShape = %v, deepLine = %d", doc, shallow, want)
+				}
+			}
+		})
+	}
+	// Dots in strings and decimals do not nest: a file with more than MaxUnscannedDots
+	// of them is read by deepLine and accepted.
+	doc := []byte("a = \"" + strings.Repeat(".", MaxUnscannedDots) + "\"\nb = [" + strings.Repeat("1.5, ", 10) + "1.5]\n")
+	if !mayNestTooDeep(doc) || deepLine(doc) != 0 {
+		t.Errorf("a shallow file of %d dots: mayNestTooDeep %v, deepLine %d", bytes.Count(doc, []byte(".")), mayNestTooDeep(doc), deepLine(doc))
+	}
+}
+
+// FuzzDeepLine: on any document go-toml decodes, deepLine refuses what tomlShape
+// refuses, and only that.
+func FuzzDeepLine(f *testing.F) {
+	for _, s := range []string{"a.b.c = 1\n", "[a.b]\nc = {d.e = [[{f = 1}]]}\n", "[[a]]\nb.c = [1, [2, {d = 3}]]\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 64<<10 {
+			return
+		}
+		var raw map[string]any
+		if gotoml.Unmarshal(data, &raw) != nil {
+			return
+		}
+		if line, shallow := deepLine(data), tomlShape(raw, 0); shallow != (line == 0) {
+			t.Fatalf("%q: tomlShape %v, deepLine %d", data, shallow, line)
+		}
+	})
 }
 
 // TestLocateDeepKeys: the lines of a file's keys are found in time linear in its
