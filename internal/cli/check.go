@@ -40,7 +40,7 @@ are errors, 0 when there are only warnings or none.`,
 				fmt.Fprintln(e.stdout, p)
 			}
 			fmt.Fprintf(e.stdout, "checked %s in %s: %s, %s\n", plural(res.Records, "record"),
-				dataDir, plural(len(res.Errors), "error"), plural(len(res.Warnings), "warning"))
+				dataDir, plural(res.Errors.Count(), "error"), plural(len(res.Warnings), "warning"))
 			if len(res.Errors) > 0 {
 				return &exitError{code: ExitFail}
 			}

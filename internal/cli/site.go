@@ -217,7 +217,7 @@ func siteError(e *env, cmd string, err error) error {
 		for _, p := range ps {
 			fmt.Fprintln(e.stdout, p)
 		}
-		return fail(ExitFail, "%s: the data folder has %s; nothing was written (see nianbao check)", cmd, plural(len(ps), "error"))
+		return fail(ExitFail, "%s: the data folder has %s; nothing was written (see nianbao check)", cmd, plural(ps.Count(), "error"))
 	}
 	if errors.Is(err, store.ErrNoDataFolder) {
 		return fail(ExitFail, "%s: %v (give --data DIR; an existing empty folder builds an empty site)", cmd, err)

@@ -23,6 +23,9 @@ type Problem struct {
 	Line    int    // 1-based; 0 when the problem has no line
 	Key     string // the key path, when the problem is about a key
 	Message string
+	// Problems, on the problem that heads a file's capped problems (Capped): how
+	// many problems the file has, this one not one of them.
+	Problems int
 }
 
 func (p Problem) String() string {
@@ -36,8 +39,32 @@ func (p Problem) String() string {
 	}
 }
 
-// Problems is the error Parse returns: every problem found, in line order.
+// Problems is the error Parse returns: every problem found, in line order, or for
+// a file of more than MaxProblems the first MaxProblems, after one counting them
+// all (Capped).
 type Problems []Problem
+
+// Capped returns ps, the problems of the file name in line order, or when they are
+// more than MaxProblems, the first MaxProblems of them after a problem without a
+// line that counts them all.
+func (ps Problems) Capped(name string) Problems {
+	if len(ps) <= MaxProblems {
+		return ps
+	}
+	head := Problem{File: name, Message: fmt.Sprintf("%d problems; the first %d follow", len(ps), MaxProblems), Problems: len(ps)}
+	return append(Problems{head}, ps[:MaxProblems]...)
+}
+
+// Count is the number of problems ps reports, counting those Capped left out.
+func (ps Problems) Count() int {
+	n := len(ps)
+	for _, p := range ps {
+		if p.Problems > 0 {
+			n += p.Problems - MaxProblems - 1
+		}
+	}
+	return n
+}
 
 func (ps Problems) Error() string {
 	lines := make([]string, len(ps))
@@ -152,7 +179,7 @@ func (v *validator) locate(name string, data []byte) Problems {
 		ps[i] = p
 	}
 	slices.SortStableFunc(ps, func(a, b Problem) int { return a.Line - b.Line })
-	return ps
+	return ps.Capped(name)
 }
 
 var (

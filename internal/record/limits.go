@@ -49,11 +49,15 @@ const (
 	// arrays and inline tables at 10,000 levels, but not dotted keys, and walking a
 	// file of a million (a.a.a…) overflowed the stack.
 	MaxNesting = 32
-	// MaxUnscannedDots: a record file with more dots than this is read once with
-	// go-toml's parser, to refuse one nested more than MaxNesting deep before go-toml's
-	// decoder builds it (tooDeep). Only dotted keys nest without a bound of go-toml's,
-	// a level a dot, so a file with fewer dots cannot nest enough to cost much; real
-	// records have at most about 600 (quoted [provenance] keys, decimals, texts), and
-	// most are not read twice.
-	MaxUnscannedDots = 2048
+	// MaxKeys bounds the keys of a record file: every part of a key, table header
+	// or inline table's key. The largest real record has about 1,500
+	// (data/reports/ping-tan-zong-he-shi-yan-qu-guan-li-wei-yuan-hui/2019.toml,
+	// most of them its [provenance]); go-toml's decoder takes time that grows with
+	// the square of their number (shape.go), about 0.3 s at this bound.
+	MaxKeys = 10_000
+	// MaxProblems bounds the problems reported of one record file: a file of
+	// something else, or a hostile one, can have thousands (a key each), which would
+	// bury every other file's. Past it, a file's first MaxProblems are reported after
+	// one that counts them all (Problems.Capped).
+	MaxProblems = 20
 )

@@ -250,6 +250,50 @@ func TestInvalid(t *testing.T) {
 	}
 }
 
+// TestCappedProblems: a file of more than MaxProblems problems (here a key each)
+// is reported with its first MaxProblems, in line order, after one problem that
+// counts them all, as Count does.
+func TestCappedProblems(t *testing.T) {
+	const keys = 3 * MaxProblems
+	var doc strings.Builder
+	for i := range keys {
+		fmt.Fprintf(&doc, "k%d = 1\n", i)
+	}
+	_, err := ParseAt("many.toml", []byte(doc.String()), now)
+	var ps Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("ParseAt = %v, want Problems", err)
+	}
+	// Every key is unknown, and the required ones are missing.
+	total := keys + len(requiredKeys(t))
+	if want := fmt.Sprintf("many.toml: %d problems; the first %d follow", total, MaxProblems); len(ps) == 0 || ps[0].String() != want {
+		t.Fatalf("first problem %v, want %q", ps[0], want)
+	}
+	if len(ps) != MaxProblems+1 || ps.Count() != total {
+		t.Errorf("%d problems reported, Count %d; want %d and %d", len(ps), ps.Count(), MaxProblems+1, total)
+	}
+	if last := ps[len(ps)-1]; last.Line != MaxProblems-len(requiredKeys(t)) {
+		t.Errorf("last problem reported %v, want the one of line %d", last, MaxProblems-len(requiredKeys(t)))
+	}
+	if n := (Problems{{Message: "x"}}).Count(); n != 1 {
+		t.Errorf("Count of one problem = %d", n)
+	}
+}
+
+// requiredKeys are the top-level keys a record must have.
+func requiredKeys(t *testing.T) []string {
+	_, err := ParseAt("empty.toml", nil, now)
+	var ps Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("ParseAt of nothing = %v, want Problems", err)
+	}
+	keys := make([]string, len(ps))
+	for i, p := range ps {
+		keys[i] = p.Message
+	}
+	return keys
+}
+
 // TestBroken: each deliberately broken copy loads (it is a valid record of a report
 // that breaks an identity or looks implausible), and Validate reports exactly the
 // "# want-check: RULE KEY" lines of the file. A file with a "# prev: PATH" line is

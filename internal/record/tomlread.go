@@ -27,16 +27,20 @@ import (
 // refused, as TOML requires, where BurntSushi/toml accepted it.
 //
 // A syntax error is a Problem with the line of the error, as is a document nested
-// more than MaxNesting deep, which no record is. Dotted keys have no bound of
-// go-toml's, so a document with many dots is first read for its depth (deepLine)
-// and refused before it is decoded.
+// more than MaxNesting deep or of more than MaxKeys keys, which no record is. A
+// document that may be either is read for its shape first (shapeOf) and refused
+// before it is decoded, where go-toml's decoder would take memory or time out of
+// proportion to its size.
 func readTOML(name string, data []byte) (map[string]any, *Problem) {
-	tooDeep := func() *Problem {
-		return &Problem{File: name, Line: deepLine(data), Message: fmt.Sprintf("tables and arrays nested more than %d deep", MaxNesting)}
+	refuse := func(s shape) *Problem {
+		if s.problem == "" { // tomlShape's refusal
+			s.problem = fmt.Sprintf("tables and arrays nested more than %d deep", MaxNesting)
+		}
+		return &Problem{File: name, Line: s.line, Message: s.problem}
 	}
-	if mayNestTooDeep(data) {
-		if p := tooDeep(); p.Line > 0 {
-			return nil, p
+	if mayExceedBounds(data) {
+		if s := shapeOf(data); s.problem != "" {
+			return nil, refuse(s)
 		}
 	}
 	var raw map[string]any
@@ -52,7 +56,8 @@ func readTOML(name string, data []byte) (map[string]any, *Problem) {
 		raw = map[string]any{}
 	}
 	if !tomlShape(raw, 0) {
-		return nil, tooDeep()
+		// A decoded document has at most MaxKeys keys: shapeOf gives the line.
+		return nil, refuse(shapeOf(data))
 	}
 	return raw, nil
 }

@@ -164,9 +164,10 @@ func FuzzReadTOMLAsBurntSushi(f *testing.F) {
 // minutes and gigabytes (the square of the depth), and the dotted keys a stack
 // overflow of the first go-toml reader. A file nested as deep as go-toml allows is
 // refused too. What is refused as a syntax error allocates a few times the file's
-// size; dotted keys, which deepLine refuses before they are decoded, about 115
+// size; dotted keys, which shapeOf refuses before they are decoded, about 115
 // times (go-toml's parser makes a node of each part), where decoding them made a
-// table of each and allocated about 340 times.
+// table of each and allocated about 340 times. So is a file of a million keys,
+// which would take go-toml's decoder about half an hour.
 func TestParseHostileNesting(t *testing.T) {
 	const deep = 1 << 19
 	for _, tt := range []struct {
@@ -181,6 +182,9 @@ func TestParseHostileNesting(t *testing.T) {
 		{"dotted key", strings.Repeat("a.", deep) + "a = 1\n", "fuzz.toml:1: tables and arrays nested more than 32 deep", 128},
 		{"dotted keys in nested arrays", "a = [\n" + strings.Repeat("{"+strings.Repeat("a.", 20)+"a = [\n", 4000) + "1" + strings.Repeat("]}", 4000) + "]\n", "fuzz.toml:1: tables and arrays nested more than 32 deep", 128},
 		{"dotted key in an inline table", "a = {" + strings.Repeat("a.", deep) + "a = 1}\n", "fuzz.toml:1: tables and arrays nested more than 32 deep", 128},
+		{"a million keys", distinct("k%d = 1\n", 1<<20), "fuzz.toml:10001: more than 10000 keys", 16},
+		{"a million tables", distinct("[t%d]\n", 1<<20), "fuzz.toml:10001: more than 10000 keys", 16},
+		{"a million keys in an inline table", "a = {" + distinct("k%d = 1, ", 1<<20) + "z = 1}\n", "fuzz.toml:1: more than 10000 keys", 64},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var before, after runtime.MemStats
@@ -199,17 +203,28 @@ func TestParseHostileNesting(t *testing.T) {
 	}
 }
 
-// TestDeepLine: deepLine counts depth as tomlShape does, in every way a document
-// nests (table headers, arrays of tables, dotted keys, inline tables, arrays), so
-// a document as deep as MaxNesting is accepted and one a level deeper refused with
-// the line of its expression.
-func TestDeepLine(t *testing.T) {
+// distinct is format, which has one %d, repeated n times with 0…n-1.
+func distinct(format string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, format, i)
+	}
+	return b.String()
+}
+
+// TestShapeOf: shapeOf counts depth as tomlShape does, in every way a document
+// nests (table headers, arrays of tables, dotted keys, inline tables, arrays), so a
+// document as deep as MaxNesting is accepted and one a level deeper refused with
+// the line of its expression; and it counts every part of a key, so a document of
+// MaxKeys keys is accepted and one of a key more refused.
+func TestShapeOf(t *testing.T) {
 	keys := func(n int) string { return strings.TrimSuffix(strings.Repeat("k.", n), ".") }
 	const n = MaxNesting
+	deep := fmt.Sprintf("tables and arrays nested more than %d deep", MaxNesting)
 	for _, tt := range []struct {
 		name string
-		doc  string // with %s for the number of parts that makes it MaxNesting deep
-		at   int    // that number
+		doc  string // with %s for the key that makes it MaxNesting deep
+		at   int    // that key's parts
 		line int    // the line of the expression one part deeper
 	}{
 		{"dotted key", "x = 1\n%s = 1\n", n, 2},
@@ -228,41 +243,93 @@ func TestDeepLine(t *testing.T) {
 				if err := gotoml.Unmarshal(doc, &raw); err != nil {
 					t.Fatalf("%s: %v", doc, err)
 				}
-				if got := deepLine(doc); got != want {
-					t.Errorf("%s: deepLine = %d, want %d", doc, got, want)
+				s := shapeOf(doc)
+				if s.line != want || (want > 0) != (s.problem == deep) {
+					t.Errorf("%s: shapeOf = %+v, want line %d", doc, s, want)
 				}
 				if shallow := tomlShape(raw, 0); shallow != (want == 0) {
-					t.Errorf("%s: tomlShape = %v, deepLine = %d", doc, shallow, want)
+					t.Errorf("%s: tomlShape = %v, shapeOf = %+v", doc, shallow, s)
 				}
 			}
 		})
 	}
-	// Dots in strings and decimals do not nest: a file with more than MaxUnscannedDots
-	// of them is read by deepLine and accepted.
-	doc := []byte("a = \"" + strings.Repeat(".", MaxUnscannedDots) + "\"\nb = [" + strings.Repeat("1.5, ", 10) + "1.5]\n")
-	if !mayNestTooDeep(doc) || deepLine(doc) != 0 {
-		t.Errorf("a shallow file of %d dots: mayNestTooDeep %v, deepLine %d", bytes.Count(doc, []byte(".")), mayNestTooDeep(doc), deepLine(doc))
+	many := fmt.Sprintf("more than %d keys", MaxKeys)
+	for _, tt := range []struct {
+		name string
+		doc  func(keys int) string // a document of that many keys
+		line func(keys int) int    // the line the key past MaxKeys is on
+	}{
+		{"keys", func(k int) string { return strings.Repeat("k = 1\n", k) }, func(k int) int { return k }},
+		{"dotted keys", func(k int) string { return strings.Repeat("a.b = 1\n", k/2) }, func(k int) int { return (k + 1) / 2 }},
+		{"tables", func(k int) string { return "x = 1\n" + strings.Repeat("[t]\n", k-1) }, func(k int) int { return k }},
+		{"inline tables", func(k int) string { return "x = [" + strings.Repeat("{a = 1}, ", k-1) + "]\n" }, func(int) int { return 1 }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if s := shapeOf([]byte(tt.doc(MaxKeys))); s.problem != "" {
+				t.Errorf("%d keys: shapeOf = %+v, want no problem", MaxKeys, s)
+			}
+			s := shapeOf([]byte(tt.doc(MaxKeys + 2)))
+			if want := tt.line(MaxKeys + 1); s.problem != many || s.line != want {
+				t.Errorf("%d keys: shapeOf = %+v, want %q on line %d", MaxKeys+2, s, many, want)
+			}
+		})
+	}
+	// Dots in strings and decimals are not keys: a file with more than MaxKeys of them
+	// is read by shapeOf and accepted.
+	doc := []byte("a = \"" + strings.Repeat(".", MaxKeys) + "\"\nb = [" + strings.Repeat("1.5, ", 10) + "1.5]\n")
+	if s := shapeOf(doc); !mayExceedBounds(doc) || s.problem != "" || s.keys != 2 {
+		t.Errorf("a file of two keys and %d dots: mayExceedBounds %v, shapeOf %+v", bytes.Count(doc, []byte(".")), mayExceedBounds(doc), s)
 	}
 }
 
-// FuzzDeepLine: on any document go-toml decodes, deepLine refuses what tomlShape
-// refuses, and only that.
-func FuzzDeepLine(f *testing.F) {
-	for _, s := range []string{"a.b.c = 1\n", "[a.b]\nc = {d.e = [[{f = 1}]]}\n", "[[a]]\nb.c = [1, [2, {d = 3}]]\n"} {
+// FuzzShapeOf: on any document go-toml decodes, shapeOf refuses as too deep what
+// tomlShape refuses, and only that, and counts at least as many keys as the
+// document has; on any document, mayExceedBounds is true where shapeOf counts more
+// than MaxKeys keys.
+func FuzzShapeOf(f *testing.F) {
+	for _, s := range []string{"a.b.c = 1\n", "[a.b]\nc = {d.e = [[{f = 1}]]}\n", "[[a]]\nb.c = [1, [2, {d = 3}]]\n[[a]]\nb.d = 1\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 64<<10 {
 			return
 		}
+		s := shapeOf(data)
+		if s.keys > MaxKeys && !mayExceedBounds(data) {
+			t.Fatalf("%q: shapeOf counts %d keys, mayExceedBounds is false", data, s.keys)
+		}
 		var raw map[string]any
-		if gotoml.Unmarshal(data, &raw) != nil {
+		if s.keys > MaxKeys || gotoml.Unmarshal(data, &raw) != nil {
 			return
 		}
-		if line, shallow := deepLine(data), tomlShape(raw, 0); shallow != (line == 0) {
-			t.Fatalf("%q: tomlShape %v, deepLine %d", data, shallow, line)
+		if shallow := tomlShape(raw, 0); shallow != (s.line == 0) {
+			t.Fatalf("%q: tomlShape %v, shapeOf %+v", data, shallow, s)
+		}
+		if n := countKeys(raw); s.line == 0 && n > s.keys {
+			t.Fatalf("%q: %d keys decoded, shapeOf counts %d", data, n, s.keys)
 		}
 	})
+}
+
+// countKeys counts the keys of the tables in v, a decoded value.
+func countKeys(v any) int {
+	n := 0
+	switch v := v.(type) {
+	case map[string]any:
+		n += len(v)
+		for _, x := range v {
+			n += countKeys(x)
+		}
+	case []any:
+		for _, x := range v {
+			n += countKeys(x)
+		}
+	case []map[string]any:
+		for _, x := range v {
+			n += countKeys(x)
+		}
+	}
+	return n
 }
 
 // TestLocateDeepKeys: the lines of a file's keys are found in time linear in its

@@ -42,7 +42,7 @@ func CheckRecordWith(name string, data []byte, opts record.ParseOptions) (*recor
 	}
 	if len(problems) > 0 {
 		sortProblems(problems)
-		return nil, problems
+		return nil, problems.Capped(name)
 	}
 	return r, nil
 }
