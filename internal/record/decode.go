@@ -23,9 +23,9 @@ type Problem struct {
 	Line    int    // 1-based; 0 when the problem has no line
 	Key     string // the key path, when the problem is about a key
 	Message string
-	// Problems, on the problem that heads a file's capped problems (Capped): how
-	// many problems the file has, this one not one of them.
-	Problems int
+	// Omitted, on the problem that heads a file's capped problems (Capped): how
+	// many of the file's problems are not listed.
+	Omitted int
 }
 
 func (p Problem) String() string {
@@ -51,16 +51,17 @@ func (ps Problems) Capped(name string) Problems {
 	if len(ps) <= MaxProblems {
 		return ps
 	}
-	head := Problem{File: name, Message: fmt.Sprintf("%d problems; the first %d follow", len(ps), MaxProblems), Problems: len(ps)}
+	head := Problem{File: name, Message: fmt.Sprintf("%d problems; the first %d follow", len(ps), MaxProblems), Omitted: len(ps) - MaxProblems}
 	return append(Problems{head}, ps[:MaxProblems]...)
 }
 
-// Count is the number of problems ps reports, counting those Capped left out.
+// Count is the number of problems ps reports, counting those Capped left out and
+// not the problem that counts them.
 func (ps Problems) Count() int {
 	n := len(ps)
 	for _, p := range ps {
-		if p.Problems > 0 {
-			n += p.Problems - MaxProblems - 1
+		if p.Omitted > 0 {
+			n += p.Omitted - 1
 		}
 	}
 	return n

@@ -66,7 +66,7 @@ func shapeOf(data []byte) shape {
 		}
 		switch {
 		case d > MaxNesting:
-			s.problem = fmt.Sprintf("tables and arrays nested more than %d deep", MaxNesting)
+			s.problem = nestedTooDeep()
 		case s.keys > MaxKeys:
 			s.problem = fmt.Sprintf("more than %d keys", MaxKeys)
 		default:
@@ -76,6 +76,11 @@ func shapeOf(data []byte) shape {
 		return s
 	}
 	return s
+}
+
+// nestedTooDeep is the problem of a document nested more than MaxNesting deep.
+func nestedTooDeep() string {
+	return fmt.Sprintf("tables and arrays nested more than %d deep", MaxNesting)
 }
 
 // key counts the parts of n's key and returns the depth of its value in a table

@@ -2,7 +2,6 @@ package record
 
 import (
 	"errors"
-	"fmt"
 	"time"
 
 	gotoml "github.com/pelletier/go-toml/v2"
@@ -34,7 +33,7 @@ import (
 func readTOML(name string, data []byte) (map[string]any, *Problem) {
 	refuse := func(s shape) *Problem {
 		if s.problem == "" { // tomlShape's refusal
-			s.problem = fmt.Sprintf("tables and arrays nested more than %d deep", MaxNesting)
+			s.problem = nestedTooDeep()
 		}
 		return &Problem{File: name, Line: s.line, Message: s.problem}
 	}
